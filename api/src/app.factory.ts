@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseConnection } from './database/database-connection';
+import { runMigrations } from './database/migration-runner';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { setupOpenApi } from './http/openapi';
+import { PinoNestLogger } from './logging/logger';
+
+const appVersion = process.env.npm_package_version ?? '0.1.0';
+
+/** Builds the whole app (used by `main.ts` and by the HTTP specs) and migrates its database. */
+export async function createApp(
+  config: AppConfig,
+  database: DatabaseConnection,
+  logger: Logger,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database }), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(
+    pinoHttp({
+      logger,
+      // Static assets and health polls would drown the log.
+      autoLogging: { ignore: (request) => !request.url?.startsWith('/api/') || request.url === '/api/health' },
+    }),
+  );
+  app.setGlobalPrefix('api');
+  app.useGlobalFilters(new ApiExceptionFilter());
+  setupOpenApi(app, appVersion);
+
+  const applied = await runMigrations(app.get(DataSource));
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  return app;
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, DATABASE_CONNECTION } from './app.tokens';
+import type { AppConfig } from './config/app-config';
+import type { DatabaseConnection } from './database/database-connection';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  database: DatabaseConnection;
+}
+
+/** Values made before Nest starts, available to every module. */
+@Global()
+@Module({})
+class CoreModule {
+  static register({ config, database }: AppModuleOptions): DynamicModule {
+    const providers = [
+      { provide: APP_CONFIG, useValue: config },
+      { provide: DATABASE_CONNECTION, useValue: database },
+    ];
+    return { module: CoreModule, providers, exports: providers };
+  }
+}
+
+/** The built web app, served by the api in production so one port serves everything. */
+export function webDistDir(config: AppConfig): string {
+  return config.webDistDir ?? resolve(__dirname, '..', '..', 'web', 'dist');
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const webDir = webDistDir(options.config);
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.database.url),
+          // Fail fast with the driver's message instead of retrying for half a minute.
+          retryAttempts: 2,
+          retryDelay: 1000,
+        }),
+        ...(existsSync(webDir)
+          ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/api/{*path}'] })]
+          : []),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,279 @@
+import { isAbsolute, resolve } from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The configuration contract from product.md ("Contracts"), validated once at start.
+ * Empty strings count as unset, the way `.env` files usually leave optional values.
+ */
+
+const optionalText = z.string().trim().min(1).optional();
+
+const commaList = (pattern: RegExp, message: string) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0),
+    )
+    .pipe(z.array(z.string().regex(pattern, message)));
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: 'expected a port number' })
+      .int('expected a whole port number')
+      .min(1, 'expected a port between 1 and 65535')
+      .max(65535, 'expected a port between 1 and 65535')
+      .default(3000),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATA_DIR: z.string().default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    WEB_DIST_DIR: optionalText,
+
+    GITHUB_TOKEN: optionalText,
+    GITHUB_APP_ID: z.coerce.number().int().positive('expected the numeric GitHub App id').optional(),
+    GITHUB_APP_PRIVATE_KEY: optionalText,
+    GITHUB_APP_INSTALLATION_ID: z.coerce
+      .number()
+      .int()
+      .positive('expected the numeric installation id')
+      .optional(),
+    GITHUB_API_URL: httpUrl.default('https://api.github.com'),
+    GITHUB_ORG: optionalText,
+    GITHUB_REPOS: commaList(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name entries separated by commas').default([]),
+    GITHUB_WEBHOOK_SECRET: optionalText,
+
+    JIRA_BASE_URL: httpUrl.optional(),
+    JIRA_EMAIL: z.email('expected the email of the Jira account').optional(),
+    JIRA_API_TOKEN: optionalText,
+    JIRA_PAT: optionalText,
+    JIRA_DEPLOYMENT: z.enum(['cloud', 'datacenter'], { error: 'expected cloud or datacenter' }).optional(),
+    JIRA_PROJECTS: commaList(/^[A-Z][A-Z0-9_]+$/, 'expected Jira project keys (e.g. ENG) separated by commas').default([]),
+    JIRA_JQL: optionalText,
+    JIRA_WEBHOOK_SECRET: optionalText,
+
+    DEMO: booleanFlag.optional(),
+    ADMIN_EMAIL: z.email('expected an email address').optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
+    SECRETS_KEY: z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'expected 32 bytes as 64 hex characters or base64')
+      .optional(),
+  })
+  .superRefine((env, context) => {
+    const appVariables = ['GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
+    const appSet = appVariables.filter((name) => env[name] !== undefined);
+    if (appSet.length > 0 && appSet.length < appVariables.length) {
+      for (const name of appVariables.filter((variable) => env[variable] === undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `required with ${appSet.join(', ')} (GitHub App authentication needs all three)`,
+        });
+      }
+    }
+    const jiraCredentials = env.JIRA_PAT !== undefined || env.JIRA_API_TOKEN !== undefined;
+    if (env.JIRA_BASE_URL !== undefined && !jiraCredentials) {
+      context.addIssue({
+        code: 'custom',
+        path: ['JIRA_API_TOKEN'],
+        message: 'JIRA_BASE_URL is set: give JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)',
+      });
+    }
+    if (env.JIRA_API_TOKEN !== undefined && env.JIRA_EMAIL === undefined) {
+      context.addIssue({ code: 'custom', path: ['JIRA_EMAIL'], message: 'required with JIRA_API_TOKEN' });
+    }
+    if (jiraCredentials && env.JIRA_BASE_URL === undefined) {
+      context.addIssue({ code: 'custom', path: ['JIRA_BASE_URL'], message: 'required with Jira credentials' });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+      context.addIssue({ code: 'custom', path: [missing], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+export interface GithubConnection {
+  apiUrl: string;
+  auth:
+    | { kind: 'token'; token: string }
+    | { kind: 'app'; appId: number; privateKey: string; installationId: number };
+  org: string | undefined;
+  repos: string[];
+}
+
+export interface JiraConnection {
+  baseUrl: string;
+  auth: { kind: 'basic'; email: string; apiToken: string } | { kind: 'pat'; token: string };
+  deployment: 'cloud' | 'datacenter' | undefined;
+  projects: string[];
+  jql: string | undefined;
+}
+
+export interface AppConfig {
+  port: number;
+  databaseUrl: string | undefined;
+  /** Absolute path. */
+  dataDir: string;
+  logLevel: ParsedEnv['LOG_LEVEL'];
+  webDistDir: string | undefined;
+  github: GithubConnection | undefined;
+  githubWebhookSecret: string | undefined;
+  jira: JiraConnection | undefined;
+  jiraWebhookSecret: string | undefined;
+  demo: boolean;
+  admin: { email: string; password: string } | undefined;
+  secretsKey: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string; received: string | undefined }[]) {
+    super(
+      [
+        'Invalid configuration:',
+        ...problems.map(
+          ({ variable, message, received }) =>
+            `  ${variable}: ${message}${received === undefined ? '' : ` (got ${JSON.stringify(received)})`}`,
+        ),
+      ].join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Variables whose values must never be echoed in an error message. */
+const secretVariables = new Set([
+  'GITHUB_TOKEN',
+  'GITHUB_APP_PRIVATE_KEY',
+  'GITHUB_WEBHOOK_SECRET',
+  'JIRA_API_TOKEN',
+  'JIRA_PAT',
+  'JIRA_WEBHOOK_SECRET',
+  'ADMIN_PASSWORD',
+  'SECRETS_KEY',
+  'DATABASE_URL',
+]);
+
+function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') result[name] = value;
+  }
+  return result;
+}
+
+/**
+ * Validates the environment and shapes it for the app.
+ * @param baseDir directory that a relative DATA_DIR is resolved against
+ */
+export function parseConfig(env: Record<string, string | undefined>, baseDir: string): AppConfig {
+  const cleaned = withoutEmptyValues(env);
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? '(environment)');
+        return {
+          variable,
+          message: issue.message,
+          received: secretVariables.has(variable) ? undefined : cleaned[variable],
+        };
+      }),
+    );
+  }
+  const parsed = result.data;
+  const github = githubConnection(parsed);
+  const jira = jiraConnection(parsed);
+  return {
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    dataDir: isAbsolute(parsed.DATA_DIR) ? parsed.DATA_DIR : resolve(baseDir, parsed.DATA_DIR),
+    logLevel: parsed.LOG_LEVEL,
+    webDistDir: parsed.WEB_DIST_DIR,
+    github,
+    githubWebhookSecret: parsed.GITHUB_WEBHOOK_SECRET,
+    jira,
+    jiraWebhookSecret: parsed.JIRA_WEBHOOK_SECRET,
+    demo: parsed.DEMO ?? (github === undefined && jira === undefined),
+    admin:
+      parsed.ADMIN_EMAIL !== undefined && parsed.ADMIN_PASSWORD !== undefined
+        ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD }
+        : undefined,
+    secretsKey: parsed.SECRETS_KEY,
+  };
+}
+
+function githubConnection(env: ParsedEnv): GithubConnection | undefined {
+  const target = { apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG, repos: env.GITHUB_REPOS };
+  if (
+    env.GITHUB_APP_ID !== undefined &&
+    env.GITHUB_APP_PRIVATE_KEY !== undefined &&
+    env.GITHUB_APP_INSTALLATION_ID !== undefined
+  ) {
+    return {
+      ...target,
+      auth: {
+        kind: 'app',
+        appId: env.GITHUB_APP_ID,
+        // Keys pasted into one-line env values usually carry literal "\n".
+        privateKey: env.GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
+        installationId: env.GITHUB_APP_INSTALLATION_ID,
+      },
+    };
+  }
+  if (env.GITHUB_TOKEN !== undefined) return { ...target, auth: { kind: 'token', token: env.GITHUB_TOKEN } };
+  return undefined;
+}
+
+function jiraConnection(env: ParsedEnv): JiraConnection | undefined {
+  if (env.JIRA_BASE_URL === undefined) return undefined;
+  const auth: JiraConnection['auth'] | undefined =
+    env.JIRA_PAT !== undefined
+      ? { kind: 'pat', token: env.JIRA_PAT }
+      : env.JIRA_EMAIL !== undefined && env.JIRA_API_TOKEN !== undefined
+        ? { kind: 'basic', email: env.JIRA_EMAIL, apiToken: env.JIRA_API_TOKEN }
+        : undefined;
+  if (auth === undefined) return undefined;
+  return {
+    baseUrl: env.JIRA_BASE_URL,
+    auth,
+    deployment: env.JIRA_DEPLOYMENT,
+    projects: env.JIRA_PROJECTS,
+    jql: env.JIRA_JQL,
+  };
+}
+
+/**
+ * Where the user ran the command: npm sets INIT_CWD, so `npm run sync -w api` from the
+ * repository root resolves `.env` and `.data` against the root, like `npm start` does.
+ */
+export function invocationDir(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+/** Reads `.env` from the invocation directory; real environment variables win over it. */
+export function loadEnvironment(baseDir = invocationDir()): Record<string, string | undefined> {
+  const envFile = resolve(baseDir, '.env');
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export function loadConfig(): AppConfig {
+  const baseDir = invocationDir();
+  return parseConfig(loadEnvironment(baseDir), baseDir);
+}

