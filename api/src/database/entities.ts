@@ -1,4 +1,6 @@
+import { Identity } from '../identity/identity.entity';
+import { Person } from '../identity/person.entity';
 import { RawPayload } from '../sources/raw/raw-payload.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload];
+export const entities = [RawPayload, Person, Identity];
