@@ -1,0 +1,9 @@
+/** A benchmark prints figures, never asserts: targets are read off its table and JSON. */
+export type Figures = Record<string, number | string>;
+
+export interface Benchmark {
+  /** kebab-case; also the name of its JSON file under bench-results/. */
+  name: string;
+  description: string;
+  run(): Promise<Figures>;
+}
