@@ -1,11 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/**
+ * A parsed JSON document (object or array). Kept non-recursive on purpose: a recursive JSON type
+ * makes TypeORM's DeepPartial types explode.
+ */
+export type JsonDocument = object;
 
 /** Request parameters as sent (query string or GraphQL variables), kept for replay and lineage. */
-export interface RequestParams {
-  [name: string]: JsonValue;
-}
+export type RequestParams = Record<string, string | number | boolean | null | string[]>;
 
 export type SourceSystem = 'github' | 'jira';
 
@@ -52,7 +54,7 @@ export class RawPayload {
   fetchedAt: Date;
 
   @Column({ type: 'jsonb' })
-  payload: JsonValue;
+  payload: JsonDocument;
 
   /** SHA-256 of the payload: an unchanged re-fetch of the same request adds no row. */
   @Column({ name: 'content_hash', type: 'text' })
