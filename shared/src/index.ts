@@ -1,2 +1,3 @@
 export * from './api/errors.js';
 export * from './api/health.js';
+export * from './linking/work-item-keys.js';
