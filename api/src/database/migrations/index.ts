@@ -1,10 +1,12 @@
 import { CreateRawPayload1763794800000 } from './1763794800000-create-raw-payload';
 import { CreateIdentity1763795400000 } from './1763795400000-create-identity';
 import { CreateSyncState1763796000000 } from './1763796000000-create-sync-state';
+import { CreateGithubDomain1763800000000 } from './1763800000000-create-github-domain';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
   CreateRawPayload1763794800000,
   CreateIdentity1763795400000,
   CreateSyncState1763796000000,
+  CreateGithubDomain1763800000000,
 ];
