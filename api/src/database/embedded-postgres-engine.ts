@@ -48,7 +48,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     // No Unix socket (nothing to collide with a system server); loopback TCP only.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => remember(serverLog, message),
-    onError: (error) => remember(serverLog, String(error)),
+    onError: (error) => remember(serverLog, errorText(error)),
   });
 
   const isNewCluster = !existsSync(join(clusterDir, 'PG_VERSION'));
@@ -63,6 +63,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
       `The embedded PostgreSQL under ${clusterDir} did not start: ${errorText(error)}\n` +
         `Its last messages:\n${serverLog.slice(-15).join('')}\n` +
         'Set DATABASE_URL to use another PostgreSQL, or DATA_DIR to a directory the `postgres` user can reach.',
+      { cause: error },
     );
   }
   if (isNewCluster) await createAppDatabase(server);
@@ -154,5 +155,5 @@ function remember(lines: string[], message: string): void {
 
 function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return error === undefined ? 'the server exited' : String(error);
+  return typeof error === 'string' ? error : 'the server exited unexpectedly';
 }

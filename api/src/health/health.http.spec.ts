@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { apiErrorSchema, healthResponseSchema } from '@rework-radar/shared';
 import request from 'supertest';
@@ -10,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database'
 describe('GET /api/health', () => {
   let app: INestApplication;
   let database: TestDatabase;
+  const server = () => app.getHttpServer() as Server;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -28,7 +30,7 @@ describe('GET /api/health', () => {
   });
 
   it('reports the engine, the server version and the migrations applied at start', async () => {
-    const response = await request(app.getHttpServer()).get('/api/health').expect(200);
+    const response = await request(server()).get('/api/health').expect(200);
     const health = healthResponseSchema.parse(response.body);
     expect(health.status).toBe('ok');
     expect(health.database).toMatchObject({
@@ -40,7 +42,7 @@ describe('GET /api/health', () => {
   });
 
   it('documents the route in the OpenAPI document with the shared schema', async () => {
-    const response = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
+    const response = await request(server()).get('/api/docs/openapi.json').expect(200);
     const document = response.body as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
     const responses = document.paths['/api/health']?.get?.responses ?? {};
     expect(Object.keys(responses).sort()).toEqual(['200', '503']);
@@ -48,13 +50,13 @@ describe('GET /api/health', () => {
   });
 
   it('answers an unknown api route with a JSON error in the shared shape', async () => {
-    const response = await request(app.getHttpServer()).get('/api/no-such-route').expect(404);
+    const response = await request(server()).get('/api/no-such-route').expect(404);
     expect(apiErrorSchema.parse(response.body)).toMatchObject({ statusCode: 404, code: 'not_found' });
   });
 
   it('answers 503 with status down once the database is gone', async () => {
     await database.drop();
-    const response = await request(app.getHttpServer()).get('/api/health').expect(503);
+    const response = await request(server()).get('/api/health').expect(503);
     expect(healthResponseSchema.parse(response.body)).toMatchObject({
       status: 'down',
       database: { reachable: false, migrations: null },

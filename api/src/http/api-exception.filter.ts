@@ -28,7 +28,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ApiError {
   const statusCode = exception.getStatus();
   const answer = exception.getResponse();
-  const details = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : {};
+  const details = typeof answer === 'object' ? (answer as Record<string, unknown>) : {};
   const message = typeof details.message === 'string' ? details.message : exception.message;
   const issues = Array.isArray(details.issues) ? (details.issues as FieldIssue[]) : undefined;
   return {

@@ -16,6 +16,8 @@ describe('toFieldIssues', () => {
     const result = z.object({}).safeParse('not an object');
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(toFieldIssues(result.error)).toEqual([{ field: '(root)', message: expect.any(String) }]);
+    const issues = toFieldIssues(result.error);
+    expect(issues.map((issue) => issue.field)).toEqual(['(root)']);
+    expect(issues[0]?.message).toMatch(/object/i);
   });
 });

@@ -21,7 +21,7 @@ function canonicalJson(value: unknown): string {
     const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
-  return JSON.stringify(value) ?? 'null';
+  return value === undefined ? 'null' : JSON.stringify(value);
 }
 
 function sha256(text: string): string {
@@ -51,10 +51,10 @@ export async function storeRawPayload(
     .returning(['id'])
     .execute();
   const insertedRow = inserted.raw as { id: string }[];
-  if (insertedRow[0] !== undefined) return { id: String(insertedRow[0].id), inserted: true };
+  if (insertedRow[0] !== undefined) return { id: insertedRow[0].id, inserted: true };
   const existing = await manager.findOneOrFail(RawPayload, {
     select: { id: true },
     where: { source: input.source, requestKey, contentHash },
   });
-  return { id: String(existing.id), inserted: false };
+  return { id: existing.id, inserted: false };
 }

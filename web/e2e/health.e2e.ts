@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+
+test('the health page shows the embedded database, migrated, from the real api', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/health$/);
+  await expect(page.getByRole('status')).toHaveText('Healthy');
+  const facts = page.getByRole('region', { name: 'System health' });
+  await expect(facts.getByText('Embedded PostgreSQL')).toBeVisible();
+  await expect(facts.getByText(/^PostgreSQL \d+/)).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Health check round trip' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/health.png', fullPage: true });
+});
+
+test('the api documents itself at /api/docs', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.getByText('Rework Radar API')).toBeVisible();
+  await expect(page.getByText('/api/health')).toBeVisible();
+});
