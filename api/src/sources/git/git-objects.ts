@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { gitEnvironment, GitCommandError, runGit } from './git-command';
+
+/**
+ * Reads many blobs through one `git cat-file --batch` process (one process per file would
+ * dominate the tracer's cost). Keys are `<rev>:<path>`; missing objects map to undefined.
+ */
+export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map<string, string | undefined>> {
+  const unique = [...new Set(specs)];
+  const result = new Map<string, string | undefined>();
+  // cat-file reads one object name per line, so a path with a newline cannot be asked for here.
+  const askable = unique.filter((spec) => !spec.includes('\n'));
+  for (const spec of unique) if (spec.includes('\n')) result.set(spec, undefined);
+  if (askable.length === 0) return Promise.resolve(result);
+
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { env: gitEnvironment() });
+    const chunks: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) {
+        return reject(new GitCommandError(['cat-file', '--batch'], code, Buffer.concat(errors).toString('utf8')));
+      }
+      const output = Buffer.concat(chunks);
+      let offset = 0;
+      for (const spec of askable) {
+        const newline = output.indexOf(0x0a, offset);
+        if (newline < 0) break;
+        const header = output.subarray(offset, newline).toString('utf8');
+        offset = newline + 1;
+        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (match === null) {
+          result.set(spec, undefined); // "<spec> missing" or "ambiguous"
+          continue;
+        }
+        const size = Number(match[2]);
+        result.set(spec, match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
+        offset += size + 1;
+      }
+      resolve(result);
+    });
+    child.stdin.end(askable.map((spec) => `${spec}\n`).join(''));
+  });
+}
+
+export interface CommitMeta {
+  sha: string;
+  parents: string[];
+  authorTime: number;
+  committerTime: number;
+}
+
+/** Resolves any revision git understands to a commit; throws GitCommandError when it cannot. */
+export async function resolveCommit(gitDir: string, revision: string): Promise<CommitMeta> {
+  const sha = (
+    await runGit(['--git-dir', gitDir, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]).catch(
+      () => {
+        throw new GitCommandError(['rev-parse', revision], 128, `unknown revision or not a commit: ${revision}`);
+      },
+    )
+  ).trim();
+  const [meta] = await commitMetas(gitDir, [sha]);
+  if (meta === undefined) throw new GitCommandError(['show', sha], 128, `cannot read commit ${sha}`);
+  return meta;
+}
+
+/** Parents and times of several commits in one call. */
+export async function commitMetas(gitDir: string, shas: readonly string[]): Promise<CommitMeta[]> {
+  if (shas.length === 0) return [];
+  const output = await runGit([
+    '--git-dir',
+    gitDir,
+    'show',
+    '-s',
+    '--no-walk=unsorted',
+    '--no-show-signature',
+    '--format=%H %at %ct %P',
+    ...shas,
+  ]);
+  return output
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const [sha = '', authorTime = '0', committerTime = '0', ...parents] = line.split(' ');
+      return { sha, parents: parents.filter((parent) => parent.length > 0), authorTime: Number(authorTime), committerTime: Number(committerTime) };
+    });
+}
