@@ -1,9 +1,10 @@
 import { Identity } from '../identity/identity.entity';
 import { Person } from '../identity/person.entity';
 import { githubEntities } from '../sources/github/domain/github-entities';
+import { jiraDomainEntities } from '../sources/jira/domain/jira-domain.entities';
 import { RawPayload } from '../sources/raw/raw-payload.entity';
 import { QuarantinedRecord } from '../sources/sync-state/quarantined-record.entity';
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities];
+export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities];

@@ -2,6 +2,7 @@ import { CreateRawPayload1763794800000 } from './1763794800000-create-raw-payloa
 import { CreateIdentity1763795400000 } from './1763795400000-create-identity';
 import { CreateSyncState1763796000000 } from './1763796000000-create-sync-state';
 import { CreateGithubDomain1763800000000 } from './1763800000000-create-github-domain';
+import { CreateWorkItems1763810000000 } from './1763810000000-create-work-items';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateIdentity1763795400000,
   CreateSyncState1763796000000,
   CreateGithubDomain1763800000000,
+  CreateWorkItems1763810000000,
 ];
