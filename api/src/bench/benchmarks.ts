@@ -1,4 +1,5 @@
 import type { Benchmark } from './benchmark';
+import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark];
