@@ -5,6 +5,8 @@ module.exports = {
   ...jestPreset({ jsx: true }),
   testEnvironment: path.join(__dirname, '..', 'config', 'jest', 'jsdom-with-fetch.cjs'),
   setupFilesAfterEnv: ['@testing-library/jest-dom'],
+  // A cold first render (transform + lazy chunk) on a busy 2-core machine takes seconds.
+  testTimeout: 20000,
   moduleNameMapper: {
     ...jestPreset({ jsx: true }).moduleNameMapper,
     '\\.css$': path.join(__dirname, '..', 'config', 'jest', 'style-stub.cjs'),

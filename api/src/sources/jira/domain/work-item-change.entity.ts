@@ -29,13 +29,14 @@ export class WorkItemChange {
   fromValue: string | null;
 
   @Column({ name: 'from_string', type: 'text', nullable: true })
-  fromString: string | null;
+  fromText: string | null;
 
   @Column({ name: 'to_value', type: 'text', nullable: true })
   toValue: string | null;
 
+  /** `toText`, not `toString`: a property must not shadow Object.prototype.toString. */
   @Column({ name: 'to_string', type: 'text', nullable: true })
-  toString: string | null;
+  toText: string | null;
 
   @Column({ name: 'author_identity_id', type: 'text', nullable: true })
   authorIdentityId: string | null;
