@@ -43,14 +43,16 @@ export function selectTraceableLines(
       selection.lines.push(...removed.map((entry) => entry.line));
       continue;
     }
-    const removedCode = removed.map((entry) => normalizeCode(oldCode[entry.line - 1] ?? entry.text));
-    const addedCode = hunk.added
-      .map((entry) => normalizeCode(newCode[entry.line - 1] ?? entry.text))
-      .filter((code) => code !== '');
-    if (removedCode.join('') === addedCode.join('')) {
+    const removedRaw = removed.map((entry) => oldCode[entry.line - 1] ?? entry.text);
+    const addedRaw = hunk.added.map((entry) => newCode[entry.line - 1] ?? entry.text);
+    // Joined before normalising, so a trailing comma a formatter added when splitting still
+    // lines up with the closing bracket on the next line.
+    if (normalizeCode(removedRaw.join('\n')) === normalizeCode(addedRaw.join('\n'))) {
       selection.formattingOnly += removed.length;
       continue;
     }
+    const removedCode = removedRaw.map(normalizeCode);
+    const addedCode = addedRaw.map(normalizeCode).filter((code) => code !== '');
     const available = new Map<string, number>();
     for (const code of addedCode) available.set(code, (available.get(code) ?? 0) + 1);
     removed.forEach((entry, index) => {
