@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -51,10 +52,29 @@ describe('the embedded PostgreSQL engine', () => {
     }
   }, 60_000);
 
-  it('takes over a data directory whose previous server was never stopped', async () => {
-    // The first engine is abandoned running, as a kill -9 of the app abandons its postmaster.
-    await startEmbeddedPostgres(dataDir, silentLogger());
+  it('lets a second process use the running server instead of stopping it', async () => {
+    const owner = await startEmbeddedPostgres(dataDir, silentLogger());
+    try {
+      const second = await startEmbeddedPostgres(dataDir, silentLogger());
+      expect(second).toMatchObject({ attached: true, url: owner.url });
+      await second.stop();
+      const rows = await withDataSource(owner.url, (dataSource) =>
+        dataSource.query<{ count: string }[]>('SELECT count(*) FROM raw_payload'),
+      );
+      expect(rows).toEqual([{ count: '1' }]);
+    } finally {
+      await owner.stop();
+    }
+  }, 60_000);
+
+  it('takes over a data directory whose owner died without stopping its server', async () => {
+    // Abandon a running server and record a dead owner, as a kill -9 of the app leaves them.
+    const abandoned = await startEmbeddedPostgres(dataDir, silentLogger());
+    const deadPid = spawnSync('true').pid;
+    writeFileSync(join(dataDir, 'embedded-postgres.lock'), JSON.stringify({ pid: deadPid, port: 1 }));
     const second = await startEmbeddedPostgres(dataDir, silentLogger());
+    expect(second.attached).toBe(false);
+    expect(second.url).not.toBe(abandoned.url);
     try {
       const rows = await withDataSource(second.url, (dataSource) =>
         dataSource.query<{ count: string }[]>('SELECT count(*) FROM raw_payload'),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -12,7 +12,15 @@ import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** True when another live process of the app owns the server and this one only connected. */
+  attached: boolean;
   stop(): Promise<void>;
+}
+
+/** Who runs the server of a data directory: a CLI run beside `npm start` connects to it. */
+interface EngineLock {
+  pid: number;
+  port: number;
 }
 
 interface EmbeddedCredentials {
@@ -29,6 +37,12 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   // As root the server runs as the `postgres` user, which must be able to pass through DATA_DIR.
   if (runsAsRoot) await chmod(dataDir, ((await stat(dataDir)).mode & 0o777) | 0o011);
   const credentials = await readOrCreateCredentials(dataDir);
+  const lockFile = join(dataDir, 'embedded-postgres.lock');
+  const owner = await readLock(lockFile);
+  if (owner !== undefined && isAlive(owner.pid)) {
+    logger.info({ ownerPid: owner.pid, port: owner.port }, 'using the embedded PostgreSQL another process runs');
+    return { url: connectionUrl(credentials, owner.port), attached: true, stop: () => Promise.resolve() };
+  }
   await stopOrphanedPostmaster(clusterDir, logger);
 
   const port = await findFreePort();
@@ -67,12 +81,32 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     );
   }
   if (isNewCluster) await createAppDatabase(server);
+  await writeFile(lockFile, JSON.stringify({ pid: process.pid, port } satisfies EngineLock));
   logger.info({ port, clusterDir }, 'embedded PostgreSQL is up');
 
   return {
-    url: `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`,
-    stop: () => server.stop(),
+    url: connectionUrl(credentials, port),
+    attached: false,
+    stop: async () => {
+      await server.stop();
+      await rm(lockFile, { force: true });
+    },
   };
+}
+
+function connectionUrl(credentials: EmbeddedCredentials, port: number): string {
+  return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function readLock(lockFile: string): Promise<EngineLock | undefined> {
+  try {
+    const lock = JSON.parse(await readFile(lockFile, 'utf8')) as Partial<EngineLock>;
+    return typeof lock.pid === 'number' && typeof lock.port === 'number'
+      ? { pid: lock.pid, port: lock.port }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function createAppDatabase(server: { createDatabase(name: string): Promise<void> }): Promise<void> {
@@ -97,8 +131,8 @@ async function readOrCreateCredentials(dataDir: string): Promise<EmbeddedCredent
 }
 
 /**
- * After a kill -9 of the app, its postmaster keeps running and holds the data directory,
- * and the next start fails. Stop it cleanly (fast shutdown) before starting our own.
+ * After a kill -9 of the app, its postmaster keeps running and holds the data directory, and
+ * the next start fails. With the owner gone, stop it cleanly (fast shutdown) and start our own.
  */
 export async function stopOrphanedPostmaster(clusterDir: string, logger: Logger): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
