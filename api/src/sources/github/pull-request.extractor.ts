@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import type {
+  Extraction,
+  GithubActor,
+  GithubPullRequestRecord,
+  GithubRepositoryRecord,
+  RejectedRecord,
+} from './github-records';
+
+/** Reads: a `PullRequestPage` GraphQL payload. Writes: typed pull request source records. */
+
+const isoTime = z.iso.datetime({ offset: true });
+const graphqlActor = z.object({ __typename: z.string(), login: z.string() }).nullable();
+const pageInfo = z.object({ hasNextPage: z.boolean() });
+
+export function actorFromGraphql(actor: z.infer<typeof graphqlActor>): GithubActor | null {
+  if (actor === null) return null;
+  const isBot = actor.__typename === 'Bot';
+  // GraphQL names a bot `dependabot`; REST and webhooks say `dependabot[bot]`: keep one form.
+  return { login: isBot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login, isBot };
+}
+
+const pullRequestNode = z.object({
+  id: z.string(),
+  number: z.number().int().positive(),
+  title: z.string(),
+  body: z.string(),
+  state: z.enum(['OPEN', 'MERGED', 'CLOSED']),
+  isDraft: z.boolean(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  mergedAt: isoTime.nullable(),
+  closedAt: isoTime.nullable(),
+  additions: z.number().int(),
+  deletions: z.number().int(),
+  changedFiles: z.number().int(),
+  headRefName: z.string(),
+  baseRefName: z.string(),
+  mergeCommit: z.object({ oid: z.string() }).nullable(),
+  author: graphqlActor,
+  labels: z.object({ pageInfo, nodes: z.array(z.object({ name: z.string() })) }),
+  timelineItems: z.object({
+    pageInfo,
+    nodes: z.array(z.object({ __typename: z.string(), createdAt: isoTime.optional() })),
+  }),
+  reviews: z.object({
+    pageInfo,
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        state: z.string(),
+        body: z.string(),
+        submittedAt: isoTime.nullable(),
+        author: graphqlActor,
+        comments: z.object({
+          pageInfo,
+          nodes: z.array(
+            z.object({ id: z.string(), body: z.string(), path: z.string(), createdAt: isoTime, author: graphqlActor }),
+          ),
+        }),
+      }),
+    ),
+  }),
+  comments: z.object({
+    pageInfo,
+    nodes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: isoTime, author: graphqlActor })),
+  }),
+  commits: z.object({
+    pageInfo,
+    nodes: z.array(
+      z.object({
+        commit: z.object({
+          oid: z.string(),
+          message: z.string(),
+          authoredDate: isoTime.nullable(),
+          author: z
+            .object({
+              name: z.string().nullable(),
+              email: z.string().nullable(),
+              user: z.object({ login: z.string() }).nullable(),
+            })
+            .nullable(),
+        }),
+      }),
+    ),
+  }),
+  files: z.object({
+    pageInfo,
+    nodes: z.array(z.object({ path: z.string(), additions: z.number().int(), deletions: z.number().int(), changeType: z.string() })),
+  }),
+});
+
+const streamHead = z.object({ totalCount: z.number(), nodes: z.array(z.unknown()) });
+
+/** The page's envelope: a broken one (e.g. a truncated body) is a failed request, not data. */
+export const pullRequestPageEnvelope = z.object({
+  rateLimit: z.object({ cost: z.number(), remaining: z.number(), resetAt: isoTime }).nullable(),
+  repository: z.object({
+    id: z.string(),
+    nameWithOwner: z.string(),
+    isPrivate: z.boolean(),
+    createdAt: isoTime,
+    defaultBranchRef: z.object({ name: z.string() }).nullable(),
+    releases: streamHead.optional(),
+    issues: streamHead.optional(),
+    deployments: streamHead.optional(),
+    pullRequests: z.object({
+      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+      nodes: z.array(z.unknown()),
+    }),
+  }),
+});
+export type PullRequestPage = z.infer<typeof pullRequestPageEnvelope>;
+
+export function repositoryFromPage(page: PullRequestPage): GithubRepositoryRecord {
+  return {
+    nodeId: page.repository.id,
+    fullName: page.repository.nameWithOwner,
+    isPrivate: page.repository.isPrivate,
+    createdAt: page.repository.createdAt,
+    defaultBranch: page.repository.defaultBranchRef?.name ?? null,
+  };
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.message}`)
+    .join('; ');
+}
+
+export function extractPullRequests(page: PullRequestPage): Extraction<GithubPullRequestRecord> {
+  const records: GithubPullRequestRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  for (const [index, node] of page.repository.pullRequests.nodes.entries()) {
+    const parsed = pullRequestNode.safeParse(node);
+    if (!parsed.success) {
+      const candidate = node as { id?: unknown; number?: unknown } | null;
+      const sourceId =
+        typeof candidate?.id === 'string' ? candidate.id : `${page.repository.nameWithOwner}#${String(candidate?.number ?? `node-${index}`)}`;
+      rejected.push({ kind: 'pull-request', sourceId, reason: describe(parsed.error) });
+      continue;
+    }
+    records.push(toRecord(page.repository.nameWithOwner, parsed.data));
+  }
+  return { records, rejected };
+}
+
+function earliest(times: (string | undefined | null)[]): string | null {
+  const present = times.filter((time): time is string => typeof time === 'string').sort();
+  return present[0] ?? null;
+}
+
+function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): GithubPullRequestRecord {
+  const timeline = node.timelineItems.nodes;
+  return {
+    nodeId: node.id,
+    repository,
+    number: node.number,
+    title: node.title,
+    body: node.body,
+    state: node.state === 'OPEN' ? 'open' : node.state === 'MERGED' ? 'merged' : 'closed',
+    isDraft: node.isDraft,
+    createdAt: node.createdAt,
+    updatedAt: node.updatedAt,
+    mergedAt: node.mergedAt,
+    closedAt: node.closedAt,
+    additions: node.additions,
+    deletions: node.deletions,
+    changedFiles: node.changedFiles,
+    headRef: node.headRefName,
+    baseRef: node.baseRefName,
+    mergeCommitSha: node.mergeCommit?.oid ?? null,
+    author: actorFromGraphql(node.author),
+    labels: node.labels.nodes.map((label) => label.name),
+    readyForReviewAt: earliest(timeline.filter((item) => item.__typename === 'ReadyForReviewEvent').map((item) => item.createdAt)),
+    firstReviewRequestAt: earliest(timeline.filter((item) => item.__typename === 'ReviewRequestedEvent').map((item) => item.createdAt)),
+    activity: {
+      reviews: node.reviews.nodes.map((review) => ({
+        nodeId: review.id,
+        state: review.state,
+        body: review.body,
+        submittedAt: review.submittedAt,
+        author: actorFromGraphql(review.author),
+      })),
+      comments: [
+        ...node.reviews.nodes.flatMap((review) =>
+          review.comments.nodes.map((comment) => ({
+            nodeId: comment.id,
+            kind: 'review' as const,
+            reviewNodeId: review.id,
+            body: comment.body,
+            path: comment.path,
+            createdAt: comment.createdAt,
+            author: actorFromGraphql(comment.author),
+          })),
+        ),
+        ...node.comments.nodes.map((comment) => ({
+          nodeId: comment.id,
+          kind: 'issue' as const,
+          reviewNodeId: null,
+          body: comment.body,
+          path: null,
+          createdAt: comment.createdAt,
+          author: actorFromGraphql(comment.author),
+        })),
+      ],
+      commits: node.commits.nodes.map(({ commit }) => ({
+        sha: commit.oid,
+        message: commit.message,
+        authoredAt: commit.authoredDate,
+        authorName: commit.author?.name ?? null,
+        authorEmail: commit.author?.email ?? null,
+        authorLogin: commit.author?.user?.login ?? null,
+      })),
+      files: node.files.nodes.map((file) => ({ ...file })),
+      complete: {
+        reviews: !node.reviews.pageInfo.hasNextPage,
+        comments:
+          !node.comments.pageInfo.hasNextPage &&
+          !node.reviews.pageInfo.hasNextPage &&
+          node.reviews.nodes.every((review) => !review.comments.pageInfo.hasNextPage),
+        commits: !node.commits.pageInfo.hasNextPage,
+        files: !node.files.pageInfo.hasNextPage,
+      },
+    },
+  };
+}

@@ -1,0 +1,340 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
+import { seededRandom } from './dataset-generator';
+import type { GithubDataset, SimRepository } from './github-dataset';
+import { githubSchema } from './github-schema';
+import { graphqlPointCost } from './graphql-cost';
+import { GraphqlViews } from './graphql-views';
+import { restIssue, restRelease, restRepository, type RestBody } from './rest-views';
+
+export type FaultKind = 'server-error' | 'secondary-limit' | 'too-many-requests' | 'slow' | 'connection-reset' | 'truncated-json';
+
+export interface FaultPlan {
+  /** Share of requests (0..1) that fail with one of `kinds`, drawn from a seeded PRNG. */
+  probability: number;
+  kinds: FaultKind[];
+  seed?: number;
+  /** Retry-After (seconds) sent with secondary-limit and 429 answers. */
+  retryAfterSeconds?: number;
+  slowMs?: number;
+  /** Secondary-limit bursts: starting at each of these request numbers, `burstLength` requests answer 403. */
+  burstsAt?: number[];
+  burstLength?: number;
+}
+
+export interface RateLimitPlan {
+  /** Points (GraphQL) and requests (REST) per window. GitHub: 5000 per hour. */
+  graphqlPoints: number;
+  restRequests: number;
+  windowMs: number;
+}
+
+export interface SimulatorCounters {
+  requests: number;
+  graphqlRequests: number;
+  restRequests: number;
+  graphqlPoints: number;
+  notModified: number;
+  faults: number;
+  rateLimited: number;
+}
+
+interface Budget {
+  used: number;
+  resetAt: number;
+}
+
+/**
+ * A local GitHub: REST (`/…` and GitHub Enterprise's `/api/v3/…`) and GraphQL (`/graphql`,
+ * `/api/graphql`) over an in-memory dataset. Every GraphQL document is validated against GitHub's
+ * published schema and executed; an invalid one is answered the way GitHub answers it and
+ * recorded in `validationErrors`, so a test can fail on a field GitHub does not have.
+ */
+export class GithubSimulator {
+  counters: SimulatorCounters = this.zeroCounters();
+  readonly validationErrors: string[] = [];
+  faults: FaultPlan | undefined;
+  private random: () => number = Math.random;
+  private readonly budgets: { graphql: Budget; rest: Budget };
+  private server: Server | undefined;
+  private baseUrl = '';
+
+  constructor(
+    public dataset: GithubDataset,
+    private readonly limits: RateLimitPlan = { graphqlPoints: 5000, restRequests: 5000, windowMs: 3_600_000 },
+  ) {
+    const resetAt = Date.now() + limits.windowMs;
+    this.budgets = { graphql: { used: 0, resetAt }, rest: { used: 0, resetAt } };
+  }
+
+  async start(): Promise<this> {
+    githubSchema();
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: error instanceof Error ? error.message : 'error' }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  /** REST base URL in GitHub Enterprise form; GraphQL is derived from it as `/api/graphql`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/v3`;
+  }
+
+  get rootUrl(): string {
+    return this.baseUrl;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  setFaults(plan: FaultPlan | undefined): void {
+    this.faults = plan;
+    this.random = seededRandom(plan?.seed ?? 7);
+  }
+
+  resetCounters(): void {
+    this.counters = this.zeroCounters();
+  }
+
+  private zeroCounters(): SimulatorCounters {
+    return { requests: 0, graphqlRequests: 0, restRequests: 0, graphqlPoints: 0, notModified: 0, faults: 0, rateLimited: 0 };
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    this.counters.requests += 1;
+    const url = new URL(request.url ?? '/', this.baseUrl);
+    const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+    const isGraphql = path === '/graphql' || path === '/api/graphql';
+    if (isGraphql) this.counters.graphqlRequests += 1;
+    else this.counters.restRequests += 1;
+
+    if (request.headers.authorization === undefined) {
+      return sendJson(response, 401, { message: 'Requires authentication' }, {});
+    }
+    const fault = this.drawFault();
+    if (fault !== undefined) {
+      this.counters.faults += 1;
+      const retryAfter = String(this.faults?.retryAfterSeconds ?? 1);
+      switch (fault) {
+        case 'server-error':
+          return sendJson(response, 502, { message: 'Server Error' }, {});
+        case 'secondary-limit':
+          return sendJson(
+            response,
+            403,
+            { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+            { 'retry-after': retryAfter },
+          );
+        case 'too-many-requests':
+          return sendJson(response, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
+        case 'connection-reset':
+          request.socket.destroy();
+          return;
+        case 'slow':
+          await new Promise((resolve) => setTimeout(resolve, this.faults?.slowMs ?? 300));
+          break;
+        case 'truncated-json':
+          break;
+      }
+    }
+    const truncate = fault === 'truncated-json';
+    if (isGraphql) return this.graphql(body, response, truncate);
+    if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+      return sendJson(response, 201, { token: 'ghs_simulated_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString() }, {});
+    }
+    return this.rest(request, url, path, response, truncate);
+  }
+
+  private drawFault(): FaultKind | undefined {
+    const plan = this.faults;
+    if (plan === undefined) return undefined;
+    const inBurst = (plan.burstsAt ?? []).some(
+      (startAt) => this.counters.requests >= startAt && this.counters.requests < startAt + (plan.burstLength ?? 3),
+    );
+    if (inBurst) return 'secondary-limit';
+    if (plan.kinds.length === 0 || this.random() >= plan.probability) return undefined;
+    return plan.kinds[Math.floor(this.random() * plan.kinds.length)];
+  }
+
+  private budget(kind: 'graphql' | 'rest'): Budget {
+    const budget = this.budgets[kind];
+    if (Date.now() >= budget.resetAt) {
+      budget.used = 0;
+      budget.resetAt = Date.now() + this.limits.windowMs;
+    }
+    return budget;
+  }
+
+  private rateHeaders(kind: 'graphql' | 'rest'): Record<string, string> {
+    const budget = this.budget(kind);
+    const limit = kind === 'graphql' ? this.limits.graphqlPoints : this.limits.restRequests;
+    return {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(Math.max(0, limit - budget.used)),
+      'x-ratelimit-used': String(budget.used),
+      'x-ratelimit-reset': String(Math.ceil(budget.resetAt / 1000)),
+      'x-ratelimit-resource': kind === 'graphql' ? 'graphql' : 'core',
+    };
+  }
+
+  private graphql(body: string, response: ServerResponse, truncate: boolean): void {
+    const request = JSON.parse(body || '{}') as { query?: string; variables?: Record<string, unknown> };
+    let document: DocumentNode;
+    try {
+      document = parse(request.query ?? '');
+    } catch (error) {
+      const message = error instanceof GraphQLError ? error.message : 'parse error';
+      this.validationErrors.push(message);
+      return sendJson(response, 200, { errors: [{ message }] }, this.rateHeaders('graphql'));
+    }
+    const errors = validate(githubSchema(), document);
+    if (errors.length > 0) {
+      this.validationErrors.push(...errors.map((error) => error.message));
+      return sendJson(response, 200, { errors: errors.map((error) => ({ message: error.message, locations: error.locations })) }, this.rateHeaders('graphql'));
+    }
+    const variables = request.variables ?? {};
+    const cost = graphqlPointCost(document, variables);
+    const budget = this.budget('graphql');
+    if (budget.used + cost > this.limits.graphqlPoints) {
+      this.counters.rateLimited += 1;
+      return sendJson(
+        response,
+        200,
+        { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation.' }] },
+        { ...this.rateHeaders('graphql'), 'x-ratelimit-remaining': '0' },
+      );
+    }
+    budget.used += cost;
+    this.counters.graphqlPoints += cost;
+    const root = {
+      ...new GraphqlViews(this.dataset).root(),
+      rateLimit: {
+        cost,
+        limit: this.limits.graphqlPoints,
+        remaining: this.limits.graphqlPoints - budget.used,
+        used: budget.used,
+        resetAt: new Date(budget.resetAt).toISOString(),
+        nodeCount: 0,
+      },
+    };
+    const result = execute({ schema: githubSchema(), document, rootValue: root, variableValues: variables });
+    if ('then' in result) throw new Error('resolvers are synchronous');
+    const payload = result.errors === undefined ? { data: result.data } : { data: result.data, errors: result.errors.map((error) => ({ message: error.message, path: error.path })) };
+    if (result.errors !== undefined) this.validationErrors.push(...result.errors.map((error) => `execution: ${error.message}`));
+    return sendJson(response, 200, payload, this.rateHeaders('graphql'), truncate);
+  }
+
+  private rest(request: IncomingMessage, url: URL, path: string, response: ServerResponse, truncate: boolean): void {
+    const budget = this.budget('rest');
+    if (budget.used >= this.limits.restRequests) {
+      this.counters.rateLimited += 1;
+      return sendJson(response, 403, { message: 'API rate limit exceeded for installation.' }, { ...this.rateHeaders('rest'), 'x-ratelimit-remaining': '0' });
+    }
+    const list = this.restList(path, url);
+    if (list === undefined) return sendJson(response, 404, { message: 'Not Found' }, this.rateHeaders('rest'));
+    const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+    const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+    const body: RestBody = Array.isArray(list) ? list.slice((page - 1) * perPage, page * perPage) : list;
+    const text = JSON.stringify(body);
+    const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
+    if (request.headers['if-none-match'] === etag) {
+      // GitHub does not count a 304 against the primary limit.
+      this.counters.notModified += 1;
+      response.writeHead(304, { etag, ...this.rateHeaders('rest') });
+      response.end();
+      return;
+    }
+    budget.used += 1;
+    const headers: Record<string, string> = { etag, ...this.rateHeaders('rest') };
+    if (Array.isArray(list)) {
+      const lastPage = Math.max(1, Math.ceil(list.length / perPage));
+      const link = (n: number, rel: string): string => {
+        const next = new URL(url);
+        next.searchParams.set('page', String(n));
+        next.searchParams.set('per_page', String(perPage));
+        return `<${next.toString()}>; rel="${rel}"`;
+      };
+      const links = [
+        ...(page < lastPage ? [link(page + 1, 'next'), link(lastPage, 'last')] : []),
+        ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+      ];
+      if (links.length > 0) headers.link = links.join(', ');
+    }
+    sendJson(response, 200, body, headers, truncate, text);
+  }
+
+  private restList(path: string, url: URL): RestBody | undefined {
+    const dataset = this.dataset;
+    const orgRepos = /^\/orgs\/([^/]+)\/repos$/.exec(path);
+    if (orgRepos !== null) {
+      return dataset.repositories
+        .filter((repo) => repo.owner.toLowerCase() === orgRepos[1]?.toLowerCase())
+        .map(restRepository);
+    }
+    const repoRoute = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
+    if (repoRoute === null) return undefined;
+    const repo = dataset.repositories.find(
+      (candidate: SimRepository) =>
+        candidate.owner.toLowerCase() === repoRoute[1]?.toLowerCase() && candidate.name.toLowerCase() === repoRoute[2]?.toLowerCase(),
+    );
+    if (repo === undefined) return undefined;
+    const rest = repoRoute[3] ?? '';
+    if (rest === '') return restRepository(repo);
+    if (rest === '/releases') {
+      return [...repo.releases].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map((release) => restRelease(dataset, repo, release));
+    }
+    if (rest === '/issues') {
+      const labels = (url.searchParams.get('labels') ?? '').split(',').filter((label) => label !== '');
+      const state = url.searchParams.get('state') ?? 'open';
+      const since = url.searchParams.get('since');
+      return repo.issues
+        .filter((issue) => labels.every((label) => issue.labels.includes(label)))
+        .filter((issue) => state === 'all' || issue.state === state)
+        .filter((issue) => since === null || issue.updatedAt >= since)
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        .map((issue) => restIssue(dataset, repo, issue));
+    }
+    return undefined;
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+  truncate = false,
+  text = JSON.stringify(body),
+): void {
+  if (truncate) {
+    // A body cut short on the wire: no Content-Length, so the client sees a complete but broken document.
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    response.end(text.slice(0, Math.floor(text.length / 2)));
+    return;
+  }
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  response.end(text);
+}

@@ -1,0 +1,260 @@
+import { nodeIdOf, type GithubDataset, type SimPullRequest, type SimRepository, type SimReview } from './github-dataset';
+
+/**
+ * GraphQL resolvers as plain objects: graphql-js's default resolver reads a property, or calls it
+ * with the field's arguments when it is a function. `__typename` lets the default type resolver
+ * pick the member of an interface or union.
+ */
+type View = { [field: string]: unknown };
+interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64');
+const decodeCursor = (cursor: string): unknown => JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+
+function connection<T>(items: readonly T[], args: ConnectionArgs, view: (item: T) => View, cursorOf: (item: T, index: number) => string): View {
+  const count = args.first ?? args.last ?? items.length;
+  const slice = args.last !== undefined && args.last !== null && args.first == null ? items.slice(-count) : items.slice(0, count);
+  const offset = args.last !== undefined && args.last !== null && args.first == null ? items.length - slice.length : 0;
+  const cursors = slice.map((item, index) => cursorOf(item, index + offset));
+  return {
+    totalCount: items.length,
+    pageInfo: {
+      hasNextPage: offset + slice.length < items.length,
+      hasPreviousPage: offset > 0,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors.at(-1) ?? null,
+    },
+    nodes: slice.map(view),
+    edges: slice.map((item, index) => ({ cursor: cursors[index], node: view(item) })),
+  };
+}
+
+/** Offset cursors, for connections whose order never changes. */
+function offsetConnection<T>(items: readonly T[], args: ConnectionArgs, view: (item: T) => View, base = 0): View {
+  const afterIndex = args.after ? Number(decodeCursor(args.after)) : -1;
+  const rest = items.slice(afterIndex + 1);
+  return connection(rest, args, view, (_item, index) => encodeCursor(afterIndex + 1 + index + base));
+}
+
+export class GraphqlViews {
+  constructor(private readonly dataset: GithubDataset) {}
+
+  root(): View {
+    return {
+      repository: (args: { owner: string; name: string }) => {
+        const repo = this.dataset.repositories.find(
+          (candidate) =>
+            candidate.owner.toLowerCase() === args.owner.toLowerCase() && candidate.name.toLowerCase() === args.name.toLowerCase(),
+        );
+        return repo === undefined ? null : this.repository(repo);
+      },
+      node: (args: { id: string }) => this.node(args.id),
+    };
+  }
+
+  private actor(login: string): View | null {
+    const user = this.dataset.users.find((candidate) => candidate.login === login);
+    if (user === undefined) return { __typename: 'User', login, id: nodeIdOf('User', login), url: `https://github.test/${login}` };
+    return {
+      __typename: user.type,
+      login: user.login,
+      id: nodeIdOf(user.type, user.databaseId),
+      databaseId: user.databaseId,
+      url: `https://github.test/${user.type === 'Bot' ? 'apps/' : ''}${user.login}`,
+      name: user.name,
+      email: user.email ?? '',
+    };
+  }
+
+  private node(id: string): View | null {
+    const [kind, key] = Buffer.from(id, 'base64url').toString('utf8').split(':');
+    if (kind !== 'PullRequest' || key === undefined) return null;
+    for (const repo of this.dataset.repositories) {
+      const pr = repo.pullRequests.find((candidate) => candidate.databaseId === Number(key));
+      if (pr !== undefined) return this.pullRequest(repo, pr);
+    }
+    return null;
+  }
+
+  repository(repo: SimRepository): View {
+    return {
+      __typename: 'Repository',
+      id: nodeIdOf('Repository', repo.databaseId),
+      databaseId: repo.databaseId,
+      name: repo.name,
+      nameWithOwner: `${repo.owner}/${repo.name}`,
+      owner: { __typename: 'Organization', login: repo.owner, id: nodeIdOf('Organization', repo.owner) },
+      isPrivate: repo.isPrivate,
+      createdAt: repo.createdAt,
+      updatedAt: repo.updatedAt,
+      url: `https://github.test/${repo.owner}/${repo.name}`,
+      defaultBranchRef: { __typename: 'Ref', name: repo.defaultBranch, id: nodeIdOf('Ref', `${repo.databaseId}`) },
+      pullRequests: (args: ConnectionArgs & { orderBy?: { field: string; direction: string }; states?: string[] | null }) => {
+        const field = args.orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'updatedAt';
+        const sign = args.orderBy?.direction === 'DESC' ? -1 : 1;
+        const key = (pr: SimPullRequest): [string, number] => [pr[field], pr.number];
+        const compare = (a: [string, number], b: [string, number]): number =>
+          sign * (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
+        let items = repo.pullRequests.filter((pr) => !args.states || args.states.includes(pr.state));
+        items = [...items].sort((a, b) => compare(key(a), key(b)));
+        if (args.after) {
+          const after = decodeCursor(args.after) as [string, number];
+          items = items.filter((pr) => compare(key(pr), after) > 0);
+        }
+        return connection(items, args, (pr) => this.pullRequest(repo, pr), (pr) => encodeCursor(key(pr)));
+      },
+      deployments: (args: ConnectionArgs & { orderBy?: { direction: string } }) => {
+        const items = [...repo.deployments].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+        if (args.orderBy?.direction === 'DESC') items.reverse();
+        return offsetConnection(items, args, (deployment) => {
+          const latest = deployment.statuses.at(-1);
+          const status = (entry: (typeof deployment.statuses)[number]): View => ({
+            id: nodeIdOf('DeploymentStatus', entry.databaseId),
+            state: entry.state,
+            description: entry.description,
+            createdAt: entry.createdAt,
+            updatedAt: entry.createdAt,
+            creator: this.actor(deployment.creator),
+          });
+          return {
+            id: nodeIdOf('Deployment', deployment.databaseId),
+            databaseId: deployment.databaseId,
+            environment: deployment.environment,
+            originalEnvironment: deployment.environment,
+            ref: { __typename: 'Ref', name: deployment.ref, id: nodeIdOf('Ref', deployment.ref) },
+            commitOid: deployment.sha,
+            commit: { __typename: 'Commit', oid: deployment.sha, id: nodeIdOf('Commit', deployment.sha) },
+            creator: this.actor(deployment.creator),
+            createdAt: deployment.createdAt,
+            updatedAt: latest?.createdAt ?? deployment.createdAt,
+            state: latest?.state ?? 'PENDING',
+            latestStatus: latest === undefined ? null : status(latest),
+            statuses: (statusArgs: ConnectionArgs) => offsetConnection(deployment.statuses, statusArgs, status),
+          };
+        });
+      },
+      releases: (args: ConnectionArgs & { orderBy?: { direction: string } }) => {
+        const items = [...repo.releases].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+        if (args.orderBy?.direction === 'DESC') items.reverse();
+        return offsetConnection(items, args, (release) => ({
+          id: nodeIdOf('Release', release.databaseId),
+          databaseId: release.databaseId,
+          tagName: release.tagName,
+          createdAt: release.createdAt,
+          updatedAt: release.publishedAt ?? release.createdAt,
+        }));
+      },
+      issues: (args: ConnectionArgs & { labels?: string[] | null; orderBy?: { direction: string } }) => {
+        const items = repo.issues
+          .filter((issue) => !args.labels || issue.labels.some((label) => args.labels?.includes(label)))
+          .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
+        if (args.orderBy?.direction === 'DESC') items.reverse();
+        return offsetConnection(items, args, (issue) => ({
+          id: nodeIdOf('Issue', issue.databaseId),
+          number: issue.number,
+          updatedAt: issue.updatedAt,
+        }));
+      },
+    };
+  }
+
+  pullRequest(repo: SimRepository, pr: SimPullRequest): View {
+    return {
+      __typename: 'PullRequest',
+      id: nodeIdOf('PullRequest', pr.databaseId),
+      databaseId: pr.databaseId,
+      number: pr.number,
+      title: pr.title,
+      body: pr.body,
+      url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}`,
+      state: pr.state,
+      merged: pr.state === 'MERGED',
+      isDraft: pr.isDraft,
+      createdAt: pr.createdAt,
+      updatedAt: pr.updatedAt,
+      mergedAt: pr.mergedAt,
+      closedAt: pr.closedAt,
+      additions: pr.files.reduce((sum, file) => sum + file.additions, 0),
+      deletions: pr.files.reduce((sum, file) => sum + file.deletions, 0),
+      changedFiles: pr.files.length,
+      headRefName: pr.headRefName,
+      baseRefName: pr.baseRefName,
+      mergeCommit: pr.mergeCommitSha === null ? null : { __typename: 'Commit', oid: pr.mergeCommitSha, id: nodeIdOf('Commit', pr.mergeCommitSha) },
+      author: this.actor(pr.author),
+      repository: () => this.repository(repo),
+      labels: (args: ConnectionArgs) =>
+        offsetConnection(pr.labels, args, (name) => ({ id: nodeIdOf('Label', name), name, color: 'ededed' })),
+      reviews: (args: ConnectionArgs) => offsetConnection(pr.reviews, args, (review) => this.review(repo, pr, review)),
+      comments: (args: ConnectionArgs) =>
+        offsetConnection(pr.comments, args, (comment) => ({
+          id: nodeIdOf('IssueComment', comment.databaseId),
+          databaseId: comment.databaseId,
+          author: this.actor(comment.author),
+          body: comment.body,
+          createdAt: comment.createdAt,
+          url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${comment.databaseId}`,
+        })),
+      commits: (args: ConnectionArgs) =>
+        offsetConnection(pr.commits, args, (commit) => ({
+          id: nodeIdOf('PullRequestCommit', `${pr.databaseId}-${commit.sha}`),
+          commit: {
+            id: nodeIdOf('Commit', commit.sha),
+            oid: commit.sha,
+            message: commit.message,
+            messageHeadline: commit.message.split('\n')[0],
+            authoredDate: commit.authoredDate,
+            committedDate: commit.authoredDate,
+            author: {
+              name: commit.authorName,
+              email: commit.authorEmail,
+              date: commit.authoredDate,
+              user: commit.authorLogin === null ? null : this.actor(commit.authorLogin),
+            },
+          },
+        })),
+      files: (args: ConnectionArgs) => offsetConnection(pr.files, args, (file) => ({ ...file })),
+      timelineItems: (args: ConnectionArgs & { itemTypes?: string[] | null }) =>
+        offsetConnection(
+          pr.timeline.filter((event) => !args.itemTypes || args.itemTypes.includes(event.kind)),
+          args,
+          (event) =>
+            event.kind === 'READY_FOR_REVIEW_EVENT'
+              ? { __typename: 'ReadyForReviewEvent', id: nodeIdOf('ReadyForReviewEvent', `${pr.databaseId}-${event.createdAt}`), createdAt: event.createdAt, actor: this.actor(event.actor) }
+              : {
+                  __typename: 'ReviewRequestedEvent',
+                  id: nodeIdOf('ReviewRequestedEvent', `${pr.databaseId}-${event.createdAt}`),
+                  createdAt: event.createdAt,
+                  actor: this.actor(event.actor),
+                  requestedReviewer: this.actor(event.requestedReviewer),
+                },
+        ),
+    };
+  }
+
+  private review(repo: SimRepository, pr: SimPullRequest, review: SimReview): View {
+    return {
+      id: nodeIdOf('PullRequestReview', review.databaseId),
+      databaseId: review.databaseId,
+      author: this.actor(review.author),
+      state: review.state,
+      body: review.body,
+      submittedAt: review.submittedAt,
+      createdAt: review.submittedAt,
+      comments: (args: ConnectionArgs) =>
+        offsetConnection(review.comments, args, (comment) => ({
+          id: nodeIdOf('PullRequestReviewComment', comment.databaseId),
+          databaseId: comment.databaseId,
+          author: this.actor(comment.author),
+          body: comment.body,
+          path: comment.path,
+          createdAt: comment.createdAt,
+          url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}#discussion_r${comment.databaseId}`,
+        })),
+    };
+  }
+}
