@@ -75,6 +75,12 @@ export class JiraApiClient {
     return { endpoint: 'GET /rest/api/2/serverInfo', requestParams: {}, body };
   }
 
+  /** The API user; its time zone is the one Jira reads JQL dates in. */
+  async myself(): Promise<JiraResponse> {
+    const body = await this.retrying('myself', () => this.client.getCurrentUser() as Promise<unknown>);
+    return { endpoint: 'GET /rest/api/2/myself', requestParams: {}, body };
+  }
+
   async fields(): Promise<JiraResponse> {
     const body = await this.retrying('fields', () => this.client.listFields() as Promise<unknown>);
     return { endpoint: 'GET /rest/api/2/field', requestParams: {}, body };

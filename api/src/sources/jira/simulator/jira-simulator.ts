@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   faults?: SimulatorFaults;
   /** Histories that search returns per issue before the client must page the changelog. */
   searchChangelogLimit?: number | null;
+  /** The API user's time zone, in which Jira reads JQL dates (default UTC). */
+  userTimeZone?: string;
   /** Cap on maxResults for search. */
   searchMaxResults?: number;
 }
@@ -104,7 +106,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
   };
 
   const matching = (jql: string): SimIssue[] => {
-    const filter = parseJql(jql);
+    const filter = parseJql(jql, options.userTimeZone ?? 'UTC');
     return dataset.issues
       .filter((issue) => filter.projectKeys === null || filter.projectKeys.includes(issue.projectKey))
       .filter((issue) => filter.issueKeys === null || filter.issueKeys.includes(issue.key))
@@ -130,6 +132,9 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
         buildNumber: 100240,
         serverTitle: 'Jira',
       });
+    }
+    if (method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) {
+      return new HttpAnswer(200, { displayName: 'Sync Bot', timeZone: options.userTimeZone ?? 'UTC', active: true });
     }
     if (method === 'GET' && /^\/rest\/api\/[23]\/field$/.test(path)) {
       const system = ['summary', 'status', 'description', 'labels', 'components', 'fixVersions', 'assignee', 'reporter', 'parent'].map((id) => ({

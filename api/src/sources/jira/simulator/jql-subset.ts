@@ -15,9 +15,20 @@ function listAfter(jql: string, field: string): string[] | null {
   return single?.[1] === undefined ? null : [single[1]];
 }
 
-export function parseJql(jql: string): JqlFilter {
+/** Wall-clock minutes in `timeZone` -> epoch ms (what Jira does with a JQL date). */
+function zonedToEpoch(local: string, timeZone: string): number {
+  const asUtc = Date.parse(`${local.replace(' ', 'T')}:00Z`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(new Date(asUtc));
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return asUtc - (shown - asUtc);
+}
+
+export function parseJql(jql: string, timeZone = 'UTC'): JqlFilter {
   const updated = /updated\s*>=\s*"([^"]+)"/i.exec(jql);
-  // JQL dates are minutes, read here in UTC (the connector formats them in UTC).
-  const updatedFrom = updated?.[1] === undefined ? null : Date.parse(`${updated[1].replace(' ', 'T')}:00Z`);
+  // JQL dates are minutes in the API user's time zone.
+  const updatedFrom = updated?.[1] === undefined ? null : zonedToEpoch(updated[1], timeZone);
   return { projectKeys: listAfter(jql, 'project'), updatedFrom, issueKeys: listAfter(jql, 'key') };
 }
