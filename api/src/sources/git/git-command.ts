@@ -60,7 +60,10 @@ export function runGit(args: readonly string[], options: GitRunOptions = {}): Pr
         windowsHide: true,
       },
       (error, stdout, stderr) => {
-        if (error === null) return resolve(stdout);
+        if (error === null) {
+          resolve(stdout);
+          return;
+        }
         const exitCode = typeof error.code === 'number' ? error.code : null;
         const safeArgs = args.map((arg) => redact(arg, secrets));
         const message = redact(stderr || error.message, secrets);

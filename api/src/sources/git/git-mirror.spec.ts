@@ -102,7 +102,7 @@ describe('ensureMirror', () => {
     const dataDir = join(root, 'data-http');
     try {
       await expect(ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' })).rejects.toThrow(/git clone/);
-      const failure = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' }).catch((error: Error) => error);
+      const failure = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' }).catch((error: unknown) => error);
       expect(String(failure)).not.toContain('wrong-token');
 
       const gitDir = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token });

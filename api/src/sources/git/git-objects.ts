@@ -22,7 +22,8 @@ export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) {
-        return reject(new GitCommandError(['cat-file', '--batch'], code, Buffer.concat(errors).toString('utf8')));
+        reject(new GitCommandError(['cat-file', '--batch'], code, Buffer.concat(errors).toString('utf8')));
+        return;
       }
       const output = Buffer.concat(chunks);
       let offset = 0;

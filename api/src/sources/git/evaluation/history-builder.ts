@@ -25,7 +25,7 @@ export function isolateGitConfig(homeDir: string): () => void {
   process.env.GIT_CONFIG_GLOBAL = join(homeDir, '.gitconfig-none');
   return () => {
     for (const [key, value] of saved) {
-      if (value === undefined) delete process.env[key];
+      if (value === undefined) Reflect.deleteProperty(process.env, key);
       else process.env[key] = value;
     }
   };
