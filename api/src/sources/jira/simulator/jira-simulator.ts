@@ -40,6 +40,8 @@ export interface SimulatorRequest {
   method: string;
   path: string;
   status: number;
+  /** The fault injected into this answer, if any. */
+  fault: 'server-error' | 'rate-limit' | 'slow' | 'malformed-body' | null;
 }
 
 export interface JiraSimulator {
@@ -261,14 +263,16 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
 
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', context.baseUrl);
+    const fault = injectedFault();
     const send = (answer: HttpAnswer, malformed = false): void => {
-      requests.push({ method: request.method ?? 'GET', path: url.pathname, status: answer.status });
+      const injected: SimulatorRequest['fault'] =
+        fault instanceof HttpAnswer ? (fault.status === 429 ? 'rate-limit' : 'server-error') : fault === 'slow' ? 'slow' : fault === 'malformed' ? 'malformed-body' : null;
+      requests.push({ method: request.method ?? 'GET', path: url.pathname, status: answer.status, fault: injected });
       const text = JSON.stringify(answer.body);
       response.writeHead(answer.status, { 'content-type': 'application/json;charset=UTF-8', ...answer.headers });
       // A malformed body is a response cut short: valid status, truncated JSON.
       response.end(malformed ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
     };
-    const fault = injectedFault();
     if (fault instanceof HttpAnswer) {
       request.resume();
       send(fault);
