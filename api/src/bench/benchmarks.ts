@@ -1,5 +1,6 @@
 import type { Benchmark } from './benchmark';
+import { githubSyncBenchmark } from '../sources/github/bench/github-sync.benchmark';
 import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark];

@@ -4,6 +4,7 @@ import { createMigratedDataSource, type TestDatabase } from '../../testing/test-
 import { silentLogger } from '../../testing/silent-logger';
 import { domainChecksums } from './domain-checksum';
 import { runGithubSync, type GithubSyncOptions, type SyncProgressEvent } from './github-sync';
+import { replayPullRequestsFromRaw } from './replay-from-raw';
 import { generateOrganisation, seededRandom } from './simulator/dataset-generator';
 import { GithubSimulator } from './simulator/github-simulator';
 
@@ -78,6 +79,11 @@ describe('syncGithub against the simulator', () => {
     expect(lineage[0]?.missing).toBe(0);
     const agents = (await dataSource.query('SELECT count(*)::int AS n FROM pull_request WHERE is_agent')) as { n: number }[];
     expect(agents[0]?.n).toBeGreaterThan(0);
+
+    // The raw layer alone rebuilds the pull request tables.
+    await dataSource.query('TRUNCATE pull_request, pull_request_review, pull_request_comment, pull_request_commit, pull_request_file');
+    expect(await replayPullRequestsFromRaw(dataSource)).toBe(totalPrs);
+    expect(await domainChecksums(dataSource)).toEqual(reference);
 
     simulator.resetCounters();
     const again = await runGithubSync(options(dataSource, simulator), fast);

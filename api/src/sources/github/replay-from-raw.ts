@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import { agentRules } from './agent-detection';
+import { extractPullRequests, pullRequestPageEnvelope, repositoryFromPage } from './pull-request.extractor';
+import { repositoryRow, writePullRequests, writeRepositories } from './pull-request.converter';
+
+/**
+ * Re-runs extract + convert for every stored pull request page, oldest first, without the
+ * network: the domain tables come out as the sync left them. Returns how many PRs were written.
+ */
+export async function replayPullRequestsFromRaw(dataSource: DataSource, options: { agentLogins?: string[]; batch?: number } = {}): Promise<number> {
+  const rules = agentRules(options.agentLogins);
+  const batch = options.batch ?? 20;
+  let lastId = '0';
+  let written = 0;
+  for (;;) {
+    const rows = (await dataSource.query(
+      `SELECT id, payload FROM raw_payload WHERE source = 'github' AND endpoint = 'graphql PullRequestPage' AND id > $1 ORDER BY id LIMIT $2`,
+      [lastId, batch],
+    )) as { id: string; payload: unknown }[];
+    if (rows.length === 0) return written;
+    await dataSource.transaction(async (manager) => {
+      for (const row of rows) {
+        const page = pullRequestPageEnvelope.parse(row.payload);
+        const { records } = extractPullRequests(page);
+        await writeRepositories(manager, [repositoryRow(repositoryFromPage(page), String(row.id))]);
+        await writePullRequests(manager, records, String(row.id), rules);
+        written += records.length;
+      }
+    });
+    lastId = String(rows.at(-1)?.id);
+  }
+}
