@@ -19,7 +19,7 @@ const boardSpec: UpsertSpec<BoardRow> = {
   table: 'board',
   columns: [['id', (r) => r.id], ['board_id', (r) => r.boardId], ['name', (r) => r.name], ['type', (r) => r.type], ['project_key', (r) => r.projectKey], ['raw_payload_id', (r) => r.rawPayloadId]],
 };
-const sprintSpec: UpsertSpec<SprintRow> = {
+export const sprintSpec: UpsertSpec<SprintRow> = {
   table: 'sprint',
   columns: [
     ['id', (r) => r.id], ['sprint_id', (r) => r.sprintId], ['board_id', (r) => r.boardId], ['name', (r) => r.name], ['state', (r) => r.state],
