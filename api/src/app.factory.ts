@@ -3,12 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { json } from 'express';
+import { keepRawBody } from './webhooks/raw-body';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
 import { runMigrations } from './database/migration-runner';
 import { ApiExceptionFilter } from './http/api-exception.filter';
+import { answerBodyParseErrors } from './http/body-parse-errors';
 import { setupOpenApi } from './http/openapi';
 import { PinoNestLogger } from './logging/logger';
 
@@ -20,11 +23,14 @@ export async function createApp(
   database: DatabaseConnection,
   logger: Logger,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database, logger }), {
     logger: new PinoNestLogger(logger),
-    bodyParser: true,
+    bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // Webhooks keep their exact bytes for signature checks, and GitHub sends up to 25 MB.
+  app.use('/api/webhooks', json({ limit: '26mb', verify: keepRawBody }));
+  app.use(json({ limit: '1mb' }));
+  app.use(answerBodyParseErrors);
   app.use(
     pinoHttp({
       logger,

@@ -3,25 +3,29 @@ import { resolve } from 'node:path';
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_CONFIG, DATABASE_CONNECTION } from './app.tokens';
+import type { Logger } from 'pino';
+import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from './app.tokens';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
   database: DatabaseConnection;
+  logger: Logger;
 }
 
 /** Values made before Nest starts, available to every module. */
 @Global()
 @Module({})
 class CoreModule {
-  static register({ config, database }: AppModuleOptions): DynamicModule {
+  static register({ config, database, logger }: AppModuleOptions): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: DATABASE_CONNECTION, useValue: database },
+      { provide: APP_LOGGER, useValue: logger },
     ];
     return { module: CoreModule, providers, exports: providers };
   }
@@ -50,6 +54,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: webDir, exclude: ['/api/{*path}'] })]
           : []),
         HealthModule,
+        WebhooksModule,
       ],
     };
   }
