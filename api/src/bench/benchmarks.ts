@@ -1,6 +1,7 @@
 import type { Benchmark } from './benchmark';
 import { githubSyncBenchmark } from '../sources/github/bench/github-sync.benchmark';
 import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
+import { jiraSyncBenchmark } from '../sources/jira/bench/jira-sync.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark];

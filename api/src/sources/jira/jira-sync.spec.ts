@@ -5,6 +5,7 @@ import { generateJiraDataset } from './simulator/dataset-generator';
 import type { SimDeployment } from './simulator/issue.render';
 import { domainFingerprint, startSimulatedJira } from './testing/jira-test-kit';
 import { runJiraSync, syncJira } from './jira-sync';
+import { replayJiraFromRaw } from './replay-from-raw';
 
 describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s simulator', (deployment) => {
   let dataSource: DataSource;
@@ -51,6 +52,12 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s s
       if (story === undefined) throw new Error('dataset has no linked story');
       const [row] = await dataSource.query(`SELECT * FROM work_item WHERE key = $1`, [story.key]);
       expect(row).toMatchObject({ project_key: story.projectKey, issue_type: 'Story', summary: story.summary, story_points: story.storyPoints, sprint_ids: story.sprintIds, epic_key: story.epicKey });
+      // The raw layer alone rebuilds the same domain rows.
+      await dataSource.query(`TRUNCATE work_item, work_item_change, work_item_comment, work_item_link, work_item_sprint`);
+      const replay = await replayJiraFromRaw(dataSource, { write: true });
+      expect(replay.issues).toBe(240);
+      expect(await domainFingerprint(dataSource)).toEqual(counts);
+
       const links = await dataSource.query(`SELECT link_type, direction, relation, other_key FROM work_item_link WHERE work_item_id = $1 ORDER BY other_key`, [`jira:${story.id}`]);
       expect(links).toEqual(expect.arrayContaining([{ link_type: 'Causes', direction: 'outward', relation: 'causes', other_key: story.links[0]?.otherKey }]));
     } finally {

@@ -84,7 +84,7 @@ async function latestPayload(manager: EntityManager, endpoint: string): Promise<
 }
 
 /** Field map and status categories as the last sync read them (from the raw layer). */
-async function siteFacts(manager: EntityManager, overrides: Partial<JiraFieldMap> | undefined): Promise<{ fields: JiraFieldCatalog; statusCategories: Map<string, StatusCategory> }> {
+export async function siteFactsFromRaw(manager: EntityManager, overrides: Partial<JiraFieldMap> | undefined): Promise<{ fields: JiraFieldCatalog; statusCategories: Map<string, StatusCategory> }> {
   const fields = await latestPayload(manager, 'GET /rest/api/2/field');
   const statuses = await latestPayload(manager, 'GET /rest/api/2/status');
   return {
@@ -150,7 +150,7 @@ export async function handleJiraWebhook(deps: JiraWebhookDeps, request: JiraWebh
       return { httpStatus: 200, outcome: 'applied', event, issueKey } as const;
     }
     if ((event === 'jira:issue_created' || event === 'jira:issue_updated') && envelope.data.issue !== undefined) {
-      const facts = await siteFacts(manager, deps.fieldOverrides);
+      const facts = await siteFactsFromRaw(manager, deps.fieldOverrides);
       try {
         const record = extractIssue(envelope.data.issue, facts.fields, stored.id);
         const workItemId = workItemIdOf(record.issueId);
