@@ -1,100 +1,10 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
-import { openDatabase } from '../database/database-connection';
-import { dataSourceOptions } from '../database/data-source-options';
-import { runMigrations } from '../database/migration-runner';
-import { createLogger } from '../logging/logger';
-import { syncGithub, type SyncProgressEvent } from '../sources/github/github-sync';
-import { syncJira } from '../sources/jira/jira-sync';
-import { createProgressDisplay, type ProgressDisplay } from './progress-display';
+import { invocationDir, loadEnvironment } from '../config/app-config';
+import { runSyncCommand } from './sync-command';
 
-/**
- * `npm run sync -w api`: one sync with the current configuration, then exit.
- * Exit codes: 0 done, 1 the sync failed, 2 the configuration is unusable.
- */
-async function main(): Promise<number> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  if (config.github === undefined && config.jira === undefined) {
-    process.stderr.write(
-      'Nothing to sync: set GITHUB_TOKEN (or a GitHub App) with GITHUB_ORG or GITHUB_REPOS, ' +
-        'and/or JIRA_BASE_URL with its credentials (see README: Configuration).\n',
-    );
-    return 2;
-  }
-
-  // Logs go to stderr at warn unless asked otherwise, so the progress display stays readable.
-  const logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, process.stderr);
-  const display = createProgressDisplay(process.stderr);
-  const database = await openDatabase(config, logger);
-  const dataSource = new DataSource(dataSourceOptions(database.url));
-  try {
-    await dataSource.initialize();
-    await runMigrations(dataSource);
-    const summary: string[] = [];
-    if (config.github !== undefined) {
-      const report = await syncGithub({
-        dataSource,
-        connection: config.github,
-        logger,
-        onProgress: (event) => display.update(describeGithubProgress(event)),
-      });
-      summary.push(
-        `github: ${report.reposDone}/${report.reposTotal} repositories, ${report.pullRequestsStored} pull requests stored, ` +
-          `${report.requests} requests, ${report.graphqlPoints} GraphQL points, ` +
-          `${report.waits} waits (${report.waitSeconds.toFixed(1)} s), ${report.quarantined} quarantined`,
-      );
-    }
-    if (config.jira !== undefined) {
-      const report = await syncJira({
-        dataSource,
-        connection: config.jira,
-        logger,
-        onProgress: (event) =>
-          display.update({ source: 'jira', message: `${event.stage}: ${event.message}`, done: event.issues }),
-      });
-      summary.push(
-        `jira (${report.deployment}): ${report.issuesSynced} issues, ${report.searchPages} search pages, ` +
-          `${report.changelogRequests} changelog requests, ${report.boards} boards, ${report.sprints} sprints, ` +
-          `${report.quarantined.length} quarantined`,
-      );
-      for (const { ref, reason } of report.quarantined) summary.push(`  quarantined ${ref}: ${reason}`);
-    }
-    display.stop();
-    process.stdout.write(`${summary.join('\n')}\n`);
-    return 0;
-  } catch (error) {
-    display.stop();
-    logger.error({ err: error }, 'sync failed');
-    process.stderr.write(`Sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
-    await database.close();
-  }
-}
-
-function describeGithubProgress(event: SyncProgressEvent): Parameters<ProgressDisplay['update']>[0] {
-  switch (event.kind) {
-    case 'repositories-listed':
-      return { source: 'github', message: `${event.repositories.length} repositories`, done: 0, total: event.repositories.length };
-    case 'page-stored':
-      return { source: 'github', message: `${event.repository} ${event.stream}: ${event.records} stored` };
-    case 'repository-done':
-      return { source: 'github', message: `${event.repository} done`, done: event.reposDone, total: event.reposTotal };
-    case 'waiting':
-      return { source: 'github', message: `waiting ${event.seconds.toFixed(0)} s (${event.reason}) before ${event.endpoint}` };
-  }
-}
-
-main().then(
+/** `npm run sync -w api`: one sync with the current configuration, then exit. */
+const baseDir = invocationDir();
+runSyncCommand({ env: loadEnvironment(baseDir), baseDir, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`Sync failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
