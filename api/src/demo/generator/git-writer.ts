@@ -1,0 +1,206 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileHeader, renderFunction } from './code-render';
+import type { CodeOp, GenCommit, GenPullRequest, GenRepo } from './org-model';
+
+/**
+ * Writes one repository's real history with one `git fast-import` process: an initial commit,
+ * then every PR in landing order. PR commits go to `refs/pull/<n>/head` (as GitHub keeps them)
+ * on top of main; a merged PR lands as a merge commit or a squashed commit on main. Reverts undo
+ * the origin's landing exactly and quote its SHA, which fast-import tells us (`get-mark`) in the
+ * middle of the stream. Marks are the generator's commit ids; `finish()` returns id -> SHA.
+ */
+
+interface FunctionModel { fnId: number; length: number; isTest: boolean; versions: Map<number, number>; cache: string[] | null }
+interface FileModel { isTest: boolean; header: string[]; functions: FunctionModel[] }
+type Undo = () => void;
+
+const rootMark = 999_999_999;
+
+export class RepoHistoryWriter {
+  private readonly files = new Map<string, FileModel>();
+  private readonly undo = new Map<number, { undo: Undo[]; paths: Set<string> }>();
+  private mainTip = rootMark;
+  private readonly answers: ((line: string) => void)[] = [];
+  private exited: Promise<number>;
+  private failure: string[] = [];
+
+  private constructor(readonly gitDir: string, private readonly repo: GenRepo, private readonly process: ChildProcessWithoutNullStreams, private readonly marksPath: string) {
+    createInterface({ input: process.stdout }).on('line', (line) => this.answers.shift()?.(line));
+    process.stderr.on('data', (chunk: Buffer) => this.failure.push(chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => process.on('close', (code) => resolve(code ?? 1)));
+  }
+
+  static async open(gitDir: string, repo: GenRepo, createdAt: string): Promise<RepoHistoryWriter> {
+    await rm(gitDir, { recursive: true, force: true });
+    await mkdir(gitDir, { recursive: true });
+    await run(['init', '--bare', '-q', '-b', 'main', gitDir]);
+    const marksPath = join(gitDir, 'demo-marks');
+    const child = spawn('git', ['fast-import', '--quiet', '--done', `--export-marks=${marksPath}`], {
+      cwd: gitDir, env: { ...process.env, GIT_DIR: gitDir, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+    });
+    const writer = new RepoHistoryWriter(gitDir, repo, child, marksPath);
+    writer.commitRaw('refs/heads/main', rootMark, { name: 'Acme Bot', email: 'bot@acme-corp.test', at: createdAt }, `Initial commit of ${repo.name}`, null, null, [
+      { path: 'README.md', content: `# ${repo.name}\n\nOwned by the ${repo.name.split('-')[0] ?? ''} team.\n` },
+    ]);
+    return writer;
+  }
+
+  /** Writes one PR (in landing order). */
+  async write(pr: GenPullRequest): Promise<void> {
+    const merged = pr.state === 'MERGED' && pr.landing !== null;
+    const snapshot = merged ? undefined : this.snapshot(pr);
+    const undo: Undo[] = [];
+    const paths = new Set<string>();
+    let branchTip = this.mainTip;
+    for (const commit of pr.commits) {
+      const changed = await this.apply(commit.ops, undo);
+      changed.forEach((path) => paths.add(path));
+      const message = await this.resolve(commit.message);
+      this.commitRaw(`refs/pull/${pr.number}/head`, commit.id, identity(commit), message, branchTip, null, this.contents(changed));
+      branchTip = commit.id;
+    }
+    if (!merged || pr.landing === null) {
+      snapshot?.();
+      return;
+    }
+    const landing = pr.landing;
+    const message = await this.resolve(landing.message);
+    const who = { name: landing.authorName, email: landing.authorEmail, at: landing.committedAt };
+    this.commitRaw('refs/heads/main', landing.id, who, message, this.mainTip, this.repo.strategy === 'merge' ? branchTip : null, this.contents([...paths]));
+    this.mainTip = landing.id;
+    this.undo.set(pr.number, { undo, paths });
+    if (this.undo.size > 800) this.undo.delete(this.undo.keys().next().value as number);
+  }
+
+  async finish(): Promise<Map<number, string>> {
+    this.process.stdin.end('done\n');
+    const code = await this.exited;
+    if (code !== 0) throw new Error(`git fast-import failed for ${this.repo.name}: ${this.failure.join('').slice(0, 2000)}`);
+    const marks = new Map<number, string>();
+    for (const line of (await readFile(this.marksPath, 'utf8')).split('\n')) {
+      const match = /^:(\d+) ([0-9a-f]{40})$/.exec(line);
+      if (match !== null) marks.set(Number(match[1]), match[2] as string);
+    }
+    await rm(this.marksPath, { force: true });
+    return marks;
+  }
+
+  private async resolve(text: string): Promise<string> {
+    let result = text;
+    for (const match of text.matchAll(/\{\{sha:(\d+)\}\}/g)) result = result.replace(match[0], await this.markSha(Number(match[1])));
+    return result;
+  }
+
+  private markSha(mark: number): Promise<string> {
+    return new Promise((resolve) => {
+      this.answers.push(resolve);
+      this.process.stdin.write(`get-mark :${mark}\n`);
+    });
+  }
+
+  private async apply(ops: CodeOp[], undo: Undo[]): Promise<string[]> {
+    const changed = new Set<string>();
+    for (const op of ops) {
+      if (op.kind === 'revert-pr') {
+        const origin = this.undo.get(op.originNumber);
+        if (origin === undefined) throw new Error(`revert of unknown PR #${op.originNumber} in ${this.repo.name}`);
+        for (const step of [...origin.undo].reverse()) step();
+        origin.paths.forEach((path) => changed.add(path));
+        continue;
+      }
+      changed.add(op.path);
+      const file = this.files.get(op.path) ?? this.newFile(op.path, op.kind === 'add-function' && op.isTest);
+      if (op.kind === 'add-function') {
+        const fn: FunctionModel = { fnId: op.fnId, length: op.length, isTest: op.isTest, versions: new Map(), cache: null };
+        file.functions.push(fn);
+        undo.push(() => file.functions.splice(file.functions.indexOf(fn), 1));
+      } else {
+        const fn = file.functions.find((candidate) => candidate.fnId === op.fnId);
+        if (fn === undefined) throw new Error(`function ${op.fnId} not in ${op.path}`);
+        if (op.kind === 'delete-function') {
+          const index = file.functions.indexOf(fn);
+          file.functions.splice(index, 1);
+          undo.push(() => file.functions.splice(index, 0, fn));
+        } else {
+          const before = new Map(fn.versions);
+          for (const line of op.lines) fn.versions.set(line, op.version);
+          fn.cache = null;
+          undo.push(() => {
+            fn.versions = before;
+            fn.cache = null;
+          });
+        }
+      }
+    }
+    return [...changed];
+  }
+
+  private newFile(path: string, isTest: boolean): FileModel {
+    const file: FileModel = { isTest, header: fileHeader(this.repo.language, path, isTest), functions: [] };
+    this.files.set(path, file);
+    return file;
+  }
+
+  /** Restores the files a PR touched (for PRs closed without merging). */
+  private snapshot(pr: GenPullRequest): () => void {
+    const saved = new Map<string, FileModel | undefined>();
+    for (const op of pr.commits.flatMap((commit) => commit.ops)) {
+      if (op.kind === 'revert-pr' || saved.has(op.path)) continue;
+      const file = this.files.get(op.path);
+      saved.set(op.path, file === undefined ? undefined : { ...file, functions: file.functions.map((fn) => ({ ...fn, versions: new Map(fn.versions), cache: null })) });
+    }
+    return () => {
+      for (const [path, file] of saved) {
+        if (file === undefined) this.files.delete(path);
+        else this.files.set(path, file);
+      }
+    };
+  }
+
+  private contents(paths: string[]): { path: string; content: string | null }[] {
+    return paths.sort().map((path) => {
+      const file = this.files.get(path);
+      if (file === undefined || file.functions.length === 0) return { path, content: null };
+      const lines = [...file.header];
+      for (const fn of file.functions) {
+        fn.cache ??= renderFunction(this.repo.language, fn.fnId, fn.length, fn.isTest, fn.versions);
+        lines.push(...fn.cache, '');
+      }
+      return { path, content: `${lines.join('\n')}` };
+    });
+  }
+
+  private commitRaw(
+    ref: string, mark: number, who: { name: string; email: string; at: string }, message: string, from: number | null, merge: number | null,
+    files: { path: string; content: string | null }[],
+  ): void {
+    const seconds = Math.floor(Date.parse(who.at) / 1000);
+    const person = `${who.name} <${who.email}> ${seconds} +0000`;
+    const parts = [`commit ${ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n${data(message)}`];
+    if (from !== null) parts.push(`from :${from}\n`);
+    if (merge !== null) parts.push(`merge :${merge}\n`);
+    for (const file of files) parts.push(file.content === null ? `D ${file.path}\n` : `M 100644 inline ${file.path}\n${data(file.content)}`);
+    parts.push('\n');
+    this.process.stdin.write(parts.join(''));
+  }
+}
+
+function data(text: string): string {
+  return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+
+function identity(commit: GenCommit): { name: string; email: string; at: string } {
+  return { name: commit.authorName, email: commit.authorEmail, at: commit.authoredAt };
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')}: ${stderr}`))));
+  });
+}
