@@ -44,7 +44,7 @@ describe('mergeIdentities', () => {
 
     const report = await mergeIdentities(dataSource.manager, { bo: 'acc-2' });
     expect(report).toEqual({ persons: 3, matchedByEmail: 1, matchedByMapping: 1, unmatchedIdentities: 1 });
-    const links = await dataSource.query(`SELECT id, person_id FROM identity ORDER BY id`);
+    const links: { id: string; person_id: string | null }[] = await dataSource.query(`SELECT id, person_id FROM identity ORDER BY id`);
     expect(links).toEqual([
       { id: 'github:ana', person_id: 'person:github:ana' },
       { id: 'github:bo', person_id: 'person:github:bo' },

@@ -22,6 +22,8 @@ const adfNodeSchema: z.ZodType<AdfNode> = z.lazy(() =>
   }),
 );
 
+const attrText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 function inline(nodes: AdfNode[] | undefined): string {
   let out = '';
   for (const node of nodes ?? []) {
@@ -35,10 +37,10 @@ function inline(nodes: AdfNode[] | undefined): string {
       case 'mention':
       case 'emoji':
       case 'status':
-        out += String(node.attrs?.text ?? node.attrs?.shortName ?? '');
+        out += attrText(node.attrs?.text) ?? attrText(node.attrs?.shortName) ?? '';
         break;
       case 'inlineCard':
-        out += String(node.attrs?.url ?? '');
+        out += attrText(node.attrs?.url) ?? '';
         break;
       case 'date':
         out += typeof node.attrs?.timestamp === 'string' ? new Date(Number(node.attrs.timestamp)).toISOString().slice(0, 10) : '';

@@ -108,8 +108,10 @@ export const identityIdOf = (externalId: string): string => `jira:${externalId}`
 /** A changelog field name (and Cloud field id) to a stable key the analysis can query. */
 export function fieldKeyOf(field: string, fieldId: string | null, fields: JiraFieldCatalog): string {
   const name = field.toLowerCase();
-  const is = (key: keyof JiraFieldCatalog['ids']): boolean =>
-    (fieldId !== null && fieldId === fields.ids[key]) || (fields.names[key] !== null && name === fields.names[key]?.toLowerCase());
+  const is = (key: keyof JiraFieldCatalog['ids']): boolean => {
+    const named = fields.names[key];
+    return (fieldId !== null && fieldId === fields.ids[key]) || (named !== null && name === named.toLowerCase());
+  };
   if (is('storyPoints') || name === 'story points' || name === 'story point estimate') return 'story_points';
   if (is('acceptanceCriteria')) return 'acceptance_criteria';
   if (is('sprint') || name === 'sprint') return 'sprint';

@@ -59,8 +59,9 @@ export function sprintIdsOf(value: unknown): number[] {
     if (typeof entry === 'string') {
       const match = /\bid=(\d+)/.exec(entry);
       if (match?.[1] !== undefined) ids.push(Number(match[1]));
-    } else if (entry !== null && typeof entry === 'object' && 'id' in entry && typeof entry.id === 'number') {
-      ids.push(entry.id);
+    } else if (entry !== null && typeof entry === 'object') {
+      const id: unknown = (entry as { id?: unknown }).id;
+      if (typeof id === 'number') ids.push(id);
     }
   }
   return ids;

@@ -67,7 +67,7 @@ export class JiraApiClient {
       options: Omit<JiraClientRequestOptions, 'uri'>,
     ) => JiraClientRequestOptions;
     const header = makeHeader(url.toString(), { method: init.method, ...(init.body === undefined ? {} : { body: init.body }) });
-    return this.client['doRequest'](header) as Promise<unknown>;
+    return this.client['doRequest'](header);
   }
 
   async serverInfo(): Promise<JiraResponse> {

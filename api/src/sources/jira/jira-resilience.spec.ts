@@ -81,11 +81,11 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('Jira sync resilience (%s)
 
       expect(report.issuesSynced).toBe(148);
       expect(report.quarantined.map((entry) => entry.ref).sort()).toEqual(['ENG-17', 'ENG-90']);
-      const quarantine = await faulty.query(`SELECT source_id, reason, raw_payload_id FROM quarantined_record ORDER BY source_id`);
+      const quarantine: { source_id: string; reason: string; raw_payload_id: string | null }[] = await faulty.query(`SELECT source_id, reason, raw_payload_id FROM quarantined_record ORDER BY source_id`);
       expect(quarantine).toHaveLength(2);
-      expect(quarantine[0].reason).toMatch(/status/);
-      expect(quarantine[1].reason).toMatch(/created.*not a timestamp/);
-      expect(quarantine[0].raw_payload_id).not.toBeNull();
+      expect(quarantine[0]?.reason).toMatch(/status/);
+      expect(quarantine[1]?.reason).toMatch(/created.*not a timestamp/);
+      expect(quarantine[0]?.raw_payload_id).not.toBeNull();
 
       simulator.setFaults(undefined);
       const clean = await fresh();

@@ -28,7 +28,7 @@ async function stored(dataSource: DataSource, scope: string, response: JiraRespo
     etag: null,
     httpStatus: 200,
     fetchedAt: new Date(),
-    payload: (response.body ?? {}) as object,
+    payload: (response.body ?? {}),
   });
 }
 

@@ -41,16 +41,16 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s s
       expect(counts.sprint?.rows).toBe(dataset.sprints.length);
       for (const table of Object.values(counts)) expect(table.orphans).toBe(0);
 
-      const [nulls] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item WHERE raw_payload_id IS NULL`);
-      expect(nulls.n).toBe(0);
+      const [nulls]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item WHERE raw_payload_id IS NULL`);
+      expect(nulls?.n).toBe(0);
       const reopened = dataset.issues.filter((issue) => issue.histories.filter((h) => h.items.some((i) => i.field === 'status' && i.fromString === 'Done')).length > 0).length;
-      const [reopenRows] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item WHERE reopen_count > 0`);
-      expect(reopenRows.n).toBe(reopened);
+      const [reopenRows]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item WHERE reopen_count > 0`);
+      expect(reopenRows?.n).toBe(reopened);
 
       // One issue read field by field.
       const story = dataset.issues.find((issue) => issue.issueType === 'Story' && issue.links.length > 0 && issue.storyPoints !== null);
       if (story === undefined) throw new Error('dataset has no linked story');
-      const [row] = await dataSource.query(`SELECT * FROM work_item WHERE key = $1`, [story.key]);
+      const [row]: Record<string, unknown>[] = await dataSource.query(`SELECT * FROM work_item WHERE key = $1`, [story.key]);
       expect(row).toMatchObject({ project_key: story.projectKey, issue_type: 'Story', summary: story.summary, story_points: story.storyPoints, sprint_ids: story.sprintIds, epic_key: story.epicKey });
       // The raw layer alone rebuilds the same domain rows.
       await dataSource.query(`TRUNCATE work_item, work_item_change, work_item_comment, work_item_link, work_item_sprint`);
@@ -58,7 +58,7 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s s
       expect(replay.issues).toBe(240);
       expect(await domainFingerprint(dataSource)).toEqual(counts);
 
-      const links = await dataSource.query(`SELECT link_type, direction, relation, other_key FROM work_item_link WHERE work_item_id = $1 ORDER BY other_key`, [`jira:${story.id}`]);
+      const links: Record<string, unknown>[] = await dataSource.query(`SELECT link_type, direction, relation, other_key FROM work_item_link WHERE work_item_id = $1 ORDER BY other_key`, [`jira:${story.id}`]);
       expect(links).toEqual(expect.arrayContaining([{ link_type: 'Causes', direction: 'outward', relation: 'causes', other_key: story.links[0]?.otherKey }]));
     } finally {
       await simulator.close();
@@ -71,7 +71,7 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s s
     try {
       await runJiraSync({ dataSource, connection, logger: silentLogger() }, { pageSize: 25 });
       const before = await domainFingerprint(dataSource);
-      const [{ n: rawBefore }] = await dataSource.query(`SELECT count(*)::int AS n FROM raw_payload`);
+      const [{ n: rawBefore } = { n: 0 }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM raw_payload`);
 
       const target = dataset.issues[10];
       if (target === undefined) throw new Error('no issue');
@@ -83,13 +83,13 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('syncJira against the %s s
       expect(second.jql).toMatch(/updated >= "/);
       // The overlap window re-reads the last-updated issues only.
       expect(second.issuesSynced).toBeLessThan(10);
-      const [row] = await dataSource.query(`SELECT summary FROM work_item WHERE key = $1`, [target.key]);
-      expect(row.summary).toBe('Renamed after the first sync');
+      const [row]: { summary: string }[] = await dataSource.query(`SELECT summary FROM work_item WHERE key = $1`, [target.key]);
+      expect(row?.summary).toBe('Renamed after the first sync');
 
       const after = await domainFingerprint(dataSource);
       expect(after.work_item?.rows).toBe(before.work_item?.rows);
       expect(after.work_item_change).toEqual(before.work_item_change);
-      const [{ n: rawAfter }] = await dataSource.query(`SELECT count(*)::int AS n FROM raw_payload`);
+      const [{ n: rawAfter } = { n: 0 }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM raw_payload`);
       expect(rawAfter - rawBefore).toBeLessThanOrEqual(3);
     } finally {
       await simulator.close();

@@ -89,7 +89,7 @@ export async function siteFactsFromRaw(manager: EntityManager, overrides: Partia
   const statuses = await latestPayload(manager, 'GET /rest/api/2/status');
   return {
     fields: discoverFields(fields === undefined ? [] : fieldListSchema.parse(fields), overrides),
-    statusCategories: statuses === undefined ? new Map() : statusCategoriesOf(statuses),
+    statusCategories: statuses === undefined ? new Map<string, StatusCategory>() : statusCategoriesOf(statuses),
   };
 }
 
@@ -108,7 +108,7 @@ async function storedHistories(manager: EntityManager, workItemId: string): Prom
       author: row.author_identity_id === null ? null : { externalId: row.author_identity_id.replace(/^jira:/, ''), displayName: row.display_name, email: row.email, isBot: row.is_bot ?? false },
       created: new Date(row.changed_at).toISOString(),
       items: [],
-      rawPayloadId: String(row.raw_payload_id),
+      rawPayloadId: row.raw_payload_id,
     };
     history.items.push({ field: row.field, fieldId: row.field_id, from: row.from_value, fromString: row.from_string, to: row.to_value, toString: row.to_string });
     histories.set(row.history_id, history);
@@ -154,7 +154,7 @@ export async function handleJiraWebhook(deps: JiraWebhookDeps, request: JiraWebh
       try {
         const record = extractIssue(envelope.data.issue, facts.fields, stored.id);
         const workItemId = workItemIdOf(record.issueId);
-        const [current] = (await manager.query(`SELECT updated_at FROM work_item WHERE id = $1`, [workItemId])) as { updated_at: Date }[];
+        const [current]: { updated_at: Date }[] = await manager.query(`SELECT updated_at FROM work_item WHERE id = $1`, [workItemId]);
         if (current !== undefined && new Date(current.updated_at).getTime() > Date.parse(record.updated)) {
           return { httpStatus: 200, outcome: 'stale', event, issueKey } as const;
         }

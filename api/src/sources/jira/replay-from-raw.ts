@@ -31,7 +31,7 @@ export async function replayJiraFromRaw(
   );
   for (const row of changelogRows) {
     const pages = extras.get(row.issue_key) ?? [];
-    pages.push({ histories: changelogPageSchema.parse(row.payload).values, rawPayloadId: String(row.id) });
+    pages.push({ histories: changelogPageSchema.parse(row.payload).values, rawPayloadId: row.id });
     extras.set(row.issue_key, pages);
   }
   const report: ReplayReport = { pages: 0, issues: 0, quarantined: 0, convertMs: 0, writeMs: 0 };
@@ -44,7 +44,7 @@ export async function replayJiraFromRaw(
     if (rows.length === 0) return report;
     for (const row of rows) {
       const started = performance.now();
-      const { converted, quarantined } = convertBatch(row.payload.issues ?? [], String(row.id), extras, facts);
+      const { converted, quarantined } = convertBatch(row.payload.issues ?? [], row.id, extras, facts);
       report.convertMs += performance.now() - started;
       if (options.write) {
         const writeStarted = performance.now();
@@ -54,7 +54,7 @@ export async function replayJiraFromRaw(
       report.pages += 1;
       report.issues += converted.length;
       report.quarantined += quarantined.length;
-      after = String(row.id);
+      after = row.id;
     }
   }
 }

@@ -29,7 +29,7 @@ export const jiraSyncBenchmark: Benchmark = {
       const convertOnly = await replayJiraFromRaw(dataSource, { write: false });
       const heapPeakMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576);
       const withWrites = await replayJiraFromRaw(dataSource, { write: true });
-      const changes = (await dataSource.query(`SELECT count(*)::int AS n FROM work_item_change`)) as { n: number }[];
+      const changes: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item_change`);
       return {
         'issues synced': report.issuesSynced,
         'changelog entries (work_item_change rows)': changes[0]?.n ?? 0,

@@ -67,10 +67,10 @@ export async function writeConvertedIssues(manager: EntityManager, issues: reado
   await upsertRows(manager, workItemSpec, items);
   const ids = items.map((item) => item.id);
   const children: [UpsertSpec<never>, (issue: ConvertedIssue) => { id: string }[]][] = [
-    [changeSpec as UpsertSpec<never>, (issue) => issue.changes],
-    [commentSpec as UpsertSpec<never>, (issue) => issue.comments],
-    [linkSpec as UpsertSpec<never>, (issue) => issue.links],
-    [staySpec as UpsertSpec<never>, (issue) => issue.sprintStays],
+    [changeSpec, (issue) => issue.changes],
+    [commentSpec, (issue) => issue.comments],
+    [linkSpec, (issue) => issue.links],
+    [staySpec, (issue) => issue.sprintStays],
   ];
   for (const [spec, rowsOf] of children) {
     const rows = issues.flatMap(rowsOf);

@@ -206,7 +206,6 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
       resolutionDate = histories.at(-1)?.created ?? null;
       if (random() < 0.12) {
         push(setStatus('3'));
-        resolutionDate = null;
         push(setStatus('10002'));
         resolutionDate = histories.at(-1)?.created ?? null;
       }
@@ -244,7 +243,7 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
       description,
       labels: histories.some((history) => history.items[0]?.field === 'labels') ? [`l${fillers}`] : [],
       components: random() < 0.5 ? [pick(['api', 'web', 'mobile'])] : [],
-      fixVersions: resolution === null ? [] : ['1.0'],
+      fixVersions: resolutionDate === null ? [] : ['1.0'],
       assigneeId,
       reporterId,
       parentKey: null,

@@ -52,12 +52,15 @@ export interface JiraSimulator {
   close(): Promise<void>;
 }
 
-class HttpAnswer {
+/** An answer; an Error so that route code can throw it. */
+class HttpAnswer extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
-  ) {}
+  ) {
+    super(`HTTP ${status}`);
+  }
 }
 
 function seeded(seed: number): () => number {
@@ -98,7 +101,9 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
   let burstLeft = 0;
   const changelogLimit = options.searchChangelogLimit === undefined ? (deployment === 'cloud' ? 100 : null) : options.searchChangelogLimit;
   const searchCap = options.searchMaxResults ?? (deployment === 'cloud' ? 100 : 1000);
-  let context: RenderContext;
+
+  // Filled in once the port is known.
+  const context: RenderContext = { dataset, deployment, baseUrl: 'http://127.0.0.1', usersById: new Map() };
 
   const authorised = (request: IncomingMessage): boolean => {
     const header = request.headers.authorization ?? '';
@@ -140,7 +145,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
     }
     if (method === 'GET' && /^\/rest\/api\/[23]\/field$/.test(path)) {
       const system = ['summary', 'status', 'description', 'labels', 'components', 'fixVersions', 'assignee', 'reporter', 'parent'].map((id) => ({
-        id, key: id, name: id[0]?.toUpperCase() + id.slice(1), custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [id],
+        id, key: id, name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`, custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [id],
         schema: { type: 'string', system: id },
       }));
       const custom = dataset.fields.map((field) => ({
@@ -166,7 +171,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
       const size = Math.min(intParam(params.maxResults, 50), searchCap);
       const all = matching(jql);
       const page = all.slice(offset, offset + size);
-      const withChangelog = String(params.expand ?? '').includes('changelog');
+      const withChangelog = typeof params.expand === 'string' && params.expand.includes('changelog');
       const next = offset + size < all.length ? Buffer.from(`offset:${offset + size}`).toString('base64url') : undefined;
       return new HttpAnswer(200, {
         issues: page.map((issue) => renderIssue(context, issue, withChangelog ? changelogLimit : 0)),
@@ -183,7 +188,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
       const startAt = intParam(params.startAt, 0);
       const size = Math.min(intParam(params.maxResults, 50), searchCap);
       const all = matching(jql);
-      const expand = Array.isArray(params.expand) ? params.expand.join(',') : String(params.expand ?? '');
+      const expand = Array.isArray(params.expand) ? params.expand.join(',') : typeof params.expand === 'string' ? params.expand : '';
       return new HttpAnswer(200, {
         expand: 'schema,names',
         startAt,
@@ -287,7 +292,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
-  context = { dataset, deployment, baseUrl, usersById: new Map(dataset.users.map((user) => [user.id, user])) };
+  Object.assign(context, { dataset, deployment, baseUrl, usersById: new Map(dataset.users.map((user) => [user.id, user])) });
 
   return {
     baseUrl,

@@ -54,7 +54,7 @@ function blockToAdf(block: SimBlock): AdfNode {
 }
 
 export function toAdf(blocks: SimBlock[]): AdfNode {
-  return { type: 'doc', attrs: { version: 1 }, content: blocks.map(blockToAdf) } as AdfNode;
+  return { type: 'doc', attrs: { version: 1 }, content: blocks.map(blockToAdf) };
 }
 
 function blockToWiki(block: SimBlock): string {
