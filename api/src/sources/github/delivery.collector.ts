@@ -111,7 +111,7 @@ async function collectRest(
             headers: page === 1 && etag !== null ? { 'if-none-match': etag } : {},
           });
           if (!Array.isArray(answer.data)) throw new MalformedResponseError(route, 'expected a JSON array');
-          return { data: answer.data as unknown[], etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
+          return { data: answer.data, etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
         } catch (error) {
           if (error instanceof RequestError && error.status === 304) return undefined;
           throw error;
@@ -126,7 +126,10 @@ async function collectRest(
         endpoint: route,
         requestParams: params,
         scope: fullName.toLowerCase(),
-        sourceIds: response.data.map((item) => String((item as { id?: unknown }).id ?? '')),
+        sourceIds: response.data.map((item) => {
+          const id = (item as { id?: unknown }).id;
+          return typeof id === 'number' || typeof id === 'string' ? String(id) : '';
+        }),
         etag: response.etag,
         payload: response.data,
       });

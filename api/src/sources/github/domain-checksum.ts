@@ -16,9 +16,9 @@ export const githubDomainTables = [
 export async function domainChecksums(dataSource: DataSource): Promise<Record<string, { rows: number; md5: string }>> {
   const result: Record<string, { rows: number; md5: string }> = {};
   for (const table of githubDomainTables) {
-    const [row] = (await dataSource.query(
+    const [row] = (await dataSource.query<{ rows: number; md5: string }[]>(
       `SELECT count(*)::int AS rows, coalesce(md5(string_agg((to_jsonb(t) - 'raw_payload_id')::text, '|' ORDER BY t.id)), '') AS md5 FROM "${table}" t`,
-    )) as { rows: number; md5: string }[];
+    ));
     result[table] = row ?? { rows: 0, md5: '' };
   }
   return result;

@@ -73,11 +73,11 @@ describe('syncGithub against the simulator', () => {
     // per repository: deployments, releases, incidents; per org: the repository list.
     expect(simulator.counters.requests).toBeLessThanOrEqual(totalPrs / 50 + 3 * 2 + 1);
     expect(simulator.counters.graphqlPoints / totalPrs).toBeLessThanOrEqual(1500 / 10_000);
-    const lineage = (await dataSource.query(
+    const lineage = (await dataSource.query<{ missing: number }[]>(
       'SELECT count(*)::int AS missing FROM pull_request p LEFT JOIN raw_payload r ON r.id = p.raw_payload_id WHERE r.id IS NULL',
-    )) as { missing: number }[];
+    ));
     expect(lineage[0]?.missing).toBe(0);
-    const agents = (await dataSource.query('SELECT count(*)::int AS n FROM pull_request WHERE is_agent')) as { n: number }[];
+    const agents = (await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pull_request WHERE is_agent'));
     expect(agents[0]?.n).toBeGreaterThan(0);
 
     // The raw layer alone rebuilds the pull request tables.
@@ -104,9 +104,9 @@ describe('syncGithub against the simulator', () => {
       simulator.resetCounters();
       const report = await runGithubSync(options(dataSource, simulator), fast);
       expect(report.pullRequestsStored).toBe(1);
-      const rows = (await dataSource.query('SELECT title FROM pull_request WHERE id = $1', [`github:acme/service-2#${pr.number}`])) as {
+      const rows = (await dataSource.query<{
         title: string;
-      }[];
+      }[]>('SELECT title FROM pull_request WHERE id = $1', [`github:acme/service-2#${pr.number}`]));
       expect(rows[0]?.title).toBe('Renamed after review');
     } finally {
       Object.assign(pr, original);

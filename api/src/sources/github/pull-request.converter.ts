@@ -109,7 +109,7 @@ export async function writePullRequests(
   // A row without the activity columns: an insert leaves them at their defaults.
   for (const record of withoutActivity) {
     const row = pullRequestRow(record, rawPayloadId, rules);
-    const exists = (await manager.query('SELECT 1 FROM "pull_request" WHERE "id" = $1', [row.id])) as unknown[];
+    const exists = (await manager.query<unknown[]>('SELECT 1 FROM "pull_request" WHERE "id" = $1', [row.id]));
     if (exists.length > 0) delete row.is_agent;
     await upsertRows(manager, 'pull_request', [row]);
   }

@@ -137,7 +137,7 @@ export function extractPullRequests(page: PullRequestPage): Extraction<GithubPul
     if (!parsed.success) {
       const candidate = node as { id?: unknown; number?: unknown } | null;
       const sourceId =
-        typeof candidate?.id === 'string' ? candidate.id : `${page.repository.nameWithOwner}#${String(candidate?.number ?? `node-${index}`)}`;
+        typeof candidate?.id === 'string' ? candidate.id : `${page.repository.nameWithOwner}#${typeof candidate?.number === 'number' ? candidate.number : `node-${index}`}`;
       rejected.push({ kind: 'pull-request', sourceId, reason: describe(parsed.error) });
       continue;
     }

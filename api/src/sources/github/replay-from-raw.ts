@@ -13,17 +13,17 @@ export async function replayPullRequestsFromRaw(dataSource: DataSource, options:
   let lastId = '0';
   let written = 0;
   for (;;) {
-    const rows = (await dataSource.query(
+    const rows = (await dataSource.query<{ id: string; payload: unknown }[]>(
       `SELECT id, payload FROM raw_payload WHERE source = 'github' AND endpoint = 'graphql PullRequestPage' AND id > $1 ORDER BY id LIMIT $2`,
       [lastId, batch],
-    )) as { id: string; payload: unknown }[];
+    ));
     if (rows.length === 0) return written;
     await dataSource.transaction(async (manager) => {
       for (const row of rows) {
         const page = pullRequestPageEnvelope.parse(row.payload);
         const { records } = extractPullRequests(page);
-        await writeRepositories(manager, [repositoryRow(repositoryFromPage(page), String(row.id))]);
-        await writePullRequests(manager, records, String(row.id), rules);
+        await writeRepositories(manager, [repositoryRow(repositoryFromPage(page), row.id)]);
+        await writePullRequests(manager, records, row.id, rules);
         written += records.length;
       }
     });

@@ -30,7 +30,7 @@ export async function collectRepositories(context: SyncContext, org: string | un
             headers: page === 1 && stored?.etag ? { 'if-none-match': stored.etag } : {},
           });
           if (!Array.isArray(answer.data)) throw new MalformedResponseError(route, 'expected a JSON array');
-          return { data: answer.data as unknown[], etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
+          return { data: answer.data, etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
         } catch (error) {
           if (error instanceof RequestError && error.status === 304) return undefined;
           throw error;

@@ -27,7 +27,7 @@ export function retryPlan(error: unknown, attempt: number, baseMs: number): { re
   }
   if (error instanceof RequestError) {
     if (error.status === 304) return undefined;
-    const headers = error.response?.headers as Record<string, string | number | undefined> | undefined;
+    const headers = error.response?.headers;
     const retryAfter = Number(header(headers, 'retry-after'));
     if ((error.status === 429 || error.status === 403) && Number.isFinite(retryAfter) && retryAfter >= 0) {
       return { reason: 'retry-after', ms: retryAfter * 1000 };

@@ -54,7 +54,7 @@ export function generateOrganisation(options: GeneratedOrgOptions): GithubDatase
       login,
       databaseId: 1000 + index,
       type: 'User' as const,
-      name: login[0]?.toUpperCase() + login.slice(1),
+      name: login.charAt(0).toUpperCase() + login.slice(1),
       email: `${login}@acme.test`,
     })),
     { login: 'dependabot', databaseId: 49699333, type: 'Bot', name: null, email: null },

@@ -123,7 +123,7 @@ export class GithubSimulator {
     else this.counters.restRequests += 1;
 
     if (request.headers.authorization === undefined) {
-      return sendJson(response, 401, { message: 'Requires authentication' }, {});
+      sendJson(response, 401, { message: 'Requires authentication' }, {}); return;
     }
     const fault = this.drawFault();
     if (fault !== undefined) {
@@ -131,16 +131,16 @@ export class GithubSimulator {
       const retryAfter = String(this.faults?.retryAfterSeconds ?? 1);
       switch (fault) {
         case 'server-error':
-          return sendJson(response, 502, { message: 'Server Error' }, {});
+          { sendJson(response, 502, { message: 'Server Error' }, {}); return; }
         case 'secondary-limit':
-          return sendJson(
+          { sendJson(
             response,
             403,
             { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
             { 'retry-after': retryAfter },
-          );
+          ); return; }
         case 'too-many-requests':
-          return sendJson(response, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
+          { sendJson(response, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter }); return; }
         case 'connection-reset':
           request.socket.destroy();
           return;
@@ -152,11 +152,11 @@ export class GithubSimulator {
       }
     }
     const truncate = fault === 'truncated-json';
-    if (isGraphql) return this.graphql(body, response, truncate);
+    if (isGraphql) { this.graphql(body, response, truncate); return; }
     if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-      return sendJson(response, 201, { token: 'ghs_simulated_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString() }, {});
+      sendJson(response, 201, { token: 'ghs_simulated_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString() }, {}); return;
     }
-    return this.rest(request, url, path, response, truncate);
+    this.rest(request, url, path, response, truncate);
   }
 
   private drawFault(): FaultKind | undefined {
@@ -199,24 +199,24 @@ export class GithubSimulator {
     } catch (error) {
       const message = error instanceof GraphQLError ? error.message : 'parse error';
       this.validationErrors.push(message);
-      return sendJson(response, 200, { errors: [{ message }] }, this.rateHeaders('graphql'));
+      sendJson(response, 200, { errors: [{ message }] }, this.rateHeaders('graphql')); return;
     }
     const errors = validate(githubSchema(), document);
     if (errors.length > 0) {
       this.validationErrors.push(...errors.map((error) => error.message));
-      return sendJson(response, 200, { errors: errors.map((error) => ({ message: error.message, locations: error.locations })) }, this.rateHeaders('graphql'));
+      sendJson(response, 200, { errors: errors.map((error) => ({ message: error.message, locations: error.locations })) }, this.rateHeaders('graphql')); return;
     }
     const variables = request.variables ?? {};
     const cost = graphqlPointCost(document, variables);
     const budget = this.budget('graphql');
     if (budget.used + cost > this.limits.graphqlPoints) {
       this.counters.rateLimited += 1;
-      return sendJson(
+      sendJson(
         response,
         200,
         { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation.' }] },
         { ...this.rateHeaders('graphql'), 'x-ratelimit-remaining': '0' },
-      );
+      ); return;
     }
     budget.used += cost;
     this.counters.graphqlPoints += cost;
@@ -235,17 +235,17 @@ export class GithubSimulator {
     if ('then' in result) throw new Error('resolvers are synchronous');
     const payload = result.errors === undefined ? { data: result.data } : { data: result.data, errors: result.errors.map((error) => ({ message: error.message, path: error.path })) };
     if (result.errors !== undefined) this.validationErrors.push(...result.errors.map((error) => `execution: ${error.message}`));
-    return sendJson(response, 200, payload, this.rateHeaders('graphql'), truncate);
+    sendJson(response, 200, payload, this.rateHeaders('graphql'), truncate);
   }
 
   private rest(request: IncomingMessage, url: URL, path: string, response: ServerResponse, truncate: boolean): void {
     const budget = this.budget('rest');
     if (budget.used >= this.limits.restRequests) {
       this.counters.rateLimited += 1;
-      return sendJson(response, 403, { message: 'API rate limit exceeded for installation.' }, { ...this.rateHeaders('rest'), 'x-ratelimit-remaining': '0' });
+      sendJson(response, 403, { message: 'API rate limit exceeded for installation.' }, { ...this.rateHeaders('rest'), 'x-ratelimit-remaining': '0' }); return;
     }
     const list = this.restList(path, url);
-    if (list === undefined) return sendJson(response, 404, { message: 'Not Found' }, this.rateHeaders('rest'));
+    if (list === undefined) { sendJson(response, 404, { message: 'Not Found' }, this.rateHeaders('rest')); return; }
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
     const body: RestBody = Array.isArray(list) ? list.slice((page - 1) * perPage, page * perPage) : list;

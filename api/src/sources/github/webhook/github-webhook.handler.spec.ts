@@ -4,7 +4,7 @@ import { silentLogger } from '../../../testing/silent-logger';
 import { handleGithubWebhook, type GithubWebhookDeps } from './github-webhook.handler';
 import { signWebhook } from './webhook-signature';
 
-const sign = async (key: string, body: string): Promise<string> => signWebhook(key, body);
+const sign = (key: string, body: string): Promise<string> => Promise.resolve(signWebhook(key, body));
 
 const secret = 'webhook-secret';
 
@@ -47,7 +47,7 @@ describe('handleGithubWebhook', () => {
   });
 
   const count = async (table: string): Promise<number> =>
-    ((await dataSource.query(`SELECT count(*)::int AS n FROM "${table}"`)) as { n: number }[])[0]?.n ?? -1;
+    ((await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`)))[0]?.n ?? -1;
 
   it('answers 401 and writes nothing when the signature is wrong', async () => {
     const rawBody = JSON.stringify(pullRequestEvent);
@@ -74,12 +74,12 @@ describe('handleGithubWebhook', () => {
     expect(await handleGithubWebhook(deps, { headers, rawBody })).toEqual({ status: 200, duplicate: true });
     expect(await count('pull_request')).toBe(1);
     expect(await count('raw_payload')).toBe(1);
-    const [row] = (await dataSource.query('SELECT author_login, is_agent, state, labels FROM pull_request')) as {
+    const [row] = (await dataSource.query<{
       author_login: string;
       is_agent: boolean;
       state: string;
       labels: string[];
-    }[];
+    }[]>('SELECT author_login, is_agent, state, labels FROM pull_request'));
     expect(row).toEqual({ author_login: 'copilot', is_agent: true, state: 'open', labels: ['feature'] });
   });
 
@@ -117,7 +117,7 @@ describe('handleGithubWebhook', () => {
       expect(result.status).toBe(202);
     }
     expect(await count('incident')).toBe(1);
-    const [deployment] = (await dataSource.query('SELECT status, finished_at FROM deployment')) as { status: string; finished_at: Date }[];
+    const [deployment] = (await dataSource.query<{ status: string; finished_at: Date }[]>('SELECT status, finished_at FROM deployment'));
     expect(deployment?.status).toBe('success');
     expect(deployment?.finished_at.toISOString()).toBe('2026-03-02T11:05:00.000Z');
   });

@@ -50,20 +50,23 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
   const deliveryId = header(request.headers, 'x-github-delivery');
   const event = header(request.headers, 'x-github-event');
   if (deliveryId === undefined || event === undefined) return { status: 400, error: 'X-GitHub-Delivery and X-GitHub-Event are required' };
-  let payload: { repository?: { full_name?: unknown }; [key: string]: unknown };
+  let parsed: unknown;
   try {
-    payload = JSON.parse(request.rawBody) as typeof payload;
+    parsed = JSON.parse(request.rawBody);
   } catch {
     return { status: 400, error: 'body is not JSON' };
   }
-  if (typeof payload !== 'object' || payload === null) return { status: 400, error: 'body is not a JSON object' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { status: 400, error: 'body is not a JSON object' };
+  }
+  const payload = parsed as { repository?: { full_name?: unknown }; [key: string]: unknown };
   const repository = typeof payload.repository?.full_name === 'string' ? payload.repository.full_name : undefined;
 
   return deps.dataSource.transaction(async (manager): Promise<GithubWebhookResult> => {
-    const inserted = (await manager.query(
+    const inserted = (await manager.query<unknown[]>(
       'INSERT INTO "github_webhook_delivery" ("delivery_id", "event", "received_at") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING "delivery_id"',
       [deliveryId, event],
-    )) as unknown[];
+    ));
     if (inserted.length === 0) return { status: 200, duplicate: true };
     const stored = await storeRawPayload(manager, {
       source: 'github',
