@@ -65,6 +65,9 @@ const envSchema = z
     JIRA_PROJECTS: commaList(/^[A-Z][A-Z0-9_]+$/, 'expected Jira project keys (e.g. ENG) separated by commas').default([]),
     JIRA_JQL: optionalText,
     JIRA_WEBHOOK_SECRET: optionalText,
+    JIRA_WEBHOOK_VERIFICATION: z
+      .enum(['hmac', 'query', 'either'], { error: 'expected hmac, query or either' })
+      .default('either'),
 
     DEMO: booleanFlag.optional(),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
@@ -136,6 +139,8 @@ export interface AppConfig {
   githubWebhookSecret: string | undefined;
   jira: JiraConnection | undefined;
   jiraWebhookSecret: string | undefined;
+  /** How a Jira delivery proves itself: `X-Hub-Signature` HMAC, `?secret=` in the URL, or either. */
+  jiraWebhookVerification: 'hmac' | 'query' | 'either';
   demo: boolean;
   admin: { email: string; password: string } | undefined;
   secretsKey: string | undefined;
@@ -209,6 +214,7 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
     githubWebhookSecret: parsed.GITHUB_WEBHOOK_SECRET,
     jira,
     jiraWebhookSecret: parsed.JIRA_WEBHOOK_SECRET,
+    jiraWebhookVerification: parsed.JIRA_WEBHOOK_VERIFICATION,
     demo: parsed.DEMO ?? (github === undefined && jira === undefined),
     admin:
       parsed.ADMIN_EMAIL !== undefined && parsed.ADMIN_PASSWORD !== undefined

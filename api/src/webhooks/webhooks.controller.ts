@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, APP_LOGGER } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import { handleGithubWebhook } from '../sources/github/webhook/github-webhook.handler';
+import { handleJiraWebhook } from '../sources/jira/jira-webhook';
 import type { WithRawBody } from './raw-body';
 
 @ApiTags('webhooks')
@@ -37,4 +38,32 @@ export class WebhooksController {
     response.status(result.status);
     return result;
   }
+
+  /** Jira deliveries: 200 applied or ignored, 401 bad or missing secret, 400 malformed. */
+  @Post('jira')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Jira webhook deliveries',
+    description:
+      'Verified with JIRA_WEBHOOK_SECRET: an X-Hub-Signature HMAC or ?secret= in the URL (JIRA_WEBHOOK_VERIFICATION).',
+  })
+  async jira(@Req() request: Request & WithRawBody, @Res({ passthrough: true }) response: Response): Promise<object> {
+    const result = await handleJiraWebhook(
+      {
+        dataSource: this.dataSource,
+        logger: this.logger,
+        secret: this.config.jiraWebhookSecret,
+        verification: this.config.jiraWebhookVerification,
+      },
+      { headers: request.headers, query: stringQuery(request.query), rawBody: request.rawBody ?? '' },
+    );
+    response.status(result.httpStatus);
+    return result;
+  }
+}
+
+function stringQuery(query: Request['query']): Record<string, string | undefined> {
+  const result: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(query)) result[name] = typeof value === 'string' ? value : undefined;
+  return result;
 }
