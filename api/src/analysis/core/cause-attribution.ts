@@ -1,0 +1,61 @@
+import type { AnalysisConfig, SignalId } from './analysis-config';
+
+/**
+ * Decides a rework item's cause from weighted signals, and says why.
+ *
+ * score(side) = sum of its signals' weights (a signal's weight = configured weight x strength).
+ * total = score(missing) + score(execution); margin = |difference| / total.
+ * `unknown` when total < minTotalEvidence (thin evidence) or margin < minMargin (split evidence).
+ * confidence = margin x total / (total + evidenceHalfSaturation): how one-sided the evidence is,
+ * damped when there is little of it. One strong signal of weight 1.5 alone gives 0.5; three
+ * agreeing signals worth 3.6 give ~0.71; an even split gives 0 whatever the amount.
+ */
+export type CauseSide = 'missing_context' | 'execution';
+export type Cause = CauseSide | 'unknown';
+
+export interface Evidence {
+  kind: string;
+  description: string;
+  url?: string;
+  excerpt?: string;
+}
+
+export interface Signal {
+  id: SignalId;
+  side: CauseSide;
+  weight: number;
+  evidence: Evidence;
+}
+
+export interface CauseAttribution {
+  cause: Cause;
+  confidence: number;
+  scores: Record<CauseSide, number>;
+  /** The side with more weight, even when the decision is `unknown`. */
+  leaning: CauseSide | null;
+  reason: 'decided' | 'thin_evidence' | 'small_margin';
+  evidence: Signal[];
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+export function attributeCause(signals: readonly Signal[], config: AnalysisConfig): CauseAttribution {
+  const { minMargin, minTotalEvidence, evidenceHalfSaturation } = config.decision;
+  const scores: Record<CauseSide, number> = { missing_context: 0, execution: 0 };
+  for (const signal of signals) scores[signal.side] += Math.max(0, signal.weight);
+  const total = scores.missing_context + scores.execution;
+  const margin = total === 0 ? 0 : Math.abs(scores.missing_context - scores.execution) / total;
+  const leaning: CauseSide | null = total === 0 || scores.missing_context === scores.execution ? null : scores.missing_context > scores.execution ? 'missing_context' : 'execution';
+  const confidence = total === 0 ? 0 : round((margin * total) / (total + evidenceHalfSaturation));
+  const evidence = [...signals].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  const rounded = { missing_context: round(scores.missing_context), execution: round(scores.execution) };
+  if (total < minTotalEvidence) return { cause: 'unknown', confidence, scores: rounded, leaning, reason: 'thin_evidence', evidence };
+  if (margin < minMargin || leaning === null) return { cause: 'unknown', confidence, scores: rounded, leaning, reason: 'small_margin', evidence };
+  return { cause: leaning, confidence, scores: rounded, leaning, reason: 'decided', evidence };
+}
+
+/** The configured weight of a signal, times a strength in [0, 1]. */
+export function signalWeight(id: SignalId, side: CauseSide, strength: number, config: AnalysisConfig): number {
+  const weights: Record<string, number> = side === 'missing_context' ? config.signalWeights.missingContext : config.signalWeights.execution;
+  return round((weights[id] ?? 0) * Math.min(1, Math.max(0, strength)));
+}

@@ -1,0 +1,66 @@
+import { defaultAnalysisConfig as config } from './analysis-config';
+import { attributeCause, type Signal } from './cause-attribution';
+import { contextScore } from './context-score';
+import { readDefectText } from './defect-text';
+import {
+  addsTestForUntestedPathSignal,
+  clearStableTicketSignal,
+  fastRevertAfterFailureSignal,
+  faultTextSignal,
+  lightReviewForRiskSignal,
+  smallLocalFixSignal,
+} from './execution-signals';
+import { readTestExpectationChanges } from './test-expectation-changes';
+
+const clearTicket = {
+  key: 'PAY-12',
+  context: contextScore(
+    {
+      summary: 'Retry failed payouts',
+      description: '## Context\nPayouts fail when the bank API is briefly down and nobody retries them today.\n\n## Acceptance criteria\n- [ ] Retries 3 times with backoff\n- [ ] Alerts after the last failure\nSee https://acme.atlassian.net/wiki/spaces/PAY/pages/9/Payout+retries',
+      acceptanceCriteriaField: null,
+      storyPoints: 3,
+      parentKey: 'PAY-1',
+    },
+    [],
+    config,
+  ),
+};
+
+const addsTest = `diff --git a/src/payouts/retry.test.ts b/src/payouts/retry.test.ts
+--- a/src/payouts/retry.test.ts
++++ b/src/payouts/retry.test.ts
+@@ -40,0 +41,3 @@
++it('stops after three attempts', async () => {
++  await expect(retryPayout(failing)).rejects.toThrow('gave up');
++});
+`;
+
+describe('execution signal builders', () => {
+  it('build one signal each from a clear ticket, a small fix with a test, a crash report, a fast revert and a light review', () => {
+    const merged = new Date('2024-04-02T10:00:00Z');
+    const signals = [
+      clearStableTicketSignal(clearTicket, config),
+      smallLocalFixSignal({ ref: 'acme/pay#301', additions: 6, deletions: 2, files: 2 }, 1, config),
+      addsTestForUntestedPathSignal(readTestExpectationChanges(addsTest, config.testFileGlobs), { ref: 'acme/pay#301' }, config),
+      faultTextSignal(readDefectText('TypeError: cannot read properties of undefined in retryPayout, payouts crash every night'), { key: 'PAY-20' }, config),
+      fastRevertAfterFailureSignal({ revertRef: 'acme/pay#299', revertedAt: new Date('2024-04-02T16:00:00Z'), originMergedAt: merged, failure: { kind: 'deploy', at: new Date('2024-04-02T11:00:00Z') } }, config),
+      lightReviewForRiskSignal({ ref: 'acme/pay#290', risk: 82, depth: 12 }, config),
+    ].filter((signal): signal is Signal => signal !== null);
+    expect(signals.map((signal) => signal.id)).toEqual(['clear_stable_ticket', 'small_local_fix', 'adds_test_for_untested_path', 'fault_text', 'fast_revert_after_failure', 'light_review_for_risk']);
+    expect(signals.every((signal) => signal.side === 'execution' && signal.weight > 0)).toBe(true);
+    expect(signals[4]?.evidence.description).toContain('6 h after merge');
+    expect(attributeCause(signals, config)).toMatchObject({ cause: 'execution', reason: 'decided' });
+  });
+
+  it.each<[string, () => Signal | null]>([
+    ['a big fix', () => smallLocalFixSignal({ ref: 'r', additions: 180, deletions: 40, files: 9 }, 1, config)],
+    ['a tests-only change', () => smallLocalFixSignal({ ref: 'r', additions: 5, deletions: 0, files: 1 }, 1, config)],
+    ['a slow revert', () => fastRevertAfterFailureSignal({ revertRef: 'r', revertedAt: new Date('2024-04-10'), originMergedAt: new Date('2024-04-02'), failure: { kind: 'build', at: new Date('2024-04-03') } }, config)],
+    ['a fast revert without a failure', () => fastRevertAfterFailureSignal({ revertRef: 'r', revertedAt: new Date('2024-04-02T12:00:00Z'), originMergedAt: new Date('2024-04-02T10:00:00Z'), failure: null }, config)],
+    ['a review matching the risk', () => lightReviewForRiskSignal({ ref: 'r', risk: 70, depth: 60 }, config)],
+    ['expectation text', () => faultTextSignal(readDefectText('Not what the customer asked for'), { key: 'B-1' }, config)],
+  ])('give nothing for %s', (_name, build) => {
+    expect(build()).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import type { AnalysisConfig } from './analysis-config';
+import { signalWeight, type Signal } from './cause-attribution';
+import type { OriginWorkItem } from './context-signals';
+import type { DefectTextReading } from './defect-text';
+import type { TestExpectationReading } from './test-expectation-changes';
+
+/** Builders of the execution signals; pure, zero or one signal each, with evidence. */
+const side = 'execution' as const;
+
+export function clearStableTicketSignal(origin: OriginWorkItem | null, config: AnalysisConfig): Signal | null {
+  if (origin === null) return null;
+  const { context } = origin;
+  if (!context.acceptanceCriteria.found || context.churn.length > 0 || context.score < config.contextScore.clearTicketMinScore) return null;
+  return {
+    id: 'clear_stable_ticket',
+    side,
+    weight: signalWeight('clear_stable_ticket', side, 1, config),
+    evidence: { kind: 'work_item_at_start', description: `${origin.key} had acceptance criteria, no changes after start, context score ${context.score}`, url: origin.url },
+  };
+}
+
+export interface FixSize {
+  ref: string;
+  url?: string;
+  additions: number;
+  deletions: number;
+  files: number;
+}
+
+/** A fix of at most 20 changed lines in at most 2 non-test files is "small and local". */
+export function smallLocalFixSignal(fix: FixSize, testFiles: number, config: AnalysisConfig): Signal | null {
+  const lines = fix.additions + fix.deletions;
+  const codeFiles = Math.max(0, fix.files - testFiles);
+  if (lines > 20 || codeFiles > 2 || codeFiles === 0) return null;
+  return {
+    id: 'small_local_fix',
+    side,
+    weight: signalWeight('small_local_fix', side, 1, config),
+    evidence: { kind: 'fix_size', description: `${fix.ref} is small and local: ${lines} lines in ${codeFiles} file(s)`, url: fix.url },
+  };
+}
+
+export function addsTestForUntestedPathSignal(reading: TestExpectationReading, fix: { ref: string; url?: string }, config: AnalysisConfig): Signal | null {
+  if (!reading.addsTestsOnly || reading.rewritesExpectations) return null;
+  return {
+    id: 'adds_test_for_untested_path',
+    side,
+    weight: signalWeight('adds_test_for_untested_path', side, 1, config),
+    evidence: { kind: 'fix_diff', description: `${fix.ref} adds ${reading.addedAssertions} assertion(s) without changing existing ones`, url: fix.url, excerpt: reading.testFilesTouched.join(', ') },
+  };
+}
+
+export function faultTextSignal(reading: DefectTextReading, source: { key: string; url?: string }, config: AnalysisConfig): Signal | null {
+  const best = reading.fault.matches[0];
+  if (reading.fault.score < 1.5 || best === undefined) return null;
+  return {
+    id: 'fault_text',
+    side,
+    weight: signalWeight('fault_text', side, reading.fault.score / 3, config),
+    evidence: { kind: 'defect_text', description: `${source.key} describes a fault: ${reading.fault.matches.map((match) => `"${match.phrase}"`).join(', ')}`, url: source.url, excerpt: best.sentence },
+  };
+}
+
+export interface RevertTiming {
+  revertRef: string;
+  revertedAt: Date;
+  originMergedAt: Date;
+  /** The failing build or deployment of the origin seen before the revert, if any. */
+  failure: { kind: 'build' | 'deploy'; at: Date; url?: string } | null;
+}
+
+export function fastRevertAfterFailureSignal(timing: RevertTiming, config: AnalysisConfig): Signal | null {
+  const hours = (timing.revertedAt.getTime() - timing.originMergedAt.getTime()) / 3_600_000;
+  const failure = timing.failure;
+  if (failure === null || hours < 0 || hours > config.windows.fastRevertHours) return null;
+  if (failure.at.getTime() < timing.originMergedAt.getTime() || failure.at.getTime() > timing.revertedAt.getTime()) return null;
+  return {
+    id: 'fast_revert_after_failure',
+    side,
+    weight: signalWeight('fast_revert_after_failure', side, 1, config),
+    evidence: { kind: 'revert', description: `${timing.revertRef} reverted ${Math.round(hours * 10) / 10} h after merge, after a failing ${failure.kind}`, url: failure.url },
+  };
+}
+
+export function lightReviewForRiskSignal(origin: { ref: string; url?: string; risk: number; depth: number }, config: AnalysisConfig): Signal | null {
+  const gap = origin.risk - origin.depth;
+  if (gap < config.calibration.lightReviewMinGap) return null;
+  return {
+    id: 'light_review_for_risk',
+    side,
+    weight: signalWeight('light_review_for_risk', side, Math.min(1, gap / 70), config),
+    evidence: { kind: 'review_calibration', description: `${origin.ref}: risk ${origin.risk} but review depth ${origin.depth}`, url: origin.url },
+  };
+}
