@@ -30,6 +30,11 @@ export interface SimRepository {
   deployments: SimDeployment[];
   releases: SimRelease[];
   issues: SimIssue[];
+  /**
+   * A git repository (bare, or a work tree with `.git`) that the simulator serves over smart
+   * HTTP at `/{owner}/{name}.git`, as GitHub does; without it a clone answers 404.
+   */
+  gitDir?: string;
 }
 
 export type SimPullRequestState = 'OPEN' | 'MERGED' | 'CLOSED';

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { seededRandom } from './dataset-generator';
 import type { GithubDataset, SimRepository } from './github-dataset';
+import { serveGitHttpBackend, tokenFromAuthorization } from './git-http-backend';
 import { githubSchema } from './github-schema';
 import { graphqlPointCost } from './graphql-cost';
 import { GraphqlViews } from './graphql-views';
@@ -39,6 +40,10 @@ export interface SimulatorCounters {
   notModified: number;
   faults: number;
   rateLimited: number;
+  /** Smart HTTP git requests (info/refs, upload-pack), counted apart from the API. */
+  gitRequests: number;
+  /** Requests refused for a missing or unknown token. */
+  unauthorized: number;
 }
 
 interface Budget {
@@ -56,6 +61,11 @@ export class GithubSimulator {
   counters: SimulatorCounters = this.zeroCounters();
   readonly validationErrors: string[] = [];
   faults: FaultPlan | undefined;
+  /**
+   * Tokens the API and git accept. Undefined: any token is accepted (most tests do not care);
+   * set it to test credentials. Installation tokens the simulator issues are added to it.
+   */
+  acceptedTokens: Set<string> | undefined;
   private random: () => number = Math.random;
   private readonly budgets: { graphql: Budget; rest: Budget };
   private server: Server | undefined;
@@ -100,6 +110,17 @@ export class GithubSimulator {
     this.server = undefined;
   }
 
+  /** Only these tokens (and installation tokens issued from now on) are accepted. */
+  requireTokens(...tokens: string[]): void {
+    this.acceptedTokens = new Set(tokens);
+  }
+
+  private accepts(authorization: string | undefined): boolean {
+    const token = tokenFromAuthorization(authorization);
+    if (token === undefined) return false;
+    return this.acceptedTokens === undefined || this.acceptedTokens.has(token);
+  }
+
   setFaults(plan: FaultPlan | undefined): void {
     this.faults = plan;
     this.random = seededRandom(plan?.seed ?? 7);
@@ -110,20 +131,31 @@ export class GithubSimulator {
   }
 
   private zeroCounters(): SimulatorCounters {
-    return { requests: 0, graphqlRequests: 0, restRequests: 0, graphqlPoints: 0, notModified: 0, faults: 0, rateLimited: 0 };
+    return { requests: 0, graphqlRequests: 0, restRequests: 0, graphqlPoints: 0, notModified: 0, faults: 0, rateLimited: 0, gitRequests: 0, unauthorized: 0 };
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.baseUrl);
+    // Git lives on the web host (`/owner/name.git/...`), never under `/api/v3`; its bodies are binary.
+    const gitRoute = /^\/([^/]+)\/([^/]+?)\.git(\/.*)?$/.exec(url.pathname);
+    if (gitRoute !== null) {
+      this.git(request, response, gitRoute[1] ?? '', gitRoute[2] ?? '', gitRoute[3] ?? '', url.search.slice(1));
+      return;
+    }
     const body = await readBody(request);
     this.counters.requests += 1;
-    const url = new URL(request.url ?? '/', this.baseUrl);
     const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
     const isGraphql = path === '/graphql' || path === '/api/graphql';
     if (isGraphql) this.counters.graphqlRequests += 1;
     else this.counters.restRequests += 1;
 
     if (request.headers.authorization === undefined) {
+      this.counters.unauthorized += 1;
       sendJson(response, 401, { message: 'Requires authentication' }, {}); return;
+    }
+    if (!this.accepts(request.headers.authorization)) {
+      this.counters.unauthorized += 1;
+      sendJson(response, 401, { message: 'Bad credentials' }, {}); return;
     }
     const fault = this.drawFault();
     if (fault !== undefined) {
@@ -157,6 +189,30 @@ export class GithubSimulator {
       sendJson(response, 201, { token: 'ghs_simulated_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString() }, {}); return;
     }
     this.rest(request, url, path, response, truncate);
+  }
+
+  private git(request: IncomingMessage, response: ServerResponse, owner: string, name: string, subPath: string, query: string): void {
+    this.counters.gitRequests += 1;
+    if (!this.accepts(request.headers.authorization)) {
+      this.counters.unauthorized += 1;
+      // Git asks for credentials on a 401 that names a realm; with prompts off it gives up.
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' });
+      response.end('Invalid username or token.');
+      return;
+    }
+    const repo = this.findRepository(owner, name);
+    if (repo?.gitDir === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('Repository not found.');
+      return;
+    }
+    serveGitHttpBackend(request, response, { gitDir: repo.gitDir, subPath, query });
+  }
+
+  private findRepository(owner: string, name: string): SimRepository | undefined {
+    return this.dataset.repositories.find(
+      (candidate) => candidate.owner.toLowerCase() === owner.toLowerCase() && candidate.name.toLowerCase() === name.toLowerCase(),
+    );
   }
 
   private drawFault(): FaultKind | undefined {
@@ -221,7 +277,7 @@ export class GithubSimulator {
     budget.used += cost;
     this.counters.graphqlPoints += cost;
     const root = {
-      ...new GraphqlViews(this.dataset).root(),
+      ...new GraphqlViews(this.dataset, this.baseUrl).root(),
       rateLimit: {
         cost,
         limit: this.limits.graphqlPoints,
@@ -283,17 +339,14 @@ export class GithubSimulator {
     if (orgRepos !== null) {
       return dataset.repositories
         .filter((repo) => repo.owner.toLowerCase() === orgRepos[1]?.toLowerCase())
-        .map(restRepository);
+        .map((repo) => restRepository(repo, this.baseUrl));
     }
     const repoRoute = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
     if (repoRoute === null) return undefined;
-    const repo = dataset.repositories.find(
-      (candidate: SimRepository) =>
-        candidate.owner.toLowerCase() === repoRoute[1]?.toLowerCase() && candidate.name.toLowerCase() === repoRoute[2]?.toLowerCase(),
-    );
+    const repo = this.findRepository(repoRoute[1] ?? '', repoRoute[2] ?? '');
     if (repo === undefined) return undefined;
     const rest = repoRoute[3] ?? '';
-    if (rest === '') return restRepository(repo);
+    if (rest === '') return restRepository(repo, this.baseUrl);
     if (rest === '/releases') {
       return [...repo.releases].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map((release) => restRelease(dataset, repo, release));
     }

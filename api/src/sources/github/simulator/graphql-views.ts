@@ -42,7 +42,11 @@ function offsetConnection<T>(items: readonly T[], args: ConnectionArgs, view: (i
 }
 
 export class GraphqlViews {
-  constructor(private readonly dataset: GithubDataset) {}
+  constructor(
+    private readonly dataset: GithubDataset,
+    /** The web host (github.com, or the GHE host): where `url` fields and clone URLs point. */
+    private readonly webUrl = 'https://github.test',
+  ) {}
 
   root(): View {
     return {
@@ -59,13 +63,13 @@ export class GraphqlViews {
 
   private actor(login: string): View | null {
     const user = this.dataset.users.find((candidate) => candidate.login === login);
-    if (user === undefined) return { __typename: 'User', login, id: nodeIdOf('User', login), url: `https://github.test/${login}` };
+    if (user === undefined) return { __typename: 'User', login, id: nodeIdOf('User', login), url: `${this.webUrl}/${login}` };
     return {
       __typename: user.type,
       login: user.login,
       id: nodeIdOf(user.type, user.databaseId),
       databaseId: user.databaseId,
-      url: `https://github.test/${user.type === 'Bot' ? 'apps/' : ''}${user.login}`,
+      url: `${this.webUrl}/${user.type === 'Bot' ? 'apps/' : ''}${user.login}`,
       name: user.name,
       email: user.email ?? '',
     };
@@ -92,7 +96,7 @@ export class GraphqlViews {
       isPrivate: repo.isPrivate,
       createdAt: repo.createdAt,
       updatedAt: repo.updatedAt,
-      url: `https://github.test/${repo.owner}/${repo.name}`,
+      url: `${this.webUrl}/${repo.owner}/${repo.name}`,
       defaultBranchRef: { __typename: 'Ref', name: repo.defaultBranch, id: nodeIdOf('Ref', `${repo.databaseId}`) },
       pullRequests: (args: ConnectionArgs & { orderBy?: { field: string; direction: string }; states?: string[] | null }) => {
         const field = args.orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'updatedAt';
@@ -171,7 +175,7 @@ export class GraphqlViews {
       number: pr.number,
       title: pr.title,
       body: pr.body,
-      url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}`,
+      url: `${this.webUrl}/${repo.owner}/${repo.name}/pull/${pr.number}`,
       state: pr.state,
       merged: pr.state === 'MERGED',
       isDraft: pr.isDraft,
@@ -197,7 +201,7 @@ export class GraphqlViews {
           author: this.actor(comment.author),
           body: comment.body,
           createdAt: comment.createdAt,
-          url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${comment.databaseId}`,
+          url: `${this.webUrl}/${repo.owner}/${repo.name}/pull/${pr.number}#issuecomment-${comment.databaseId}`,
         })),
       commits: (args: ConnectionArgs) =>
         offsetConnection(pr.commits, args, (commit) => ({
@@ -253,7 +257,7 @@ export class GraphqlViews {
           body: comment.body,
           path: comment.path,
           createdAt: comment.createdAt,
-          url: `https://github.test/${repo.owner}/${repo.name}/pull/${pr.number}#discussion_r${comment.databaseId}`,
+          url: `${this.webUrl}/${repo.owner}/${repo.name}/pull/${pr.number}#discussion_r${comment.databaseId}`,
         })),
     };
   }

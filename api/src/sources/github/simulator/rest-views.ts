@@ -16,7 +16,8 @@ export function restUser(dataset: GithubDataset, login: string): { [field: strin
   };
 }
 
-export function restRepository(repo: SimRepository): { [field: string]: unknown } {
+export function restRepository(repo: SimRepository, webUrl = 'https://github.test'): { [field: string]: unknown } {
+  const htmlUrl = `${webUrl}/${repo.owner}/${repo.name}`;
   return {
     id: repo.databaseId,
     node_id: nodeIdOf('Repository', repo.databaseId),
@@ -24,7 +25,9 @@ export function restRepository(repo: SimRepository): { [field: string]: unknown 
     full_name: `${repo.owner}/${repo.name}`,
     private: repo.isPrivate,
     owner: { login: repo.owner, id: 1, node_id: nodeIdOf('Organization', repo.owner), type: 'Organization' },
-    html_url: `https://github.test/${repo.owner}/${repo.name}`,
+    html_url: htmlUrl,
+    // GitHub and GHE serve git on the web host, never under the API prefix.
+    clone_url: `${htmlUrl}.git`,
     fork: false,
     archived: false,
     default_branch: repo.defaultBranch,
