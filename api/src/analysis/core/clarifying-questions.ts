@@ -68,7 +68,7 @@ const codeCues: Cue[] = [
 
 const contextCues = intentCues.filter((cue) => ['requirement-source', 'clarify', 'decision'].includes(cue.name));
 
-const approval = /^(lgtm|looks good( to me)?|ship it|approved?|\+1|👍|🚀|nice|great|thanks?( you)?|ty|nice work|good catch|done|fixed|addressed|resolved)\b[\s!.:)👍🎉🚀]*$/i;
+const approval = /^(lgtm|looks good( to me)?|ship it|approved?|\+1|👍|🚀|nice|great|thanks?( you)?|ty|nice work|good catch|done|fixed|addressed|resolved)\b[\s!.:)👍🎉🚀]*$/iu;
 const nitPrefix = /^\s*(\*\*)?(nit|nitpick|minor|style|optional|suggestion|typo)(\*\*)?\s*[:(-]/i;
 const knownBots = /(\[bot\]|-bot|^bot-|dependabot|renovate|codecov|sonarcloud|sonarqube|github-actions|netlify|vercel|coveralls|snyk|mergify|kodiak|copilot-pull-request-reviewer)$/i;
 const botBody = /^(<!--|\*\*?(codecov|coverage|sonar|quality gate)|##?\s*(codecov|coverage report|quality gate)|:white_check_mark:|:x:\s*(build|ci)|this (pr|pull request) (has been|was) automatically)/i;

@@ -40,7 +40,7 @@ export function detectReopens(transitions: readonly StatusTransition[], options:
     if (transition.toCategory === 'done' && transition.fromCategory !== 'done') doneAt = transition.at;
     if (transition.fromCategory !== 'done' || transition.toCategory === 'done') return;
     const reopen: Reopen = { at: transition.at, by: transition.by, fromStatus: transition.fromStatus, toStatus: transition.toStatus, doneAt };
-    const doneFor = doneAt === null ? Number.POSITIVE_INFINITY : transition.at.getTime() - (doneAt as Date).getTime();
+    const doneFor = doneAt === null ? Number.POSITIVE_INFINITY : transition.at.getTime() - doneAt.getTime();
     const backToDone = sorted.slice(index + 1).find((next) => next.toCategory === 'done');
     const reopenedFor = backToDone === undefined ? Number.POSITIVE_INFINITY : backToDone.at.getTime() - transition.at.getTime();
     (transientMs > 0 && (doneFor < transientMs || reopenedFor < transientMs) ? ignoredTransient : reopens).push(reopen);

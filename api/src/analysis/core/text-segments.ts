@@ -59,9 +59,9 @@ export function splitSentences(prose: string): string[] {
   for (const line of prose.split('\n')) {
     const cleaned = line.replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/, '').trim();
     if (cleaned === '') continue;
-    const protectedLine = cleaned.replace(/\b(e\.g|i\.e|etc|vs|approx|cf)\./gi, (abbr) => abbr.replace(/\./g, '\u0000'));
+    const protectedLine = cleaned.replace(/\b(e\.g|i\.e|etc|vs|approx|cf)\./gi, (abbr) => abbr.replace(/\./g, '\uE000'));
     for (const part of protectedLine.split(/(?<=[.?!])\s+(?=\S)/)) {
-      const sentence = part.replace(/\u0000/g, '.').trim();
+      const sentence = part.replace(/\uE000/g, '.').trim();
       if (sentence !== '') sentences.push(sentence);
     }
   }
@@ -93,7 +93,7 @@ export function isNegatedAt(sentence: string, index: number): boolean {
 /** A stack trace or runtime error dump (Java/JS/.NET `at ...`, Python traceback, Go panic). */
 export function looksLikeStackTrace(text: string): boolean {
   return (
-    /^\s*at\s+[\w$.<>\[\]/]+\s*\(?[^\n]*:\d+(:\d+)?\)?\s*$/m.test(text) ||
+    /^\s*at\s+[\w$.<>[\]/]+\s*\(?[^\n]*:\d+(:\d+)?\)?\s*$/m.test(text) ||
     /Traceback \(most recent call last\)/.test(text) ||
     /^(panic|fatal error):\s/m.test(text) ||
     /^goroutine \d+ \[/m.test(text) ||
