@@ -51,6 +51,7 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
         dataSource,
         connection: config.github,
         logger,
+        dataDir: config.dataDir,
         onProgress: (event) => display.update(describeGithubProgress(event)),
       });
       summary.push(
@@ -58,6 +59,11 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
           `${report.requests} requests, ${report.graphqlPoints} GraphQL points, ` +
           `${report.waits} waits (${report.waitSeconds.toFixed(1)} s), ${report.quarantined} quarantined`,
       );
+      summary.push(
+        `github git mirrors: ${report.mirrors.updated}/${report.reposTotal} up to date, ${report.mirrors.attempts} clone/fetch attempts, ` +
+          `${report.mirrors.failures.length} failed`,
+      );
+      for (const { repository, reason } of report.mirrors.failures) summary.push(`  mirror ${repository} failed: ${reason}`);
     }
     if (config.jira !== undefined) {
       const report = await syncJira({
@@ -96,6 +102,8 @@ function describeGithubProgress(event: SyncProgressEvent): Parameters<ProgressDi
       return { source: 'github', message: `${event.repository} ${event.stream}: ${event.records} stored` };
     case 'repository-done':
       return { source: 'github', message: `${event.repository} done`, done: event.reposDone, total: event.reposTotal };
+    case 'mirror-done':
+      return { source: 'github', message: `${event.repository} git mirror ${event.ok ? 'up to date' : 'failed'}` };
     case 'waiting':
       return { source: 'github', message: `waiting ${event.seconds.toFixed(0)} s (${event.reason}) before ${event.endpoint}` };
   }

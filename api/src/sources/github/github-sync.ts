@@ -6,12 +6,14 @@ import { createGithubClient, type WaitEvent } from './github-client';
 import { collectDeliveries } from './delivery.collector';
 import { collectPullRequests } from './pull-request.collector';
 import { collectRepositories } from './repository.collector';
+import { mirrorRepository, type MirrorFailure } from './repository-mirror';
 import type { BeforeCommitHook, SyncContext, SyncCounters } from './sync-context';
 
 export type SyncProgressEvent =
   | { kind: 'repositories-listed'; repositories: string[] }
   | { kind: 'page-stored'; repository: string; stream: string; records: number }
   | { kind: 'repository-done'; repository: string; reposDone: number; reposTotal: number }
+  | { kind: 'mirror-done'; repository: string; ok: boolean }
   | { kind: 'waiting'; reason: WaitEvent['reason']; seconds: number; endpoint: string };
 
 export interface GithubSyncReport {
@@ -25,6 +27,13 @@ export interface GithubSyncReport {
   waits: number;
   waitSeconds: number;
   quarantined: number;
+  /** Git mirrors (git traffic, not API requests): only when `dataDir` was given. */
+  mirrors: {
+    updated: number;
+    /** clone/fetch attempts, retries included */
+    attempts: number;
+    failures: MirrorFailure[];
+  };
 }
 
 export interface GithubSyncOptions {
@@ -34,6 +43,8 @@ export interface GithubSyncOptions {
   incidentLabels?: string[];
   agentLogins?: string[];
   onProgress?: (event: SyncProgressEvent) => void;
+  /** When given, each repository's bare git mirror is kept under `<dataDir>/git/`. */
+  dataDir?: string;
 }
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
@@ -90,13 +101,21 @@ export async function runGithubSync(options: GithubSyncOptions, tuning: GithubSy
   };
   const repositories = await collectRepositories(context, options.connection.org, options.connection.repos);
   onProgress({ kind: 'repositories-listed', repositories });
+  const mirrors: GithubSyncReport['mirrors'] = { updated: 0, attempts: 0, failures: [] };
   for (const repository of repositories) {
     const heads = await collectPullRequests(context, repository);
     if (heads !== undefined) await collectDeliveries(context, repository, heads);
+    if (options.dataDir !== undefined) {
+      const outcome = await mirrorRepository(context, options.dataDir, repository, heads?.webUrl ?? null);
+      mirrors.attempts += outcome.attempts;
+      if (outcome.failure === null) mirrors.updated += 1;
+      else mirrors.failures.push(outcome.failure);
+      onProgress({ kind: 'mirror-done', repository, ok: outcome.failure === null });
+    }
     counters.reposDone += 1;
     onProgress({ kind: 'repository-done', repository, reposDone: counters.reposDone, reposTotal: repositories.length });
   }
-  const report: GithubSyncReport = { ...counters, reposTotal: repositories.length };
+  const report: GithubSyncReport = { ...counters, reposTotal: repositories.length, mirrors };
   options.logger.info({ report }, 'GitHub sync finished');
   return report;
 }

@@ -20,6 +20,8 @@ export interface StreamHeads {
   releases: string;
   incidents: string;
   deployments: string;
+  /** The repository's web URL as GitHub gave it; `<url>.git` is where git clones it. */
+  webUrl: string | null;
 }
 
 export async function collectPullRequests(context: SyncContext, fullName: string): Promise<StreamHeads | undefined> {
@@ -43,6 +45,7 @@ export async function collectPullRequests(context: SyncContext, fullName: string
         releases: JSON.stringify(page.repository.releases ?? null),
         incidents: JSON.stringify(page.repository.issues ?? null),
         deployments: JSON.stringify(page.repository.deployments ?? null),
+        webUrl: page.repository.url ?? null,
       };
     }
     const { records, rejected } = extractPullRequests(page);

@@ -98,6 +98,8 @@ export const pullRequestPageEnvelope = z.object({
   repository: z.object({
     id: z.string(),
     nameWithOwner: z.string(),
+    /** The web URL (clone URL without `.git`); absent in pages stored before it was asked for. */
+    url: z.string().optional(),
     isPrivate: z.boolean(),
     createdAt: isoTime,
     defaultBranchRef: z.object({ name: z.string() }).nullable(),

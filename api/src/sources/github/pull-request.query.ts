@@ -24,6 +24,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
       id
       databaseId
       nameWithOwner
+      url
       isPrivate
       createdAt
       defaultBranchRef {
