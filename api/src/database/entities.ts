@@ -1,5 +1,6 @@
 import { Identity } from '../identity/identity.entity';
 import { Person } from '../identity/person.entity';
+import { PullRequestWorkItem } from '../linking/pull-request-work-item.entity';
 import { githubEntities } from '../sources/github/domain/github-entities';
 import { jiraDomainEntities } from '../sources/jira/domain/jira-domain.entities';
 import { RawPayload } from '../sources/raw/raw-payload.entity';
@@ -7,4 +8,4 @@ import { QuarantinedRecord } from '../sources/sync-state/quarantined-record.enti
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities];
+export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem];

@@ -3,6 +3,7 @@ import { CreateIdentity1763795400000 } from './1763795400000-create-identity';
 import { CreateSyncState1763796000000 } from './1763796000000-create-sync-state';
 import { CreateGithubDomain1763800000000 } from './1763800000000-create-github-domain';
 import { CreateWorkItems1763810000000 } from './1763810000000-create-work-items';
+import { CreatePullRequestWorkItem1763840000000 } from './1763840000000-create-pull-request-work-item';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateSyncState1763796000000,
   CreateGithubDomain1763800000000,
   CreateWorkItems1763810000000,
+  CreatePullRequestWorkItem1763840000000,
 ];
