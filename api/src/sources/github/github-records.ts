@@ -50,6 +50,8 @@ export interface GithubFileRecord {
   changeType: string;
 }
 
+export type OverflowConnection = 'reviews' | 'comments' | 'commits' | 'files' | 'timeline' | 'labels';
+
 export interface GithubPullRequestRecord {
   nodeId: string;
   repository: string;
@@ -80,6 +82,10 @@ export interface GithubPullRequestRecord {
     files: GithubFileRecord[];
     /** Per list: true when the payload held all of it, so rows missing from it can be removed. */
     complete: { reviews: boolean; comments: boolean; commits: boolean; files: boolean };
+    /** Lists that overflowed the page, with the cursor to read on from (null: from the start). */
+    pending: { connection: OverflowConnection; after: string | null }[];
+    /** Reviews whose comments overflowed. */
+    pendingReviewComments: { reviewNodeId: string; after: string | null }[];
   } | null;
 }
 

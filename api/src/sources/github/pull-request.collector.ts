@@ -4,6 +4,7 @@ import { extractPullRequests, pullRequestPageEnvelope, repositoryFromPage, type 
 import { repositoryRow, writePullRequests, writeRepositories } from './pull-request.converter';
 import { PULL_REQUEST_PAGE_SIZE, pullRequestPageQuery } from './pull-request.query';
 import { GITHUB, quarantineAll, storeAndQuarantine, type SyncContext } from './sync-context';
+import { collectOverflow } from './pull-request-overflow.collector';
 
 /**
  * Reads: GitHub GraphQL, one page of pull requests at a time, oldest update first, resuming
@@ -48,7 +49,10 @@ export async function collectPullRequests(context: SyncContext, fullName: string
         webUrl: page.repository.url ?? null,
       };
     }
-    const { records, rejected } = extractPullRequests(page);
+    const extracted = extractPullRequests(page);
+    const rejected = extracted.rejected;
+    // Lists that overflowed the page are read to the end now, so the page's rows are complete.
+    const { records, fetched } = await collectOverflow(context, extracted.records);
     const info = page.repository.pullRequests.pageInfo;
     const last = records.at(-1);
     const next: PullRequestCursor = {
@@ -64,6 +68,17 @@ export async function collectPullRequests(context: SyncContext, fullName: string
         etag: null,
         payload: page,
       });
+      for (const overflow of fetched) {
+        await storeAndQuarantine(manager, {
+          endpoint: overflow.endpoint,
+          // Tied to its page, so a replay applies it to the same records.
+          requestParams: { ...overflow.variables, pagePayloadId: rawPayloadId },
+          scope: key.scope,
+          sourceIds: [overflow.pullRequestNodeId],
+          etag: null,
+          payload: overflow.payload,
+        });
+      }
       await writeRepositories(manager, [repositoryRow(repositoryFromPage(page), rawPayloadId)]);
       await writePullRequests(manager, records, rawPayloadId, context.rules);
       await quarantineAll(context, manager, rejected, rawPayloadId);

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import type {
   Extraction,
   GithubActor,
+  GithubCommentRecord,
+  GithubCommitRecord,
   GithubPullRequestRecord,
   GithubRepositoryRecord,
+  GithubReviewRecord,
+  OverflowConnection,
   RejectedRecord,
 } from './github-records';
 
@@ -11,7 +15,7 @@ import type {
 
 const isoTime = z.iso.datetime({ offset: true });
 const graphqlActor = z.object({ __typename: z.string(), login: z.string() }).nullable();
-const pageInfo = z.object({ hasNextPage: z.boolean() });
+const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() });
 
 export function actorFromGraphql(actor: z.infer<typeof graphqlActor>): GithubActor | null {
   if (actor === null) return null;
@@ -19,6 +23,36 @@ export function actorFromGraphql(actor: z.infer<typeof graphqlActor>): GithubAct
   // GraphQL names a bot `dependabot`; REST and webhooks say `dependabot[bot]`: keep one form.
   return { login: isBot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login, isBot };
 }
+
+export const reviewCommentNode = z.object({ id: z.string(), body: z.string(), path: z.string(), createdAt: isoTime, author: graphqlActor });
+export const issueCommentNode = z.object({ id: z.string(), body: z.string(), createdAt: isoTime, author: graphqlActor });
+export const reviewNode = z.object({
+  id: z.string(),
+  state: z.string(),
+  body: z.string(),
+  submittedAt: isoTime.nullable(),
+  author: graphqlActor,
+  comments: z.object({ pageInfo, nodes: z.array(reviewCommentNode) }),
+});
+export const commitNode = z.object({
+  commit: z.object({
+    oid: z.string(),
+    message: z.string(),
+    authoredDate: isoTime.nullable(),
+    author: z
+      .object({
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        user: z.object({ login: z.string() }).nullable(),
+      })
+      .nullable(),
+  }),
+});
+export const fileNode = z.object({ path: z.string(), additions: z.number().int(), deletions: z.number().int(), changeType: z.string() });
+export const timelineNode = z.object({ __typename: z.string(), createdAt: isoTime.optional() });
+export const labelNode = z.object({ name: z.string() });
+
+export const connectionOf = <T extends z.ZodType>(node: T) => z.object({ pageInfo, nodes: z.array(node) });
 
 const pullRequestNode = z.object({
   id: z.string(),
@@ -38,56 +72,12 @@ const pullRequestNode = z.object({
   baseRefName: z.string(),
   mergeCommit: z.object({ oid: z.string() }).nullable(),
   author: graphqlActor,
-  labels: z.object({ pageInfo, nodes: z.array(z.object({ name: z.string() })) }),
-  timelineItems: z.object({
-    pageInfo,
-    nodes: z.array(z.object({ __typename: z.string(), createdAt: isoTime.optional() })),
-  }),
-  reviews: z.object({
-    pageInfo,
-    nodes: z.array(
-      z.object({
-        id: z.string(),
-        state: z.string(),
-        body: z.string(),
-        submittedAt: isoTime.nullable(),
-        author: graphqlActor,
-        comments: z.object({
-          pageInfo,
-          nodes: z.array(
-            z.object({ id: z.string(), body: z.string(), path: z.string(), createdAt: isoTime, author: graphqlActor }),
-          ),
-        }),
-      }),
-    ),
-  }),
-  comments: z.object({
-    pageInfo,
-    nodes: z.array(z.object({ id: z.string(), body: z.string(), createdAt: isoTime, author: graphqlActor })),
-  }),
-  commits: z.object({
-    pageInfo,
-    nodes: z.array(
-      z.object({
-        commit: z.object({
-          oid: z.string(),
-          message: z.string(),
-          authoredDate: isoTime.nullable(),
-          author: z
-            .object({
-              name: z.string().nullable(),
-              email: z.string().nullable(),
-              user: z.object({ login: z.string() }).nullable(),
-            })
-            .nullable(),
-        }),
-      }),
-    ),
-  }),
-  files: z.object({
-    pageInfo,
-    nodes: z.array(z.object({ path: z.string(), additions: z.number().int(), deletions: z.number().int(), changeType: z.string() })),
-  }),
+  labels: connectionOf(labelNode),
+  timelineItems: connectionOf(timelineNode),
+  reviews: connectionOf(reviewNode),
+  comments: connectionOf(issueCommentNode),
+  commits: connectionOf(commitNode),
+  files: connectionOf(fileNode),
 });
 
 const streamHead = z.object({ totalCount: z.number(), nodes: z.array(z.unknown()) });
@@ -148,13 +138,53 @@ export function extractPullRequests(page: PullRequestPage): Extraction<GithubPul
   return { records, rejected };
 }
 
-function earliest(times: (string | undefined | null)[]): string | null {
+export function earliest(times: (string | undefined | null)[]): string | null {
   const present = times.filter((time): time is string => typeof time === 'string').sort();
   return present[0] ?? null;
 }
 
+export function reviewRecord(review: z.infer<typeof reviewNode>): GithubReviewRecord {
+  return { nodeId: review.id, state: review.state, body: review.body, submittedAt: review.submittedAt, author: actorFromGraphql(review.author) };
+}
+
+export function reviewCommentRecord(reviewNodeId: string, comment: z.infer<typeof reviewCommentNode>): GithubCommentRecord {
+  return {
+    nodeId: comment.id,
+    kind: 'review',
+    reviewNodeId,
+    body: comment.body,
+    path: comment.path,
+    createdAt: comment.createdAt,
+    author: actorFromGraphql(comment.author),
+  };
+}
+
+export function issueCommentRecord(comment: z.infer<typeof issueCommentNode>): GithubCommentRecord {
+  return { nodeId: comment.id, kind: 'issue', reviewNodeId: null, body: comment.body, path: null, createdAt: comment.createdAt, author: actorFromGraphql(comment.author) };
+}
+
+export function commitRecord({ commit }: z.infer<typeof commitNode>): GithubCommitRecord {
+  return {
+    sha: commit.oid,
+    message: commit.message,
+    authoredAt: commit.authoredDate,
+    authorName: commit.author?.name ?? null,
+    authorEmail: commit.author?.email ?? null,
+    authorLogin: commit.author?.user?.login ?? null,
+  };
+}
+
+export function timelineTimes(nodes: z.infer<typeof timelineNode>[]): { readyForReviewAt: string | null; firstReviewRequestAt: string | null } {
+  return {
+    readyForReviewAt: earliest(nodes.filter((item) => item.__typename === 'ReadyForReviewEvent').map((item) => item.createdAt)),
+    firstReviewRequestAt: earliest(nodes.filter((item) => item.__typename === 'ReviewRequestedEvent').map((item) => item.createdAt)),
+  };
+}
+
+const pendingOf = (connection: OverflowConnection, info: z.infer<typeof pageInfo>): { connection: OverflowConnection; after: string | null }[] =>
+  info.hasNextPage ? [{ connection, after: info.endCursor ?? null }] : [];
+
 function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): GithubPullRequestRecord {
-  const timeline = node.timelineItems.nodes;
   return {
     nodeId: node.id,
     repository,
@@ -175,46 +205,14 @@ function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): Gi
     mergeCommitSha: node.mergeCommit?.oid ?? null,
     author: actorFromGraphql(node.author),
     labels: node.labels.nodes.map((label) => label.name),
-    readyForReviewAt: earliest(timeline.filter((item) => item.__typename === 'ReadyForReviewEvent').map((item) => item.createdAt)),
-    firstReviewRequestAt: earliest(timeline.filter((item) => item.__typename === 'ReviewRequestedEvent').map((item) => item.createdAt)),
+    ...timelineTimes(node.timelineItems.nodes),
     activity: {
-      reviews: node.reviews.nodes.map((review) => ({
-        nodeId: review.id,
-        state: review.state,
-        body: review.body,
-        submittedAt: review.submittedAt,
-        author: actorFromGraphql(review.author),
-      })),
+      reviews: node.reviews.nodes.map(reviewRecord),
       comments: [
-        ...node.reviews.nodes.flatMap((review) =>
-          review.comments.nodes.map((comment) => ({
-            nodeId: comment.id,
-            kind: 'review' as const,
-            reviewNodeId: review.id,
-            body: comment.body,
-            path: comment.path,
-            createdAt: comment.createdAt,
-            author: actorFromGraphql(comment.author),
-          })),
-        ),
-        ...node.comments.nodes.map((comment) => ({
-          nodeId: comment.id,
-          kind: 'issue' as const,
-          reviewNodeId: null,
-          body: comment.body,
-          path: null,
-          createdAt: comment.createdAt,
-          author: actorFromGraphql(comment.author),
-        })),
+        ...node.reviews.nodes.flatMap((review) => review.comments.nodes.map((comment) => reviewCommentRecord(review.id, comment))),
+        ...node.comments.nodes.map(issueCommentRecord),
       ],
-      commits: node.commits.nodes.map(({ commit }) => ({
-        sha: commit.oid,
-        message: commit.message,
-        authoredAt: commit.authoredDate,
-        authorName: commit.author?.name ?? null,
-        authorEmail: commit.author?.email ?? null,
-        authorLogin: commit.author?.user?.login ?? null,
-      })),
+      commits: node.commits.nodes.map(commitRecord),
       files: node.files.nodes.map((file) => ({ ...file })),
       complete: {
         reviews: !node.reviews.pageInfo.hasNextPage,
@@ -225,6 +223,17 @@ function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): Gi
         commits: !node.commits.pageInfo.hasNextPage,
         files: !node.files.pageInfo.hasNextPage,
       },
+      pending: [
+        ...pendingOf('reviews', node.reviews.pageInfo),
+        ...pendingOf('comments', node.comments.pageInfo),
+        ...pendingOf('commits', node.commits.pageInfo),
+        ...pendingOf('files', node.files.pageInfo),
+        ...pendingOf('timeline', node.timelineItems.pageInfo),
+        ...pendingOf('labels', node.labels.pageInfo),
+      ],
+      pendingReviewComments: node.reviews.nodes
+        .filter((review) => review.comments.pageInfo.hasNextPage)
+        .map((review) => ({ reviewNodeId: review.id, after: review.comments.pageInfo.endCursor ?? null })),
     },
   };
 }

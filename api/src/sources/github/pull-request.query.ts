@@ -2,7 +2,8 @@
  * One page of pull requests with everything the analysis reads, in one GraphQL request.
  * Nested limits are chosen for GitHub's point cost: 50 PRs x (6 connections + 5 reviews x 5
  * comments) = 551 requests -> 6 points per page. `withHeads` adds the newest release, incident
- * issue and deployment, so a re-sync can skip streams that did not move.
+ * issue and deployment, so a re-sync can skip streams that did not move. A nested list that
+ * overflows its page is finished by `pull-request-overflow.collector.ts`, from its `endCursor`.
  */
 export const PULL_REQUEST_PAGE_SIZE = 50;
 
@@ -95,6 +96,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     labels(first: 10) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         name
@@ -103,6 +105,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     timelineItems(first: 10, itemTypes: [READY_FOR_REVIEW_EVENT, REVIEW_REQUESTED_EVENT]) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         __typename
@@ -117,6 +120,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     reviews(first: 5) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         id
@@ -129,6 +133,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
         comments(first: 5) {
           pageInfo {
             hasNextPage
+            endCursor
           }
           nodes {
             id
@@ -145,6 +150,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     comments(first: 20) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         id
@@ -158,6 +164,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     commits(first: 30) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         commit {
@@ -177,6 +184,7 @@ export const pullRequestPageQuery = /* GraphQL */ `
     files(first: 50) {
       pageInfo {
         hasNextPage
+        endCursor
       }
       nodes {
         path

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { agentRules } from './agent-detection';
 import { extractPullRequests, pullRequestPageEnvelope, repositoryFromPage } from './pull-request.extractor';
 import { repositoryRow, writePullRequests, writeRepositories } from './pull-request.converter';
+import { OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT, replayOverflow } from './pull-request-overflow.collector';
 
 /**
  * Re-runs extract + convert for every stored pull request page, oldest first, without the
@@ -21,7 +22,12 @@ export async function replayPullRequestsFromRaw(dataSource: DataSource, options:
     await dataSource.transaction(async (manager) => {
       for (const row of rows) {
         const page = pullRequestPageEnvelope.parse(row.payload);
-        const { records } = extractPullRequests(page);
+        const overflow = await manager.query<{ endpoint: string; variables: Record<string, unknown>; payload: unknown }[]>(
+          `SELECT endpoint, request_params AS variables, payload FROM raw_payload
+           WHERE source = 'github' AND endpoint = ANY($1::text[]) AND request_params->>'pagePayloadId' = $2 ORDER BY id`,
+          [[OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT], row.id],
+        );
+        const records = replayOverflow(extractPullRequests(page).records, overflow);
         await writeRepositories(manager, [repositoryRow(repositoryFromPage(page), row.id)]);
         await writePullRequests(manager, records, row.id, rules);
         written += records.length;

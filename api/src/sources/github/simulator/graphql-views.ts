@@ -77,10 +77,15 @@ export class GraphqlViews {
 
   private node(id: string): View | null {
     const [kind, key] = Buffer.from(id, 'base64url').toString('utf8').split(':');
-    if (kind !== 'PullRequest' || key === undefined) return null;
+    if (key === undefined) return null;
     for (const repo of this.dataset.repositories) {
-      const pr = repo.pullRequests.find((candidate) => candidate.databaseId === Number(key));
-      if (pr !== undefined) return this.pullRequest(repo, pr);
+      for (const pr of repo.pullRequests) {
+        if (kind === 'PullRequest' && pr.databaseId === Number(key)) return this.pullRequest(repo, pr);
+        if (kind === 'PullRequestReview') {
+          const review = pr.reviews.find((candidate) => candidate.databaseId === Number(key));
+          if (review !== undefined) return { __typename: 'PullRequestReview', ...this.review(repo, pr, review) };
+        }
+      }
     }
     return null;
   }
