@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
 import { seededRandom } from './dataset-generator';
 import type { GithubDataset, SimRepository } from './github-dataset';
 import { serveGitHttpBackend, tokenFromAuthorization } from './git-http-backend';
+import { verifyAppJwt, type SimApp } from './app-jwt';
 import { githubSchema } from './github-schema';
 import { graphqlPointCost } from './graphql-cost';
 import { GraphqlViews } from './graphql-views';
@@ -66,6 +67,10 @@ export class GithubSimulator {
    * set it to test credentials. Installation tokens the simulator issues are added to it.
    */
   acceptedTokens: Set<string> | undefined;
+  /** GitHub Apps that may ask for installation tokens. */
+  readonly apps: SimApp[] = [];
+  /** Installation tokens issued, newest last. */
+  readonly issuedTokens: { installationId: number; token: string }[] = [];
   private random: () => number = Math.random;
   private readonly budgets: { graphql: Budget; rest: Budget };
   private server: Server | undefined;
@@ -110,6 +115,11 @@ export class GithubSimulator {
     this.server = undefined;
   }
 
+  /** An App whose JWTs (RS256, signed with the private key of `publicKey`) are honoured. */
+  registerApp(app: SimApp): void {
+    this.apps.push(app);
+  }
+
   /** Only these tokens (and installation tokens issued from now on) are accepted. */
   requireTokens(...tokens: string[]): void {
     this.acceptedTokens = new Set(tokens);
@@ -149,6 +159,11 @@ export class GithubSimulator {
     if (isGraphql) this.counters.graphqlRequests += 1;
     else this.counters.restRequests += 1;
 
+    const installationRoute = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
+    if (request.method === 'POST' && installationRoute !== null) {
+      this.issueInstallationToken(request, response, Number(installationRoute[1]));
+      return;
+    }
     if (request.headers.authorization === undefined) {
       this.counters.unauthorized += 1;
       sendJson(response, 401, { message: 'Requires authentication' }, {}); return;
@@ -185,10 +200,31 @@ export class GithubSimulator {
     }
     const truncate = fault === 'truncated-json';
     if (isGraphql) { this.graphql(body, response, truncate); return; }
-    if (request.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
-      sendJson(response, 201, { token: 'ghs_simulated_installation_token', expires_at: new Date(Date.now() + 3_600_000).toISOString() }, {}); return;
-    }
     this.rest(request, url, path, response, truncate);
+  }
+
+  /** GitHub's exchange: an App JWT for a one-hour installation token that the API and git accept. */
+  private issueInstallationToken(request: IncomingMessage, response: ServerResponse, installationId: number): void {
+    const jwt = /^bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const verdict = jwt === undefined ? { ok: false as const, reason: 'A JSON web token could not be decoded' } : verifyAppJwt(jwt, this.apps, Date.now());
+    if (!verdict.ok) {
+      this.counters.unauthorized += 1;
+      sendJson(response, 401, { message: verdict.reason }, {});
+      return;
+    }
+    if (!verdict.app.installations.includes(installationId)) {
+      sendJson(response, 404, { message: 'Not Found' }, {});
+      return;
+    }
+    const token = `ghs_${randomBytes(18).toString('base64url')}`;
+    this.acceptedTokens?.add(token);
+    this.issuedTokens.push({ installationId, token });
+    sendJson(
+      response,
+      201,
+      { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: { contents: 'read', pull_requests: 'read', metadata: 'read' }, repository_selection: 'all' },
+      {},
+    );
   }
 
   private git(request: IncomingMessage, response: ServerResponse, owner: string, name: string, subPath: string, query: string): void {
