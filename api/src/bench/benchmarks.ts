@@ -1,7 +1,8 @@
 import type { Benchmark } from './benchmark';
+import { demoGeneratorBenchmark } from '../demo/demo-generator.benchmark';
 import { githubSyncBenchmark } from '../sources/github/bench/github-sync.benchmark';
 import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
 import { jiraSyncBenchmark } from '../sources/jira/bench/jira-sync.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark];

@@ -50,6 +50,7 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   const incidents: GenIncident[] = [];
   const issues: SimIssue[] = [];
   const truths: GroundTruthItem[] = [];
+  try {
   for (const event of generateOrganisation({ seed: options.seed, prs: options.prs })) {
     if (event.kind === 'skeleton') {
       skeleton = event.skeleton;
@@ -65,6 +66,10 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
     issues.push(...event.workItems);
     truths.push(...event.groundTruth);
     progress({ stage: 'generate', message: `month ${event.month + 1}: ${pullRequests.length} pull requests, ${issues.length} work items`, done: event.month + 1, total: skeleton?.months ?? 18 });
+  }
+  } catch (error) {
+    for (const writer of writers.values()) writer.abort();
+    throw error;
   }
   if (skeleton === undefined) throw new Error('the generator yielded no skeleton');
   progress({ stage: 'git', message: 'writing git histories' });
@@ -93,7 +98,8 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   await writeFile(paths.github, JSON.stringify(githubDataset));
   await writeFile(paths.jira, JSON.stringify(jiraDataset));
   await writeFile(paths.groundTruth, JSON.stringify(groundTruth, null, 1));
-  const gitDirs = new Map(skeleton.repos.map((repo) => [`${skeleton?.organization}/${repo.name}`, demoGitDir(options.outDir, skeleton?.organization ?? '', repo.name)]));
+  const organization = skeleton.organization;
+  const gitDirs = new Map(skeleton.repos.map((repo) => [`${organization}/${repo.name}`, demoGitDir(options.outDir, organization, repo.name)]));
   // Written last: its presence means the build is complete.
   await writeFile(paths.manifest, JSON.stringify({ fingerprint: demoFingerprint(options.seed, options.prs), generatorVersion, seed: options.seed, prs: options.prs, pullRequests: pullRequests.length, workItems: issues.length }));
   return { github: githubDataset, jira: jiraDataset, groundTruth, gitDirs, paths, pullRequests: pullRequests.length };

@@ -56,7 +56,7 @@ export class RepoHistoryWriter {
     const paths = new Set<string>();
     let branchTip = this.mainTip;
     for (const commit of pr.commits) {
-      const changed = await this.apply(commit.ops, undo);
+      const changed = this.apply(commit.ops, undo);
       changed.forEach((path) => paths.add(path));
       const message = await this.resolve(commit.message);
       this.commitRaw(`refs/pull/${pr.number}/head`, commit.id, identity(commit), message, branchTip, null, this.contents(changed));
@@ -73,6 +73,11 @@ export class RepoHistoryWriter {
     this.mainTip = landing.id;
     this.undo.set(pr.number, { undo, paths });
     if (this.undo.size > 800) this.undo.delete(this.undo.keys().next().value as number);
+  }
+
+  /** Stops fast-import without writing anything (after a failure elsewhere). */
+  abort(): void {
+    this.process.kill();
   }
 
   async finish(): Promise<Map<number, string>> {
@@ -101,7 +106,7 @@ export class RepoHistoryWriter {
     });
   }
 
-  private async apply(ops: CodeOp[], undo: Undo[]): Promise<string[]> {
+  private apply(ops: CodeOp[], undo: Undo[]): string[] {
     const changed = new Set<string>();
     for (const op of ops) {
       if (op.kind === 'revert-pr') {
@@ -169,7 +174,7 @@ export class RepoHistoryWriter {
         fn.cache ??= renderFunction(this.repo.language, fn.fnId, fn.length, fn.isTest, fn.versions);
         lines.push(...fn.cache, '');
       }
-      return { path, content: `${lines.join('\n')}` };
+      return { path, content: lines.join('\n') };
     });
   }
 

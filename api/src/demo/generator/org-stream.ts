@@ -128,8 +128,10 @@ class MonthGenerator {
       pr.landing.id = state.nextCommitId++;
       state.landings.set(pr.number, pr.landing.id);
       state.lastLanding = { commitId: pr.landing.id, at: entry.landAt };
-      const revert = pr.commits.flatMap((commit) => commit.ops).find((op) => op.kind === 'revert-pr');
-      if (revert !== undefined && revert.kind === 'revert-pr') {
+      const revert = pr.commits.flatMap((commit) => commit.ops).find((op): op is Extract<CodeOp, { kind: 'revert-pr' }> => op.kind === 'revert-pr');
+      if (revert?.kind === 'revert-pr') {
+        // The reverted PR's functions are gone from main: nobody may change them any more.
+        state.recent = state.recent.filter((fn) => fn.owner !== revert.originNumber);
         const originCommit = state.landings.get(revert.originNumber) ?? 0;
         const fill = (text: string): string => text.replace('{{origin}}', `{{sha:${originCommit}}}`);
         for (const commit of pr.commits) commit.message = fill(commit.message);
@@ -205,7 +207,7 @@ class MonthGenerator {
 
     // The ticket as written before work starts.
     const tracked = random.chance(contextFirst ? 0.95 : 0.84);
-    const criteriaProbability = contextFirst ? 0.82 : velocity ? 0.22 : 0.4;
+    const criteriaProbability = contextFirst ? 0.88 : velocity ? 0.22 : 0.36;
     const hasCriteria = random.chance(criteriaProbability);
     const style: CriteriaStyle = hasCriteria ? random.pick<CriteriaStyle>(['heading', 'heading', 'checklist', 'gherkin', 'field']) : 'none';
     const thin = !hasCriteria && random.chance(contextFirst ? 0.1 : 0.35);
@@ -417,7 +419,7 @@ class MonthGenerator {
     let bugKey: string | null = null;
     const fixStart = mergedAt + (kind === 'revert' ? random.skewed(5, 0.7) * hourMs : random.skewed(kind === 'incident' ? 1.5 : 7, 0.6) * dayMs);
     const withBug = issue !== null && (kind === 'linked-bug' || random.chance(0.55));
-    if (withBug && issue !== null) {
+    if (withBug) {
       bugKey = this.nextKey(team.projectKey);
       const linkId = String(this.id('link'));
       issue.links.push({ id: linkId, typeName: 'Causes', direction: 'outward', otherKey: bugKey });
@@ -483,7 +485,7 @@ class MonthGenerator {
     if (kind === 'revert') {
       reworkPr.files = pr.files.map((file) => ({ path: file.path, additions: file.deletions, deletions: file.additions, changeType: 'MODIFIED' }));
       for (const commit of reworkPr.commits) commit.message = `${title}\n\nThis reverts commit {{origin}}.`;
-      if (reworkPr.landing !== null && state.repo.strategy === 'squash') reworkPr.landing.message = `${title} (#${reworkPr.number})\n\nThis reverts commit {{origin}}.`;
+      if (state.repo.strategy === 'squash') reworkPr.landing.message = `${title} (#${reworkPr.number})\n\nThis reverts commit {{origin}}.`;
     }
     truth.period = periodOf(Date.parse(reworkPr.mergedAt ?? reworkPr.createdAt));
     truth.rework.repo = state.repo.name;
