@@ -4,6 +4,7 @@ import { CreateSyncState1763796000000 } from './1763796000000-create-sync-state'
 import { CreateGithubDomain1763800000000 } from './1763800000000-create-github-domain';
 import { CreateWorkItems1763810000000 } from './1763810000000-create-work-items';
 import { CreatePullRequestWorkItem1763840000000 } from './1763840000000-create-pull-request-work-item';
+import { CreateGithubPush1763841000000 } from './1763841000000-create-github-push';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateGithubDomain1763800000000,
   CreateWorkItems1763810000000,
   CreatePullRequestWorkItem1763840000000,
+  CreateGithubPush1763841000000,
 ];

@@ -1,6 +1,7 @@
 import { Deployment, GithubWebhookDelivery, Incident, Release } from './delivery.entity';
 import { PullRequestComment, PullRequestCommit, PullRequestFile, PullRequestReview } from './pull-request-activity.entity';
 import { PullRequest } from './pull-request.entity';
+import { GithubPush } from './push.entity';
 import { Repository } from './repository.entity';
 
 /** The domain tables the GitHub connector writes. */
@@ -15,4 +16,5 @@ export const githubEntities = [
   Release,
   Incident,
   GithubWebhookDelivery,
+  GithubPush,
 ];

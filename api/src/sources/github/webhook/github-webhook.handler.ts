@@ -8,6 +8,8 @@ import { pullRequestId, reviewId } from '../github-ids';
 import type { RejectedRecord } from '../github-records';
 import { writeIdentities, writePullRequests } from '../pull-request.converter';
 import { extractRestPullRequest, extractRestReview } from '../rest-pull-request.extractor';
+import { writePush } from '../push.converter';
+import { extractPush } from '../push.extractor';
 import { storeRawPayload } from '../../raw/raw-payload.store';
 import { verifyWebhookSignature } from './webhook-signature';
 import { quarantineRecord } from '../../sync-state/sync-state.store';
@@ -80,7 +82,7 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
       payload,
     });
     if (repository !== undefined && applied.includes(event)) {
-      const rejected = await apply(manager, deps, event, repository, payload, stored.id);
+      const rejected = await apply(manager, deps, { event, deliveryId }, repository, payload, stored.id);
       for (const record of rejected) {
         await quarantineRecord(manager, { source: 'github', kind: record.kind, sourceId: record.sourceId, reason: record.reason, rawPayloadId: stored.id });
       }
@@ -92,7 +94,7 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
 async function apply(
   manager: EntityManager,
   deps: GithubWebhookDeps,
-  event: string,
+  { event, deliveryId }: { event: string; deliveryId: string },
   repository: string,
   payload: Record<string, unknown>,
   rawPayloadId: string,
@@ -142,8 +144,13 @@ async function apply(
       await writeIncidents(manager, records, deps.incidentLabels ?? ['incident'], rawPayloadId);
       return rejected;
     }
+    case 'push': {
+      // Every push is recorded, so direct pushes to the default branch that no PR carried show.
+      const { records, rejected } = extractPush(payload);
+      for (const record of records) await writePush(manager, record, deliveryId, rawPayloadId, new Date());
+      return rejected;
+    }
     default:
-      // push: kept in the raw layer; branch commits become rows when their pull request syncs.
       return [];
   }
 }
