@@ -46,7 +46,8 @@ export async function mirrorRepository(context: SyncContext, dataDir: string, fu
       return { repository: fullName, gitDir, attempts: attempt, failure: null };
     } catch (error) {
       // GitCommandError messages are already redacted of the token.
-      lastReason = error instanceof Error ? error.message : String(error);
+      // One line for the report; git's stderr spans several.
+      lastReason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
       context.logger.warn({ repository: fullName, attempt, reason: lastReason }, 'git mirror failed');
       if (attempt < MIRROR_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, context.retryBaseMs * 2 ** (attempt - 1)));
     }
