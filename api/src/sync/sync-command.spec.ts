@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { generateOrganisation } from '../sources/github/simulator/dataset-generator';
 import { GithubSimulator } from '../sources/github/simulator/github-simulator';
@@ -41,8 +44,12 @@ describe('npm run sync', () => {
     await database.drop();
   });
 
+  const dataDir = mkdtempSync(join(tmpdir(), 'rr-sync-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
   const configured = () => ({
     DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
     GITHUB_TOKEN: 'ghp_test',
     GITHUB_API_URL: github.apiUrl,
     GITHUB_ORG: githubDataset.organization,
@@ -57,6 +64,8 @@ describe('npm run sync', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^github: 2\/2 repositories, 16 pull requests stored/m);
     expect(result.stdout).toMatch(/^jira \(datacenter\): 20 issues/m);
+    expect(result.stdout).toMatch(/^identities: /m);
+    expect(result.stdout).toMatch(/^links: /m);
     const [prs] = await dataSource.query<{ count: string }[]>('SELECT count(*) FROM pull_request');
     const [items] = await dataSource.query<{ count: string }[]>('SELECT count(*) FROM work_item');
     expect(Number(prs?.count)).toBe(16);
