@@ -1,5 +1,13 @@
 import { mean } from 'simple-statistics';
-import { computed, ExclusionTally, medianOf, notComputable, shareOf, type MetricOptions, type MetricResult } from './metric-result.js';
+import {
+  computed,
+  ExclusionTally,
+  medianOf,
+  notComputable,
+  shareOf,
+  type MetricOptions,
+  type MetricResult,
+} from './metric-result.js';
 import { inPeriod, type Period } from './periods.js';
 import { noReworkPr, reworkCost, reworkDetectedIn } from './rework-cost.js';
 import type { MetricDataset, ReworkItemRecord, WorkItemRecord } from './records.js';
@@ -10,7 +18,11 @@ export const unknownCause = 'cause unknown (left out of the denominator)';
 const noStartedItems = 'no work item started in period';
 
 /** Top-level work items that moved to in progress in the period. */
-function startedIn(data: MetricDataset, period: Period, excluded: ExclusionTally): WorkItemRecord[] {
+function startedIn(
+  data: MetricDataset,
+  period: Period,
+  excluded: ExclusionTally,
+): WorkItemRecord[] {
   return data.workItems.filter((item) => {
     if (!inPeriod(item.startedAt, period)) return false;
     if (!/^sub-?task$/i.test(item.type)) return true;
@@ -30,13 +42,17 @@ function scoresAtStart(data: MetricDataset, period: Period, excluded: ExclusionT
 export function contextScoreAtStartMean(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
   const scores = scoresAtStart(data, period, excluded);
-  return scores.length === 0 ? notComputable(noStartedItems, 0, 'work items', excluded) : computed(mean(scores), scores.length, 'work items', excluded);
+  return scores.length === 0
+    ? notComputable(noStartedItems, 0, 'work items', excluded)
+    : computed(mean(scores), scores.length, 'work items', excluded);
 }
 
 export function contextScoreAtStartMedian(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
   const scores = scoresAtStart(data, period, excluded);
-  return scores.length === 0 ? notComputable(noStartedItems, 0, 'work items', excluded) : computed(medianOf(scores), scores.length, 'work items', excluded);
+  return scores.length === 0
+    ? notComputable(noStartedItems, 0, 'work items', excluded)
+    : computed(medianOf(scores), scores.length, 'work items', excluded);
 }
 
 export function acceptanceCriteriaShare(data: MetricDataset, period: Period): MetricResult {
@@ -73,11 +89,19 @@ export function clarificationRate(data: MetricDataset, period: Period): MetricRe
   });
   return counts.length === 0
     ? notComputable('no analysed pull request merged in period', 0, 'pull requests', excluded)
-    : computed(counts.reduce((a, b) => a + b, 0) / counts.length, counts.length, 'pull requests', excluded);
+    : computed(
+        counts.reduce((a, b) => a + b, 0) / counts.length,
+        counts.length,
+        'pull requests',
+        excluded,
+      );
 }
 
 /** Rework items with a known cause; `unknown` is tallied, never silently mixed into the denominator. */
-export function knownCause(items: readonly ReworkItemRecord[], excluded: ExclusionTally): ReworkItemRecord[] {
+export function knownCause(
+  items: readonly ReworkItemRecord[],
+  excluded: ExclusionTally,
+): ReworkItemRecord[] {
   return items.filter((item) => {
     if (item.cause !== 'unknown') return true;
     excluded.add(unknownCause);
@@ -89,18 +113,40 @@ export function missingContextReworkShare(data: MetricDataset, period: Period): 
   const excluded = new ExclusionTally();
   const known = knownCause(reworkDetectedIn(data, period), excluded);
   const missing = known.filter((item) => item.cause === 'missing_context').length;
-  return shareOf(missing, known.length, 'rework items', excluded, 'no rework with a known cause detected in period');
+  return shareOf(
+    missing,
+    known.length,
+    'rework items',
+    excluded,
+    'no rework with a known cause detected in period',
+  );
 }
 
-export function missingContextReworkEffortShare(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function missingContextReworkEffortShare(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const known = knownCause(reworkDetectedIn(data, period), excluded);
-  const missing = reworkCost(known.filter((item) => item.cause === 'missing_context'), options);
-  const execution = reworkCost(known.filter((item) => item.cause === 'execution'), options);
+  const missing = reworkCost(
+    known.filter((item) => item.cause === 'missing_context'),
+    options,
+  );
+  const execution = reworkCost(
+    known.filter((item) => item.cause === 'execution'),
+    options,
+  );
   excluded.add(noReworkPr, missing.itemsWithoutPullRequest + execution.itemsWithoutPullRequest);
-  const measured = known.length - missing.itemsWithoutPullRequest - execution.itemsWithoutPullRequest;
+  const measured =
+    known.length - missing.itemsWithoutPullRequest - execution.itemsWithoutPullRequest;
   const total = missing.engineerDays + execution.engineerDays;
   return total === 0
-    ? notComputable('no measurable rework effort with a known cause in period', measured, 'rework items', excluded)
+    ? notComputable(
+        'no measurable rework effort with a known cause in period',
+        measured,
+        'rework items',
+        excluded,
+      )
     : computed(missing.engineerDays / total, measured, 'rework items', excluded);
 }

@@ -44,12 +44,28 @@ export const agentDefinitions: readonly MetricDefinition[] = [
   ]),
 ];
 
-const causeLabel: Record<ReworkCause, string> = { missing_context: 'missing context', execution: 'execution', unknown: 'unknown cause' };
-export const causeSlug: Record<ReworkCause, string> = { missing_context: 'missing-context', execution: 'execution', unknown: 'unknown' };
+const causeLabel: Record<ReworkCause, string> = {
+  missing_context: 'missing context',
+  execution: 'execution',
+  unknown: 'unknown cause',
+};
+export const causeSlug: Record<ReworkCause, string> = {
+  missing_context: 'missing-context',
+  execution: 'execution',
+  unknown: 'unknown',
+};
 
-const measures: ReadonlyArray<{ measure: ReworkCostMeasure; unit: MetricDefinition['unit']; what: string }> = [
+const measures: ReadonlyArray<{
+  measure: ReworkCostMeasure;
+  unit: MetricDefinition['unit'];
+  what: string;
+}> = [
   { measure: 'prs', unit: 'count', what: 'distinct pull requests that did the rework' },
-  { measure: 'lines', unit: 'count', what: 'lines added plus deleted by the distinct pull requests that did the rework' },
+  {
+    measure: 'lines',
+    unit: 'count',
+    what: 'lines added plus deleted by the distinct pull requests that did the rework',
+  },
   {
     measure: 'engineer-days',
     unit: 'engineer-days',
@@ -57,18 +73,19 @@ const measures: ReadonlyArray<{ measure: ReworkCostMeasure; unit: MetricDefiniti
   },
 ];
 
-export const reworkCostId = (cause: ReworkCause, measure: ReworkCostMeasure): string => `rework-${measure}-${causeSlug[cause]}`;
+export const reworkCostId = (cause: ReworkCause, measure: ReworkCostMeasure): string =>
+  `rework-${measure}-${causeSlug[cause]}`;
 
-export const reworkDefinitions: readonly MetricDefinition[] = (['missing_context', 'execution', 'unknown'] as const).flatMap((cause) =>
-  measures.map(
-    ({ measure, unit, what }): MetricDefinition => ({
-      id: reworkCostId(cause, measure),
-      name: `Rework ${measure === 'engineer-days' ? 'effort' : measure === 'prs' ? 'pull requests' : 'lines'}, ${causeLabel[cause]}`,
-      group: 'rework',
-      definition: `For rework items detected in the period and attributed to ${causeLabel[cause]}: ${what}; a pull request that reworks several items counts once.`,
-      unit,
-      directionOfGood: 'down',
-      universeNoun: 'rework items',
-    }),
-  ),
+export const reworkDefinitions: readonly MetricDefinition[] = (
+  ['missing_context', 'execution', 'unknown'] as const
+).flatMap((cause) =>
+  measures.map(({ measure, unit, what }): MetricDefinition => ({
+    id: reworkCostId(cause, measure),
+    name: `Rework ${measure === 'engineer-days' ? 'effort' : measure === 'prs' ? 'pull requests' : 'lines'}, ${causeLabel[cause]}`,
+    group: 'rework',
+    definition: `For rework items detected in the period and attributed to ${causeLabel[cause]}: ${what}; a pull request that reworks several items counts once.`,
+    unit,
+    directionOfGood: 'down',
+    universeNoun: 'rework items',
+  })),
 );

@@ -45,7 +45,8 @@ export const velocityDefinitions: readonly MetricDefinition[] = [
     id: 'velocity-pull-request-cycle-time',
     name: 'Pull request cycle time',
     group: 'velocity',
-    definition: 'Median hours from a pull request being opened to being merged, over pull requests merged in the period.',
+    definition:
+      'Median hours from a pull request being opened to being merged, over pull requests merged in the period.',
     unit: 'hours',
     directionOfGood: 'down',
     universeNoun: 'pull requests',

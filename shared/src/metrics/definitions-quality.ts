@@ -16,7 +16,8 @@ export const contextDefinitions: readonly MetricDefinition[] = [
     id: 'context-score-at-start-median',
     name: 'Context score at start (median)',
     group: 'context',
-    definition: 'Median context score at start (0-100) over work items started in the period; unscored items and sub-tasks are excluded.',
+    definition:
+      'Median context score at start (0-100) over work items started in the period; unscored items and sub-tasks are excluded.',
     unit: 'score',
     directionOfGood: 'up',
     universeNoun: 'work items',
@@ -104,15 +105,13 @@ export const reviewDefinitions: readonly MetricDefinition[] = [
     directionOfGood: 'down',
     universeNoun: 'pull requests',
   },
-  ...(['low', 'medium', 'high'] as const).map(
-    (bucket): MetricDefinition => ({
-      id: `review-escaped-defect-rate-${bucket}-risk`,
-      name: `Escaped-defect rate, ${bucket} risk`,
-      group: 'review',
-      definition: `Share of ${bucket}-risk pull requests (low: risk at most 30, high: at least 60, medium between) merged in the period that have since become the origin of rework attributed to execution (so far: recent periods rise as defects surface).`,
-      unit: 'ratio',
-      directionOfGood: 'down',
-      universeNoun: 'pull requests',
-    }),
-  ),
+  ...(['low', 'medium', 'high'] as const).map((bucket): MetricDefinition => ({
+    id: `review-escaped-defect-rate-${bucket}-risk`,
+    name: `Escaped-defect rate, ${bucket} risk`,
+    group: 'review',
+    definition: `Share of ${bucket}-risk pull requests (low: risk at most 30, high: at least 60, medium between) merged in the period that have since become the origin of rework attributed to execution (so far: recent periods rise as defects surface).`,
+    unit: 'ratio',
+    directionOfGood: 'down',
+    universeNoun: 'pull requests',
+  })),
 ];

@@ -1,4 +1,13 @@
-import { computed, ExclusionTally, hoursBetween, medianOf, notComputable, shareOf, type MetricOptions, type MetricResult } from './metric-result.js';
+import {
+  computed,
+  ExclusionTally,
+  hoursBetween,
+  medianOf,
+  notComputable,
+  shareOf,
+  type MetricOptions,
+  type MetricResult,
+} from './metric-result.js';
 import { inPeriod, weeksIn, type Period } from './periods.js';
 import type { DeploymentRecord, MetricDataset, PullRequestRecord } from './records.js';
 
@@ -12,7 +21,8 @@ const notProduction = 'not a production environment';
 const notSuccessful = 'deployment did not succeed (failed, errored or still running)';
 const unlinkedIncident = 'incident not linked to a deployment (cannot be attributed to a change)';
 
-export const deployedAt = (deployment: DeploymentRecord): Date => deployment.finishedAt ?? deployment.createdAt;
+export const deployedAt = (deployment: DeploymentRecord): Date =>
+  deployment.finishedAt ?? deployment.createdAt;
 
 export function isProduction(deployment: DeploymentRecord, options: MetricOptions): boolean {
   const name = deployment.environment.toLowerCase();
@@ -27,7 +37,12 @@ function productionDeployments(data: MetricDataset, options: MetricOptions): Dep
 }
 
 /** Successful production deployments finished in the period; the others in the period are tallied as excluded. */
-export function deploymentsIn(data: MetricDataset, period: Period, options: MetricOptions, excluded: ExclusionTally): DeploymentRecord[] {
+export function deploymentsIn(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+  excluded: ExclusionTally,
+): DeploymentRecord[] {
   return data.deployments.filter((deployment) => {
     if (!inPeriod(deployedAt(deployment), period)) return false;
     if (!isProduction(deployment, options)) excluded.add(notProduction);
@@ -37,16 +52,35 @@ export function deploymentsIn(data: MetricDataset, period: Period, options: Metr
   });
 }
 
-function tallyUnlinkedIncidents(data: MetricDataset, period: Period, excluded: ExclusionTally): void {
-  excluded.add(unlinkedIncident, data.incidents.filter((incident) => incident.causedByDeploymentId === null && inPeriod(incident.startedAt, period)).length);
+function tallyUnlinkedIncidents(
+  data: MetricDataset,
+  period: Period,
+  excluded: ExclusionTally,
+): void {
+  excluded.add(
+    unlinkedIncident,
+    data.incidents.filter(
+      (incident) => incident.causedByDeploymentId === null && inPeriod(incident.startedAt, period),
+    ).length,
+  );
 }
 
-export function deploymentFrequency(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function deploymentFrequency(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const deployments = deploymentsIn(data, period, options, excluded);
   // No deployment data at all for the scope is "unknown", not "zero deployments".
-  if (data.deployments.length === 0) return notComputable('no deployments recorded for this scope', 0, 'deployments', excluded);
-  return computed(deployments.length / weeksIn(period), deployments.length, 'deployments', excluded);
+  if (data.deployments.length === 0)
+    return notComputable('no deployments recorded for this scope', 0, 'deployments', excluded);
+  return computed(
+    deployments.length / weeksIn(period),
+    deployments.length,
+    'deployments',
+    excluded,
+  );
 }
 
 export const leadTimeLinkingRule =
@@ -54,19 +88,31 @@ export const leadTimeLinkingRule =
   'when no deployment lists it, the first successful production deployment of its repository that started at or after the merge (among deployments without a PR list)';
 
 /** The deployment that took each merged PR to production, by `leadTimeLinkingRule`. */
-export function deploymentOfChange(pr: PullRequestRecord, production: readonly DeploymentRecord[]): DeploymentRecord | null {
+export function deploymentOfChange(
+  pr: PullRequestRecord,
+  production: readonly DeploymentRecord[],
+): DeploymentRecord | null {
   if (pr.mergedAt === null) return null;
-  const listed = production.find((deployment) => deployment.pullRequestIds?.includes(pr.id) === true);
+  const listed = production.find(
+    (deployment) => deployment.pullRequestIds?.includes(pr.id) === true,
+  );
   if (listed !== undefined) return listed;
   const merged = pr.mergedAt.getTime();
   return (
     production.find(
-      (deployment) => deployment.repo === pr.repo && deployment.pullRequestIds === undefined && deployment.createdAt.getTime() >= merged,
+      (deployment) =>
+        deployment.repo === pr.repo &&
+        deployment.pullRequestIds === undefined &&
+        deployment.createdAt.getTime() >= merged,
     ) ?? null
   );
 }
 
-export function leadTimeForChanges(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function leadTimeForChanges(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const production = productionDeployments(data, options);
   const hours: number[] = [];
@@ -74,13 +120,17 @@ export function leadTimeForChanges(data: MetricDataset, period: Period, options:
     if (pr.mergedAt === null) continue;
     const deployment = deploymentOfChange(pr, production);
     if (deployment === null) {
-      if (inPeriod(pr.mergedAt, period)) excluded.add('merged in period, not (yet) deployed to production');
+      if (inPeriod(pr.mergedAt, period))
+        excluded.add('merged in period, not (yet) deployed to production');
     } else if (inPeriod(deployedAt(deployment), period)) {
       hours.push(Math.max(0, hoursBetween(pr.mergedAt, deployedAt(deployment))));
     }
   }
   if (hours.length === 0) {
-    const reason = deploymentsIn(data, period, options, new ExclusionTally()).length === 0 ? noDeployments : 'no merged pull request reached production in period';
+    const reason =
+      deploymentsIn(data, period, options, new ExclusionTally()).length === 0
+        ? noDeployments
+        : 'no merged pull request reached production in period';
     return notComputable(reason, 0, 'pull requests', excluded, leadTimeLinkingRule);
   }
   return computed(medianOf(hours), hours.length, 'pull requests', excluded, leadTimeLinkingRule);
@@ -92,7 +142,8 @@ export const failureLinkingRule =
 /** Ids of deployments that caused a failure in production, by `failureLinkingRule`. */
 export function failedDeploymentIds(data: MetricDataset): Set<string> {
   const failed = new Set<string>();
-  for (const incident of data.incidents) if (incident.causedByDeploymentId !== null) failed.add(incident.causedByDeploymentId);
+  for (const incident of data.incidents)
+    if (incident.causedByDeploymentId !== null) failed.add(incident.causedByDeploymentId);
   for (const deployment of data.deployments) {
     if (deployment.rollbackOfDeploymentId) failed.add(deployment.rollbackOfDeploymentId);
     if (deployment.fixesDeploymentId) failed.add(deployment.fixesDeploymentId);
@@ -100,16 +151,31 @@ export function failedDeploymentIds(data: MetricDataset): Set<string> {
   return failed;
 }
 
-export function changeFailureRate(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function changeFailureRate(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const deployments = deploymentsIn(data, period, options, excluded);
   tallyUnlinkedIncidents(data, period, excluded);
   const failed = failedDeploymentIds(data);
   const failures = deployments.filter((deployment) => failed.has(deployment.id)).length;
-  return shareOf(failures, deployments.length, 'deployments', excluded, noDeployments, failureLinkingRule);
+  return shareOf(
+    failures,
+    deployments.length,
+    'deployments',
+    excluded,
+    noDeployments,
+    failureLinkingRule,
+  );
 }
 
-export function reworkRate(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function reworkRate(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const deployments = deploymentsIn(data, period, options, excluded);
   const fixes = deployments.filter((deployment) => deployment.isFix).length;
@@ -127,13 +193,18 @@ export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
   const merged: Interval[] = [];
   for (const interval of sorted) {
     const last = merged.at(-1);
-    if (last !== undefined && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    if (last !== undefined && interval.start <= last.end)
+      last.end = Math.max(last.end, interval.end);
     else merged.push({ ...interval });
   }
   return merged;
 }
 
-export function failedDeploymentRecoveryTime(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function failedDeploymentRecoveryTime(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   tallyUnlinkedIncidents(data, period, excluded);
   const production = productionDeployments(data, options);
@@ -148,18 +219,28 @@ export function failedDeploymentRecoveryTime(data: MetricDataset, period: Period
       if (inPeriod(incident.startedAt, period)) excluded.add('incident not yet resolved');
       continue;
     }
-    add(incident.causedByDeploymentId, { start: incident.startedAt.getTime(), end: incident.resolvedAt.getTime() });
+    add(incident.causedByDeploymentId, {
+      start: incident.startedAt.getTime(),
+      end: incident.resolvedAt.getTime(),
+    });
   }
   for (const remedy of production) {
     const failedId = remedy.rollbackOfDeploymentId ?? remedy.fixesDeploymentId;
     const failed = failedId ? byId.get(failedId) : undefined;
-    if (failed !== undefined) add(failed.id, { start: deployedAt(failed).getTime(), end: deployedAt(remedy).getTime() });
+    if (failed !== undefined)
+      add(failed.id, { start: deployedAt(failed).getTime(), end: deployedAt(remedy).getTime() });
   }
   const hours = [...intervals.values()]
     .flatMap((list) => mergeIntervals(list))
     .filter((episode) => inPeriod(new Date(episode.start), period))
     .map((episode) => (episode.end - episode.start) / 3_600_000);
   return hours.length === 0
-    ? notComputable('no failed deployment recovered in period', 0, 'failures', excluded, failureLinkingRule)
+    ? notComputable(
+        'no failed deployment recovered in period',
+        0,
+        'failures',
+        excluded,
+        failureLinkingRule,
+      )
     : computed(medianOf(hours), hours.length, 'failures', excluded, failureLinkingRule);
 }

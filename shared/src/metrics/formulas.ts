@@ -1,4 +1,9 @@
-import { agentAuthoredShare, missingContextShareFor, reviewDepthFor, reworkShareFor } from './agents.js';
+import {
+  agentAuthoredShare,
+  missingContextShareFor,
+  reviewDepthFor,
+  reworkShareFor,
+} from './agents.js';
 import {
   acceptanceCriteriaShare,
   clarificationRate,
@@ -9,10 +14,22 @@ import {
   requirementChurnRate,
 } from './context.js';
 import { reworkCostId } from './definitions-agents-rework.js';
-import { changeFailureRate, deploymentFrequency, failedDeploymentRecoveryTime, leadTimeForChanges, reworkRate } from './dora.js';
+import {
+  changeFailureRate,
+  deploymentFrequency,
+  failedDeploymentRecoveryTime,
+  leadTimeForChanges,
+  reworkRate,
+} from './dora.js';
 import type { MetricFormula } from './metric-result.js';
 import { reworkCauses } from './records.js';
-import { depthRiskCorrelation, escapedDefectRate, overReviewRate, riskBuckets, rubberStampRate } from './review-calibration.js';
+import {
+  depthRiskCorrelation,
+  escapedDefectRate,
+  overReviewRate,
+  riskBuckets,
+  rubberStampRate,
+} from './review-calibration.js';
 import { reworkCostFormula, type ReworkCostMeasure } from './rework-cost.js';
 import {
   pullRequestCycleTime,
@@ -48,7 +65,12 @@ export const metricFormulas: Readonly<Record<string, MetricFormula>> = {
   'review-depth-risk-correlation': depthRiskCorrelation,
   'review-rubber-stamp-rate': rubberStampRate,
   'review-over-review-rate': overReviewRate,
-  ...Object.fromEntries(riskBuckets.map((bucket) => [`review-escaped-defect-rate-${bucket}-risk`, escapedDefectRate(bucket)])),
+  ...Object.fromEntries(
+    riskBuckets.map((bucket) => [
+      `review-escaped-defect-rate-${bucket}-risk`,
+      escapedDefectRate(bucket),
+    ]),
+  ),
   'agents-authored-share': agentAuthoredShare,
   'agents-rework-share-agent': reworkShareFor('agent'),
   'agents-rework-share-human': reworkShareFor('human'),
@@ -57,6 +79,11 @@ export const metricFormulas: Readonly<Record<string, MetricFormula>> = {
   'agents-review-depth-agent': reviewDepthFor('agent'),
   'agents-review-depth-human': reviewDepthFor('human'),
   ...Object.fromEntries(
-    reworkCauses.flatMap((cause) => costMeasures.map((measure) => [reworkCostId(cause, measure), reworkCostFormula(cause, measure)])),
+    reworkCauses.flatMap((cause) =>
+      costMeasures.map((measure) => [
+        reworkCostId(cause, measure),
+        reworkCostFormula(cause, measure),
+      ]),
+    ),
   ),
 };

@@ -77,7 +77,7 @@ export const metricValueSchema = z
     period: periodSchema,
     scope: metricScopeSchema,
     /** null when the metric cannot be computed; `reason` then says why. */
-    value: z.number().finite().nullable(),
+    value: z.number().nullable(),
     reason: z.string().min(1).optional(),
     universe: universeSchema,
     excluded: z.array(exclusionSchema),

@@ -37,7 +37,11 @@ export const defaultMetricOptions: MetricOptions = {
   reworkPrCycleCapHours: 40,
 };
 
-export type MetricFormula = (data: MetricDataset, period: Period, options: MetricOptions) => MetricResult;
+export type MetricFormula = (
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+) => MetricResult;
 
 /** Counts exclusions by reason, in the order reasons first appear; zero counts are dropped. */
 export class ExclusionTally {
@@ -52,16 +56,46 @@ export class ExclusionTally {
   }
 }
 
-export function computed(value: number, count: number, noun: string, excluded: ExclusionTally, linkingRule?: string): MetricResult {
-  return { value, universe: { count, noun }, excluded: excluded.list(), ...(linkingRule === undefined ? {} : { linkingRule }) };
+export function computed(
+  value: number,
+  count: number,
+  noun: string,
+  excluded: ExclusionTally,
+  linkingRule?: string,
+): MetricResult {
+  return {
+    value,
+    universe: { count, noun },
+    excluded: excluded.list(),
+    ...(linkingRule === undefined ? {} : { linkingRule }),
+  };
 }
 
-export function notComputable(reason: string, count: number, noun: string, excluded: ExclusionTally, linkingRule?: string): MetricResult {
-  return { value: null, reason, universe: { count, noun }, excluded: excluded.list(), ...(linkingRule === undefined ? {} : { linkingRule }) };
+export function notComputable(
+  reason: string,
+  count: number,
+  noun: string,
+  excluded: ExclusionTally,
+  linkingRule?: string,
+): MetricResult {
+  return {
+    value: null,
+    reason,
+    universe: { count, noun },
+    excluded: excluded.list(),
+    ...(linkingRule === undefined ? {} : { linkingRule }),
+  };
 }
 
 /** numerator / denominator, or a null result with `emptyReason` when there is nothing to divide by. */
-export function shareOf(numerator: number, denominator: number, noun: string, excluded: ExclusionTally, emptyReason: string, linkingRule?: string): MetricResult {
+export function shareOf(
+  numerator: number,
+  denominator: number,
+  noun: string,
+  excluded: ExclusionTally,
+  emptyReason: string,
+  linkingRule?: string,
+): MetricResult {
   return denominator === 0
     ? notComputable(emptyReason, 0, noun, excluded, linkingRule)
     : computed(numerator / denominator, denominator, noun, excluded, linkingRule);
@@ -71,5 +105,7 @@ export function medianOf(values: readonly number[]): number {
   return ssMedian([...values]);
 }
 
-export const hoursBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 3_600_000;
-export const daysBetween = (from: Date, to: Date): number => (to.getTime() - from.getTime()) / 86_400_000;
+export const hoursBetween = (from: Date, to: Date): number =>
+  (to.getTime() - from.getTime()) / 3_600_000;
+export const daysBetween = (from: Date, to: Date): number =>
+  (to.getTime() - from.getTime()) / 86_400_000;

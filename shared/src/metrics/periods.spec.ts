@@ -1,4 +1,13 @@
-import { inPeriod, periodOf, periodsBetween, previousPeriod, sprintOf, toPeriodDto, weeksIn, type SprintRange } from './periods.js';
+import {
+  inPeriod,
+  periodOf,
+  periodsBetween,
+  previousPeriod,
+  sprintOf,
+  toPeriodDto,
+  weeksIn,
+  type SprintRange,
+} from './periods.js';
 
 const at = (iso: string): Date => new Date(iso);
 const iso = (date: Date): string => date.toISOString();
@@ -27,9 +36,17 @@ describe('periodOf', () => {
 
   it('buckets months and quarters in UTC', () => {
     const month = periodOf(at('2026-03-31T23:59:59Z'), 'month');
-    expect([month.label, iso(month.start), iso(month.end)]).toEqual(['2026-03', '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    expect([month.label, iso(month.start), iso(month.end)]).toEqual([
+      '2026-03',
+      '2026-03-01T00:00:00.000Z',
+      '2026-04-01T00:00:00.000Z',
+    ]);
     const q1 = periodOf(at('2026-02-10T00:00:00Z'), 'quarter');
-    expect([q1.label, iso(q1.start), iso(q1.end)]).toEqual(['2026-Q1', '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z']);
+    expect([q1.label, iso(q1.start), iso(q1.end)]).toEqual([
+      '2026-Q1',
+      '2026-01-01T00:00:00.000Z',
+      '2026-04-01T00:00:00.000Z',
+    ]);
     const q4 = periodOf(at('2026-12-31T23:00:00Z'), 'quarter');
     expect([q4.label, iso(q4.end)]).toEqual(['2026-Q4', '2027-01-01T00:00:00.000Z']);
   });
@@ -37,20 +54,50 @@ describe('periodOf', () => {
 
 describe('periodsBetween', () => {
   it('lists calendar periods overlapping [from, to)', () => {
-    expect(periodsBetween(at('2026-01-01T00:00:00Z'), at('2026-04-01T00:00:00Z'), 'month').map((p) => p.label)).toEqual(['2026-01', '2026-02', '2026-03']);
-    expect(periodsBetween(at('2026-02-09T00:00:00Z'), at('2026-02-23T00:00:00Z'), 'week').map((p) => p.label)).toEqual(['2026-W07', '2026-W08']);
-    expect(periodsBetween(at('2025-11-15T00:00:00Z'), at('2026-02-01T00:00:00Z'), 'quarter').map((p) => p.label)).toEqual(['2025-Q4', '2026-Q1']);
-    expect(periodsBetween(at('2026-02-01T00:00:00Z'), at('2026-02-01T00:00:00Z'), 'month')).toEqual([]);
+    expect(
+      periodsBetween(at('2026-01-01T00:00:00Z'), at('2026-04-01T00:00:00Z'), 'month').map(
+        (p) => p.label,
+      ),
+    ).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(
+      periodsBetween(at('2026-02-09T00:00:00Z'), at('2026-02-23T00:00:00Z'), 'week').map(
+        (p) => p.label,
+      ),
+    ).toEqual(['2026-W07', '2026-W08']);
+    expect(
+      periodsBetween(at('2025-11-15T00:00:00Z'), at('2026-02-01T00:00:00Z'), 'quarter').map(
+        (p) => p.label,
+      ),
+    ).toEqual(['2025-Q4', '2026-Q1']);
+    expect(periodsBetween(at('2026-02-01T00:00:00Z'), at('2026-02-01T00:00:00Z'), 'month')).toEqual(
+      [],
+    );
   });
 
   const sprints: SprintRange[] = [
-    { id: 's2', name: 'Sprint 2', startedAt: at('2026-01-19T00:00:00Z'), endedAt: at('2026-02-02T00:00:00Z') },
-    { id: 's1', name: 'Sprint 1', startedAt: at('2026-01-05T00:00:00Z'), endedAt: at('2026-01-19T00:00:00Z') },
+    {
+      id: 's2',
+      name: 'Sprint 2',
+      startedAt: at('2026-01-19T00:00:00Z'),
+      endedAt: at('2026-02-02T00:00:00Z'),
+    },
+    {
+      id: 's1',
+      name: 'Sprint 1',
+      startedAt: at('2026-01-05T00:00:00Z'),
+      endedAt: at('2026-01-19T00:00:00Z'),
+    },
   ];
 
   it('lists sprints overlapping the range, oldest first, labelled by name', () => {
-    expect(periodsBetween(at('2026-01-10T00:00:00Z'), at('2026-01-20T00:00:00Z'), 'sprint', sprints).map((p) => p.label)).toEqual(['Sprint 1', 'Sprint 2']);
-    expect(periodsBetween(at('2026-02-02T00:00:00Z'), at('2026-03-01T00:00:00Z'), 'sprint', sprints)).toEqual([]);
+    expect(
+      periodsBetween(at('2026-01-10T00:00:00Z'), at('2026-01-20T00:00:00Z'), 'sprint', sprints).map(
+        (p) => p.label,
+      ),
+    ).toEqual(['Sprint 1', 'Sprint 2']);
+    expect(
+      periodsBetween(at('2026-02-02T00:00:00Z'), at('2026-03-01T00:00:00Z'), 'sprint', sprints),
+    ).toEqual([]);
   });
 
   it('finds the sprint running at a time (half-open: the boundary belongs to the next sprint)', () => {
@@ -60,7 +107,7 @@ describe('periodsBetween', () => {
   });
 
   it('gives the previous period for deltas', () => {
-    expect(previousPeriod(periodOf(at('2026-01-15T00:00:00Z'), 'month')).label).toBe('2025-12');
+    expect(previousPeriod(periodOf(at('2026-01-15T00:00:00Z'), 'month'))?.label).toBe('2025-12');
     // 2026-W01 starts Mon 29 Dec 2025; the week before starts 22 Dec, whose Thursday (25 Dec) is day 358: week 52.
     expect(previousPeriod(periodOf(at('2026-01-01T00:00:00Z'), 'week'))?.label).toBe('2025-W52');
     expect(previousPeriod(periodOf(at('2026-05-01T00:00:00Z'), 'quarter'))?.label).toBe('2026-Q1');
@@ -78,6 +125,11 @@ describe('helpers', () => {
     expect(inPeriod(at('2026-02-01T00:00:00Z'), february)).toBe(true);
     expect(inPeriod(at('2026-03-01T00:00:00Z'), february)).toBe(false);
     expect(inPeriod(null, february)).toBe(false);
-    expect(toPeriodDto(february)).toEqual({ kind: 'month', start: '2026-02-01T00:00:00.000Z', end: '2026-03-01T00:00:00.000Z', label: '2026-02' });
+    expect(toPeriodDto(february)).toEqual({
+      kind: 'month',
+      start: '2026-02-01T00:00:00.000Z',
+      end: '2026-03-01T00:00:00.000Z',
+      label: '2026-02',
+    });
   });
 });

@@ -35,7 +35,12 @@ function isoWeek(start: Date): Period {
   const thursday = new Date(start.getTime() + 3 * dayMs);
   const isoYear = thursday.getUTCFullYear();
   const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / weekMs) + 1;
-  return { kind: 'week', start, end: new Date(start.getTime() + weekMs), label: `${isoYear}-W${pad(week)}` };
+  return {
+    kind: 'week',
+    start,
+    end: new Date(start.getTime() + weekMs),
+    label: `${isoYear}-W${pad(week)}`,
+  };
 }
 
 /** The calendar period (ISO week, month, quarter) that contains `date`. */
@@ -72,13 +77,17 @@ function sprintPeriod(sprint: SprintRange): Period {
 }
 
 function byStart(sprints: readonly SprintRange[]): SprintRange[] {
-  return [...sprints].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
+  return [...sprints].sort(
+    (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id),
+  );
 }
 
 /** The sprint running at `date` (the latest-started one when sprints overlap), or null. */
 export function sprintOf(date: Date, sprints: readonly SprintRange[]): Period | null {
   const time = date.getTime();
-  const running = byStart(sprints).filter((sprint) => sprint.startedAt.getTime() <= time && time < sprint.endedAt.getTime());
+  const running = byStart(sprints).filter(
+    (sprint) => sprint.startedAt.getTime() <= time && time < sprint.endedAt.getTime(),
+  );
   const latest = running.at(-1);
   return latest === undefined ? null : sprintPeriod(latest);
 }
@@ -87,11 +96,19 @@ export function sprintOf(date: Date, sprints: readonly SprintRange[]): Period | 
  * Every period of `kind` that overlaps [from, to), oldest first. Sprints need `sprints`; a
  * sprint is included when it overlaps the range.
  */
-export function periodsBetween(from: Date, to: Date, kind: PeriodKind, sprints: readonly SprintRange[] = []): Period[] {
+export function periodsBetween(
+  from: Date,
+  to: Date,
+  kind: PeriodKind,
+  sprints: readonly SprintRange[] = [],
+): Period[] {
   if (to.getTime() <= from.getTime()) return [];
   if (kind === 'sprint') {
     return byStart(sprints)
-      .filter((sprint) => sprint.startedAt.getTime() < to.getTime() && sprint.endedAt.getTime() > from.getTime())
+      .filter(
+        (sprint) =>
+          sprint.startedAt.getTime() < to.getTime() && sprint.endedAt.getTime() > from.getTime(),
+      )
       .map(sprintPeriod);
   }
   const periods: Period[] = [];
@@ -104,15 +121,23 @@ export function periodsBetween(from: Date, to: Date, kind: PeriodKind, sprints: 
 }
 
 /** The period before `period` (for deltas): the previous calendar period, or the sprint started last before it. */
-export function previousPeriod(period: Period, sprints: readonly SprintRange[] = []): Period | null {
+export function previousPeriod(
+  period: Period,
+  sprints: readonly SprintRange[] = [],
+): Period | null {
   if (period.kind !== 'sprint') return periodOf(new Date(period.start.getTime() - 1), period.kind);
-  const earlier = byStart(sprints).filter((sprint) => sprint.startedAt.getTime() < period.start.getTime());
+  const earlier = byStart(sprints).filter(
+    (sprint) => sprint.startedAt.getTime() < period.start.getTime(),
+  );
   const last = earlier.at(-1);
   return last === undefined ? null : sprintPeriod(last);
 }
 
 /** Half-open membership: start <= date < end. */
-export function inPeriod(date: Date | null | undefined, period: Pick<Period, 'start' | 'end'>): date is Date {
+export function inPeriod(
+  date: Date | null | undefined,
+  period: Pick<Period, 'start' | 'end'>,
+): date is Date {
   if (date === null || date === undefined) return false;
   const time = date.getTime();
   return period.start.getTime() <= time && time < period.end.getTime();
@@ -124,5 +149,10 @@ export function weeksIn(period: Pick<Period, 'start' | 'end'>): number {
 }
 
 export function toPeriodDto(period: Period): PeriodDto {
-  return { kind: period.kind, start: period.start.toISOString(), end: period.end.toISOString(), label: period.label };
+  return {
+    kind: period.kind,
+    start: period.start.toISOString(),
+    end: period.end.toISOString(),
+    label: period.label,
+  };
 }

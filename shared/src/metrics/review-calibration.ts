@@ -1,5 +1,12 @@
 import { sampleRankCorrelation } from 'simple-statistics';
-import { computed, ExclusionTally, notComputable, shareOf, type MetricOptions, type MetricResult } from './metric-result.js';
+import {
+  computed,
+  ExclusionTally,
+  notComputable,
+  shareOf,
+  type MetricOptions,
+  type MetricResult,
+} from './metric-result.js';
 import { inPeriod, type Period } from './periods.js';
 import type { MetricDataset, PullRequestRecord } from './records.js';
 
@@ -20,7 +27,10 @@ function mergedIn(data: MetricDataset, period: Period): PullRequestRecord[] {
   return data.pullRequests.filter((pr) => inPeriod(pr.mergedAt, period));
 }
 
-function withRisk(prs: readonly PullRequestRecord[], excluded: ExclusionTally): Array<PullRequestRecord & { riskScore: number }> {
+function withRisk(
+  prs: readonly PullRequestRecord[],
+  excluded: ExclusionTally,
+): Array<PullRequestRecord & { riskScore: number }> {
   return prs.flatMap((pr) => {
     if (pr.riskScore === null || pr.riskScore === undefined) {
       excluded.add('no risk score');
@@ -30,12 +40,21 @@ function withRisk(prs: readonly PullRequestRecord[], excluded: ExclusionTally): 
   });
 }
 
-export function depthRiskCorrelation(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function depthRiskCorrelation(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   const excluded = new ExclusionTally();
   const risks: number[] = [];
   const depths: number[] = [];
   for (const pr of mergedIn(data, period)) {
-    if (pr.riskScore === null || pr.riskScore === undefined || pr.depthScore === null || pr.depthScore === undefined) {
+    if (
+      pr.riskScore === null ||
+      pr.riskScore === undefined ||
+      pr.depthScore === null ||
+      pr.depthScore === undefined
+    ) {
       excluded.add('no risk or depth score');
       continue;
     }
@@ -43,13 +62,23 @@ export function depthRiskCorrelation(data: MetricDataset, period: Period, option
     depths.push(pr.depthScore);
   }
   if (risks.length < options.minCorrelationSample) {
-    return notComputable(`fewer than ${options.minCorrelationSample} scored pull requests`, risks.length, 'pull requests', excluded);
+    return notComputable(
+      `fewer than ${options.minCorrelationSample} scored pull requests`,
+      risks.length,
+      'pull requests',
+      excluded,
+    );
   }
   const rho = sampleRankCorrelation(depths, risks);
   // A constant risk or depth has no ranking; the correlation is undefined, not zero.
   return Number.isFinite(rho)
     ? computed(rho, risks.length, 'pull requests', excluded)
-    : notComputable('risk or depth is the same for every pull request (rank correlation undefined)', risks.length, 'pull requests', excluded);
+    : notComputable(
+        'risk or depth is the same for every pull request (rank correlation undefined)',
+        risks.length,
+        'pull requests',
+        excluded,
+      );
 }
 
 function flagRate(
@@ -60,21 +89,37 @@ function flagRate(
   flag: (pr: PullRequestRecord) => boolean | null | undefined,
 ): MetricResult {
   const excluded = new ExclusionTally();
-  const inBucket = withRisk(mergedIn(data, period), excluded).filter((pr) => riskBucket(pr.riskScore, options) === bucket);
+  const inBucket = withRisk(mergedIn(data, period), excluded).filter(
+    (pr) => riskBucket(pr.riskScore, options) === bucket,
+  );
   const analysed = inBucket.filter((pr) => {
     if (flag(pr) !== null && flag(pr) !== undefined) return true;
     excluded.add('review not analysed');
     return false;
   });
   const flagged = analysed.filter((pr) => flag(pr) === true).length;
-  return shareOf(flagged, analysed.length, 'pull requests', excluded, `no ${bucket}-risk pull request merged in period`);
+  return shareOf(
+    flagged,
+    analysed.length,
+    'pull requests',
+    excluded,
+    `no ${bucket}-risk pull request merged in period`,
+  );
 }
 
-export function rubberStampRate(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function rubberStampRate(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   return flagRate(data, period, options, 'high', (pr) => pr.rubberStamp);
 }
 
-export function overReviewRate(data: MetricDataset, period: Period, options: MetricOptions): MetricResult {
+export function overReviewRate(
+  data: MetricDataset,
+  period: Period,
+  options: MetricOptions,
+): MetricResult {
   return flagRate(data, period, options, 'low', (pr) => pr.overReview);
 }
 
@@ -82,9 +127,22 @@ export function overReviewRate(data: MetricDataset, period: Period, options: Met
 export function escapedDefectRate(bucket: RiskBucket) {
   return (data: MetricDataset, period: Period, options: MetricOptions): MetricResult => {
     const excluded = new ExclusionTally();
-    const origins = new Set(data.reworkItems.filter((item) => item.cause === 'execution').flatMap((item) => item.originPrIds));
-    const prs = withRisk(mergedIn(data, period), excluded).filter((pr) => riskBucket(pr.riskScore, options) === bucket);
+    const origins = new Set(
+      data.reworkItems
+        .filter((item) => item.cause === 'execution')
+        .flatMap((item) => item.originPrIds),
+    );
+    const prs = withRisk(mergedIn(data, period), excluded).filter(
+      (pr) => riskBucket(pr.riskScore, options) === bucket,
+    );
     const escaped = prs.filter((pr) => origins.has(pr.id)).length;
-    return shareOf(escaped, prs.length, 'pull requests', excluded, `no ${bucket}-risk pull request merged in period`, reworkOriginRule);
+    return shareOf(
+      escaped,
+      prs.length,
+      'pull requests',
+      excluded,
+      `no ${bucket}-risk pull request merged in period`,
+      reworkOriginRule,
+    );
   };
 }

@@ -1,4 +1,9 @@
-import { computed, ExclusionTally, type MetricOptions, type MetricResult } from './metric-result.js';
+import {
+  computed,
+  ExclusionTally,
+  type MetricOptions,
+  type MetricResult,
+} from './metric-result.js';
 import { inPeriod, type Period } from './periods.js';
 import type { MetricDataset, ReworkCause, ReworkItemRecord } from './records.js';
 
@@ -30,7 +35,13 @@ export function reworkCost(items: readonly ReworkItemRecord[], options: MetricOp
     lines += change.lines;
     hours += Math.min(Math.max(0, change.cycleHours), options.reworkPrCycleCapHours);
   }
-  return { items: items.length, itemsWithoutPullRequest, pullRequests: changes.size, lines, engineerDays: hours / options.engineerDayHours };
+  return {
+    items: items.length,
+    itemsWithoutPullRequest,
+    pullRequests: changes.size,
+    lines,
+    engineerDays: hours / options.engineerDayHours,
+  };
 }
 
 export function reworkDetectedIn(data: MetricDataset, period: Period): ReworkItemRecord[] {
@@ -46,7 +57,8 @@ export function reworkCostFormula(cause: ReworkCause, measure: ReworkCostMeasure
     const items = reworkDetectedIn(data, period).filter((item) => item.cause === cause);
     const cost = reworkCost(items, options);
     excluded.add(noReworkPr, cost.itemsWithoutPullRequest);
-    const value = measure === 'prs' ? cost.pullRequests : measure === 'lines' ? cost.lines : cost.engineerDays;
+    const value =
+      measure === 'prs' ? cost.pullRequests : measure === 'lines' ? cost.lines : cost.engineerDays;
     return computed(value, cost.items - cost.itemsWithoutPullRequest, 'rework items', excluded);
   };
 }

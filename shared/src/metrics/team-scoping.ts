@@ -18,11 +18,20 @@ export interface TeamMembership {
   to: Date | null;
 }
 
-export function teamsAt(personId: string | null, at: Date, memberships: readonly TeamMembership[]): string[] {
+export function teamsAt(
+  personId: string | null,
+  at: Date,
+  memberships: readonly TeamMembership[],
+): string[] {
   if (personId === null) return [];
   const time = at.getTime();
   const teams = memberships
-    .filter((m) => m.personId === personId && (m.from === null || m.from.getTime() <= time) && (m.to === null || time < m.to.getTime()))
+    .filter(
+      (m) =>
+        m.personId === personId &&
+        (m.from === null || m.from.getTime() <= time) &&
+        (m.to === null || time < m.to.getTime()),
+    )
     .map((m) => m.teamId);
   return [...new Set(teams)].sort();
 }
@@ -63,7 +72,13 @@ export function organisationDataset(data: MetricDataset): MetricDataset {
  * deployments that shipped those PRs (by the lead-time linking rule) with their rollbacks and
  * hotfixes, incidents those deployments caused, and the sprints those work items were in.
  */
-function around(data: MetricDataset, prIds: Set<string>, itemKeys: Set<string>, extraDeployments: Set<string>, options: MetricOptions): MetricDataset {
+function around(
+  data: MetricDataset,
+  prIds: Set<string>,
+  itemKeys: Set<string>,
+  extraDeployments: Set<string>,
+  options: MetricOptions,
+): MetricDataset {
   const production = data.deployments
     .filter((deployment) => deployment.status === 'success' && isProduction(deployment, options))
     .sort((a, b) => deployedAt(a).getTime() - deployedAt(b).getTime());
@@ -74,27 +89,43 @@ function around(data: MetricDataset, prIds: Set<string>, itemKeys: Set<string>, 
     if (deployment !== null) deploymentIds.add(deployment.id);
   }
   for (const deployment of data.deployments) {
-    if (deployment.pullRequestIds?.some((id) => prIds.has(id)) === true) deploymentIds.add(deployment.id);
+    if (deployment.pullRequestIds?.some((id) => prIds.has(id)) === true)
+      deploymentIds.add(deployment.id);
   }
   for (const deployment of data.deployments) {
     const target = deployment.rollbackOfDeploymentId ?? deployment.fixesDeploymentId;
     if (target && deploymentIds.has(target)) deploymentIds.add(deployment.id);
   }
   const workItems = data.workItems.filter((item) => itemKeys.has(item.key));
-  const sprintIds = new Set(workItems.flatMap((item) => [...item.committedSprintIds, ...(item.completedInSprintId === null ? [] : [item.completedInSprintId])]));
+  const sprintIds = new Set(
+    workItems.flatMap((item) => [
+      ...item.committedSprintIds,
+      ...(item.completedInSprintId === null ? [] : [item.completedInSprintId]),
+    ]),
+  );
   return {
     pullRequests: data.pullRequests.filter((pr) => prIds.has(pr.id)),
     workItems,
     reworkItems: data.reworkItems.filter(
-      (item) => item.originPrIds.some((id) => prIds.has(id)) || item.originWorkItemKeys.some((key) => itemKeys.has(key)),
+      (item) =>
+        item.originPrIds.some((id) => prIds.has(id)) ||
+        item.originWorkItemKeys.some((key) => itemKeys.has(key)),
     ),
     deployments: data.deployments.filter((deployment) => deploymentIds.has(deployment.id)),
-    incidents: data.incidents.filter((incident) => incident.causedByDeploymentId !== null && deploymentIds.has(incident.causedByDeploymentId)),
+    incidents: data.incidents.filter(
+      (incident) =>
+        incident.causedByDeploymentId !== null && deploymentIds.has(incident.causedByDeploymentId),
+    ),
     sprints: data.sprints.filter((sprint) => sprintIds.has(sprint.id)),
   };
 }
 
-export function teamDataset(data: MetricDataset, teamId: string, memberships: readonly TeamMembership[], options: MetricOptions = defaultMetricOptions): ScopedDataset {
+export function teamDataset(
+  data: MetricDataset,
+  teamId: string,
+  memberships: readonly TeamMembership[],
+  options: MetricOptions = defaultMetricOptions,
+): ScopedDataset {
   const org = organisationDataset(data);
   const unattributed: Unattributed = { pullRequests: 0, workItems: 0 };
   const prIds = new Set<string>();
@@ -112,24 +143,48 @@ export function teamDataset(data: MetricDataset, teamId: string, memberships: re
   return { data: around(org, prIds, itemKeys, new Set(), options), unattributed };
 }
 
-export function repositoryDataset(data: MetricDataset, repository: string, options: MetricOptions = defaultMetricOptions): MetricDataset {
+export function repositoryDataset(
+  data: MetricDataset,
+  repository: string,
+  options: MetricOptions = defaultMetricOptions,
+): MetricDataset {
   const org = organisationDataset(data);
   const prs = org.pullRequests.filter((pr) => pr.repo === repository);
   const prIds = new Set(prs.map((pr) => pr.id));
   const itemKeys = new Set(prs.flatMap((pr) => pr.workItemKeys));
-  const repoDeployments = new Set(org.deployments.filter((deployment) => deployment.repo === repository).map((deployment) => deployment.id));
+  const repoDeployments = new Set(
+    org.deployments
+      .filter((deployment) => deployment.repo === repository)
+      .map((deployment) => deployment.id),
+  );
   const scoped = around(org, prIds, itemKeys, repoDeployments, options);
   // A repository view keeps only its own deployments, and incidents reported against it.
   const deployments = scoped.deployments.filter((deployment) => deployment.repo === repository);
   const deploymentIds = new Set(deployments.map((deployment) => deployment.id));
   const incidents = org.incidents.filter(
-    (incident) => (incident.causedByDeploymentId !== null && deploymentIds.has(incident.causedByDeploymentId)) || (incident.causedByDeploymentId === null && incident.repo === repository),
+    (incident) =>
+      (incident.causedByDeploymentId !== null &&
+        deploymentIds.has(incident.causedByDeploymentId)) ||
+      (incident.causedByDeploymentId === null && incident.repo === repository),
   );
   return { ...scoped, deployments, incidents };
 }
 
 /** The dataset for a scope: organisation, team, repository, or a team within a repository. */
-export function scopeDataset(data: MetricDataset, scope: MetricScope, memberships: readonly TeamMembership[], options: MetricOptions = defaultMetricOptions): ScopedDataset {
-  const team = scope.team === undefined ? { data: organisationDataset(data), unattributed: { pullRequests: 0, workItems: 0 } } : teamDataset(data, scope.team, memberships, options);
-  return scope.repository === undefined ? team : { data: repositoryDataset(team.data, scope.repository, options), unattributed: team.unattributed };
+export function scopeDataset(
+  data: MetricDataset,
+  scope: MetricScope,
+  memberships: readonly TeamMembership[],
+  options: MetricOptions = defaultMetricOptions,
+): ScopedDataset {
+  const team =
+    scope.team === undefined
+      ? { data: organisationDataset(data), unattributed: { pullRequests: 0, workItems: 0 } }
+      : teamDataset(data, scope.team, memberships, options);
+  return scope.repository === undefined
+    ? team
+    : {
+        data: repositoryDataset(team.data, scope.repository, options),
+        unattributed: team.unattributed,
+      };
 }

@@ -1,4 +1,13 @@
-import { computed, daysBetween, ExclusionTally, hoursBetween, medianOf, notComputable, shareOf, type MetricResult } from './metric-result.js';
+import {
+  computed,
+  daysBetween,
+  ExclusionTally,
+  hoursBetween,
+  medianOf,
+  notComputable,
+  shareOf,
+  type MetricResult,
+} from './metric-result.js';
 import { inPeriod, weeksIn, type Period } from './periods.js';
 import type { MetricDataset, SprintRecord, WorkItemRecord } from './records.js';
 
@@ -10,7 +19,9 @@ const subTaskReason = 'sub-task (counted through its parent)';
 /** A sprint belongs to the period it ends in (start < end <= period end), so each sprint counts once. */
 export function sprintsEndingIn(sprints: readonly SprintRecord[], period: Period): SprintRecord[] {
   return sprints.filter(
-    (sprint) => sprint.endedAt.getTime() > period.start.getTime() && sprint.endedAt.getTime() <= period.end.getTime(),
+    (sprint) =>
+      sprint.endedAt.getTime() > period.start.getTime() &&
+      sprint.endedAt.getTime() <= period.end.getTime(),
   );
 }
 
@@ -25,7 +36,8 @@ function topLevel(items: readonly WorkItemRecord[], excluded: ExclusionTally): W
 export function storyPointsPerSprint(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
   const sprints = sprintsEndingIn(data.sprints, period);
-  if (sprints.length === 0) return notComputable('no sprint ended in period', 0, 'sprints', excluded);
+  if (sprints.length === 0)
+    return notComputable('no sprint ended in period', 0, 'sprints', excluded);
   const totals = sprints.map((sprint) =>
     data.workItems
       .filter((item) => item.completedInSprintId === sprint.id)
@@ -37,13 +49,19 @@ export function storyPointsPerSprint(data: MetricDataset, period: Period): Metri
         return sum + item.storyPoints;
       }, 0),
   );
-  return computed(totals.reduce((a, b) => a + b, 0) / sprints.length, sprints.length, 'sprints', excluded);
+  return computed(
+    totals.reduce((a, b) => a + b, 0) / sprints.length,
+    sprints.length,
+    'sprints',
+    excluded,
+  );
 }
 
 export function sprintCompletion(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
   const sprints = sprintsEndingIn(data.sprints, period);
-  if (sprints.length === 0) return notComputable('no sprint ended in period', 0, 'committed work items', excluded);
+  if (sprints.length === 0)
+    return notComputable('no sprint ended in period', 0, 'committed work items', excluded);
   let committed = 0;
   let done = 0;
   for (const sprint of sprints) {
@@ -55,7 +73,13 @@ export function sprintCompletion(data: MetricDataset, period: Period): MetricRes
       if (!wasCommitted && completedHere) excluded.add('added to the sprint after it started');
     }
   }
-  return shareOf(done, committed, 'committed work items', excluded, 'no work committed at sprint start');
+  return shareOf(
+    done,
+    committed,
+    'committed work items',
+    excluded,
+    'no work committed at sprint start',
+  );
 }
 
 export function workItemThroughput(data: MetricDataset, period: Period): MetricResult {
@@ -69,12 +93,19 @@ export function workItemThroughput(data: MetricDataset, period: Period): MetricR
 
 export function pullRequestThroughput(data: MetricDataset, period: Period): MetricResult {
   const merged = data.pullRequests.filter((pr) => inPeriod(pr.mergedAt, period));
-  return computed(merged.length / weeksIn(period), merged.length, 'pull requests', new ExclusionTally());
+  return computed(
+    merged.length / weeksIn(period),
+    merged.length,
+    'pull requests',
+    new ExclusionTally(),
+  );
 }
 
 export function pullRequestCycleTime(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
-  const hours = data.pullRequests.flatMap((pr) => (inPeriod(pr.mergedAt, period) ? [hoursBetween(pr.createdAt, pr.mergedAt)] : []));
+  const hours = data.pullRequests.flatMap((pr) =>
+    inPeriod(pr.mergedAt, period) ? [hoursBetween(pr.createdAt, pr.mergedAt)] : [],
+  );
   return hours.length === 0
     ? notComputable('no pull requests merged in period', 0, 'pull requests', excluded)
     : computed(medianOf(hours), hours.length, 'pull requests', excluded);
@@ -83,8 +114,12 @@ export function pullRequestCycleTime(data: MetricDataset, period: Period): Metri
 export function workItemCycleTime(data: MetricDataset, period: Period): MetricResult {
   const excluded = new ExclusionTally();
   const days: number[] = [];
-  for (const item of topLevel(data.workItems.filter((candidate) => inPeriod(candidate.resolvedAt, period)), excluded)) {
-    if (item.startedAt === null || item.resolvedAt === null) excluded.add('never moved to in progress');
+  for (const item of topLevel(
+    data.workItems.filter((candidate) => inPeriod(candidate.resolvedAt, period)),
+    excluded,
+  )) {
+    if (item.startedAt === null || item.resolvedAt === null)
+      excluded.add('never moved to in progress');
     else days.push(daysBetween(item.startedAt, item.resolvedAt));
   }
   return days.length === 0

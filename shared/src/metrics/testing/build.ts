@@ -65,7 +65,12 @@ export const build = {
     causedByDeploymentId: null,
     ...overrides,
   }),
-  sprint: (id: string, startedAt: string, endedAt: string): SprintRecord => ({ id, name: id, startedAt: at(startedAt), endedAt: at(endedAt) }),
+  sprint: (id: string, startedAt: string, endedAt: string): SprintRecord => ({
+    id,
+    name: id,
+    startedAt: at(startedAt),
+    endedAt: at(endedAt),
+  }),
   dataset: (parts: Partial<MetricDataset>): MetricDataset => ({
     pullRequests: [],
     workItems: [],
@@ -78,6 +83,16 @@ export const build = {
 };
 
 /** 2026-W12: Monday 16 March to Monday 23 March 2026, exactly one week. */
-export const week12: Period = { kind: 'week', start: at('2026-03-16T00:00:00Z'), end: at('2026-03-23T00:00:00Z'), label: '2026-W12' };
+export const week12: Period = {
+  kind: 'week',
+  start: at('2026-03-16T00:00:00Z'),
+  end: at('2026-03-23T00:00:00Z'),
+  label: '2026-W12',
+};
 /** March 2026: 31 days = 31/7 weeks. */
-export const march: Period = { kind: 'month', start: at('2026-03-01T00:00:00Z'), end: at('2026-04-01T00:00:00Z'), label: '2026-03' };
+export const march: Period = {
+  kind: 'month',
+  start: at('2026-03-01T00:00:00Z'),
+  end: at('2026-04-01T00:00:00Z'),
+  label: '2026-03',
+};
