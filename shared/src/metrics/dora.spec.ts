@@ -97,6 +97,18 @@ describe('DORA on a hand-built week', () => {
     expect(result.linkingRule).toMatch(/first successful production deployment/);
   });
 
+  it('links changes again when the production environments differ (no stale cache)', () => {
+    expect(leadTimeForChanges(data, week12, options).value).toBeCloseTo((2 + 24 + 5 / 60) / 2, 10); // warm the cache
+    const stagingIsProduction = { ...options, productionEnvironments: ['Staging'] };
+    // Only d4 (created 18 Mar 11:50, finished 12:00) counts: p1 52 h, p2 50 h 05 min, p7 4 h, p3 1 h.
+    // Sorted [1, 4, 50.083, 52]: median (4 + 50.083) / 2 = 27.0417 h
+    expect(leadTimeForChanges(data, week12, stagingIsProduction).value).toBeCloseTo(
+      (4 + 50 + 5 / 60) / 2,
+      10,
+    );
+    expect(deploymentFrequency(data, week12, stagingIsProduction).value).toBe(1);
+  });
+
   it('change failure rate counts deployments with an incident, a rollback or a hotfix', () => {
     // failed: d2 (incidents), d6 (rollback and an incident) = 2 of 5; the unlinked incident i2 is excluded
     expect(changeFailureRate(data, week12, options)).toMatchObject({

@@ -9,7 +9,14 @@ import {
   type MetricResult,
 } from './metric-result.js';
 import { inPeriod, weeksIn, type Period } from './periods.js';
-import type { DeploymentRecord, MetricDataset, PullRequestRecord } from './records.js';
+import {
+  changeDeployments,
+  deployedAt,
+  isProduction,
+  leadTimeLinkingRule,
+  productionDeployments,
+} from './change-deployments.js';
+import type { DeploymentRecord, MetricDataset } from './records.js';
 
 /**
  * DORA's five software delivery metrics (2024 report). Deployments are successful deployments to a
@@ -20,21 +27,6 @@ export const noDeployments = 'no deployments in period';
 const notProduction = 'not a production environment';
 const notSuccessful = 'deployment did not succeed (failed, errored or still running)';
 const unlinkedIncident = 'incident not linked to a deployment (cannot be attributed to a change)';
-
-export const deployedAt = (deployment: DeploymentRecord): Date =>
-  deployment.finishedAt ?? deployment.createdAt;
-
-export function isProduction(deployment: DeploymentRecord, options: MetricOptions): boolean {
-  const name = deployment.environment.toLowerCase();
-  return options.productionEnvironments.some((environment) => environment.toLowerCase() === name);
-}
-
-/** Successful production deployments, any time, oldest first. */
-function productionDeployments(data: MetricDataset, options: MetricOptions): DeploymentRecord[] {
-  return data.deployments
-    .filter((deployment) => deployment.status === 'success' && isProduction(deployment, options))
-    .sort((a, b) => deployedAt(a).getTime() - deployedAt(b).getTime());
-}
 
 /** Successful production deployments finished in the period; the others in the period are tallied as excluded. */
 export function deploymentsIn(
@@ -83,43 +75,18 @@ export function deploymentFrequency(
   );
 }
 
-export const leadTimeLinkingRule =
-  'a pull request reaches production with the first successful production deployment that lists it; ' +
-  'when no deployment lists it, the first successful production deployment of its repository that started at or after the merge (among deployments without a PR list)';
-
-/** The deployment that took each merged PR to production, by `leadTimeLinkingRule`. */
-export function deploymentOfChange(
-  pr: PullRequestRecord,
-  production: readonly DeploymentRecord[],
-): DeploymentRecord | null {
-  if (pr.mergedAt === null) return null;
-  const listed = production.find(
-    (deployment) => deployment.pullRequestIds?.includes(pr.id) === true,
-  );
-  if (listed !== undefined) return listed;
-  const merged = pr.mergedAt.getTime();
-  return (
-    production.find(
-      (deployment) =>
-        deployment.repo === pr.repo &&
-        deployment.pullRequestIds === undefined &&
-        deployment.createdAt.getTime() >= merged,
-    ) ?? null
-  );
-}
-
 export function leadTimeForChanges(
   data: MetricDataset,
   period: Period,
   options: MetricOptions,
 ): MetricResult {
   const excluded = new ExclusionTally();
-  const production = productionDeployments(data, options);
+  const shipped = changeDeployments(data, options);
   const hours: number[] = [];
   for (const pr of data.pullRequests) {
     if (pr.mergedAt === null) continue;
-    const deployment = deploymentOfChange(pr, production);
-    if (deployment === null) {
+    const deployment = shipped.get(pr.id);
+    if (deployment === undefined) {
       if (inPeriod(pr.mergedAt, period))
         excluded.add('merged in period, not (yet) deployed to production');
     } else if (inPeriod(deployedAt(deployment), period)) {

@@ -6,6 +6,7 @@ export * from './velocity.js';
 export * from './context.js';
 export * from './review-calibration.js';
 export * from './dora.js';
+export * from './change-deployments.js';
 export * from './agents.js';
 export * from './rework-cost.js';
 export * from './definitions-delivery.js';

@@ -1,4 +1,4 @@
-import { deployedAt, deploymentOfChange, isProduction } from './dora.js';
+import { changeDeployments } from './change-deployments.js';
 import type { MetricScope } from './metric-definition.js';
 import { defaultMetricOptions, type MetricOptions } from './metric-result.js';
 import type { MetricDataset, WorkItemRecord } from './records.js';
@@ -79,14 +79,11 @@ function around(
   extraDeployments: Set<string>,
   options: MetricOptions,
 ): MetricDataset {
-  const production = data.deployments
-    .filter((deployment) => deployment.status === 'success' && isProduction(deployment, options))
-    .sort((a, b) => deployedAt(a).getTime() - deployedAt(b).getTime());
+  const shipped = changeDeployments(data, options);
   const deploymentIds = new Set(extraDeployments);
-  for (const pr of data.pullRequests) {
-    if (!prIds.has(pr.id)) continue;
-    const deployment = deploymentOfChange(pr, production);
-    if (deployment !== null) deploymentIds.add(deployment.id);
+  for (const id of prIds) {
+    const deployment = shipped.get(id);
+    if (deployment !== undefined) deploymentIds.add(deployment.id);
   }
   for (const deployment of data.deployments) {
     if (deployment.pullRequestIds?.some((id) => prIds.has(id)) === true)
