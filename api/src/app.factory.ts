@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
 import { runMigrations } from './database/migration-runner';
+import { DemoStatusTracker } from './demo/status/demo-status.tracker';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { answerBodyParseErrors } from './http/body-parse-errors';
 import { setupOpenApi } from './http/openapi';
@@ -22,8 +23,9 @@ export async function createApp(
   config: AppConfig,
   database: DatabaseConnection,
   logger: Logger,
+  demoStatus = new DemoStatusTracker(false),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database, logger }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database, logger, demoStatus }), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });

@@ -4,7 +4,9 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from './app.tokens';
+import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION, DEMO_STATUS } from './app.tokens';
+import { DemoStatusModule } from './demo/status/demo-status.module';
+import type { DemoStatusTracker } from './demo/status/demo-status.tracker';
 import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
 import { dataSourceOptions } from './database/data-source-options';
@@ -15,17 +17,19 @@ export interface AppModuleOptions {
   config: AppConfig;
   database: DatabaseConnection;
   logger: Logger;
+  demoStatus: DemoStatusTracker;
 }
 
 /** Values made before Nest starts, available to every module. */
 @Global()
 @Module({})
 class CoreModule {
-  static register({ config, database, logger }: AppModuleOptions): DynamicModule {
+  static register({ config, database, logger, demoStatus }: AppModuleOptions): DynamicModule {
     const providers = [
       { provide: APP_CONFIG, useValue: config },
       { provide: DATABASE_CONNECTION, useValue: database },
       { provide: APP_LOGGER, useValue: logger },
+      { provide: DEMO_STATUS, useValue: demoStatus },
     ];
     return { module: CoreModule, providers, exports: providers };
   }
@@ -55,6 +59,7 @@ export class AppModule {
           : []),
         HealthModule,
         WebhooksModule,
+        DemoStatusModule,
       ],
     };
   }

@@ -3,6 +3,9 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
 import { createLogger } from './logging/logger';
+import { loadDemoInBackground } from './demo/demo-startup';
+import { DemoStatusTracker } from './demo/status/demo-status.tracker';
+import { DataSource } from 'typeorm';
 
 function readConfig(): AppConfig {
   try {
@@ -37,8 +40,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const demoStatus = new DemoStatusTracker(config.demo);
   try {
-    app = await createApp(config, database, logger);
+    app = await createApp(config, database, logger, demoStatus);
     await app.listen(config.port);
   } catch (error) {
     const reason =
@@ -52,10 +56,12 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(1);
   }
-  logger.info(
-    { engine: database.engine, port: config.port },
-    `Rework Radar is ready at http://localhost:${config.port}`,
-  );
+  const appUrl = `http://localhost:${config.port}`;
+  logger.info({ engine: database.engine, port: config.port }, `Rework Radar is ready at ${appUrl}`);
+  if (config.demo) {
+    logger.info('no GitHub or Jira configured: loading the demo organisation (set GITHUB_TOKEN / JIRA_BASE_URL to use yours)');
+    await loadDemoInBackground({ dataDir: config.dataDir, dataSource: app.get(DataSource), logger, tracker: demoStatus, appUrl });
+  }
 }
 
 void main();

@@ -2,3 +2,4 @@ export * from './api/errors.js';
 export * from './api/health.js';
 export * from './linking/work-item-keys.js';
 export * from './metrics/index.js';
+export * from './api/demo.js';

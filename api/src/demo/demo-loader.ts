@@ -9,6 +9,7 @@ import { runGithubSync, type GithubSyncReport } from '../sources/github/github-s
 import { startJiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import type { JiraSimulatorDataset } from '../sources/jira/simulator/simulator-dataset';
 import { syncJira, type JiraSyncReport } from '../sources/jira/jira-sync';
+import { runAfterSyncSteps, type AfterSyncReport } from '../sync/after-sync';
 import { buildDemo, demoFiles, demoFingerprint } from './demo-build';
 
 export interface DemoProgressEvent {
@@ -32,6 +33,7 @@ export interface LoadDemoResult {
   reused: boolean;
   githubReport: GithubSyncReport;
   jiraReport: JiraSyncReport;
+  afterSync: AfterSyncReport;
   groundTruthPath: string;
   /** `owner/name` -> bare git repository with the real history (the clone URL to mirror from). */
   gitDirs: Record<string, string>;
@@ -75,6 +77,9 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
   }
   const gitDirs = Object.fromEntries(github.repositories.map((repo) => [`${repo.owner}/${repo.name}`, join(outDir, 'git', repo.owner, `${repo.name}.git`)]));
 
+  // The simulator serves each repository's real history over git's HTTP protocol, so the sync
+  // mirrors it under DATA_DIR/git exactly as it would mirror github.com.
+  for (const repo of github.repositories) repo.gitDir = gitDirs[`${repo.owner}/${repo.name}`];
   const githubSimulator = await new GithubSimulator(github).start();
   const auth = { email: 'demo@acme-corp.test', apiToken: 'demo-token' };
   const jiraSimulator = await startJiraSimulator({ deployment: 'cloud', dataset: jira, auth });
@@ -86,6 +91,7 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
         dataSource: options.dataSource,
         connection: { apiUrl: githubSimulator.apiUrl, auth: { kind: 'token', token: 'demo-token' }, org: github.organization, repos: [] },
         logger: options.logger,
+        dataDir: options.dataDir,
         onProgress: (event) => {
           if (event.kind === 'repository-done') progress({ stage: 'sync-github', message: `synced ${event.repository}`, done: event.reposDone, total: event.reposTotal });
         },
@@ -99,9 +105,9 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
       logger: options.logger,
       onProgress: (event) => progress({ stage: 'sync-jira', message: event.message, done: event.issues, total: jira.issues.length }),
     });
-    // Hook point for the analysis step (rework detection, cause attribution, rollups): it runs
-    // here, after both syncs, once it exists.
-    const result: LoadDemoResult = { reused, githubReport, jiraReport, groundTruthPath: join(outDir, demoFiles.groundTruth), gitDirs, durationMs: Date.now() - started };
+    progress({ stage: 'link', message: 'merging identities and linking pull requests to work items' });
+    const afterSync = await runAfterSyncSteps(options.dataSource, options.logger);
+    const result: LoadDemoResult = { reused, githubReport, jiraReport, afterSync, groundTruthPath: join(outDir, demoFiles.groundTruth), gitDirs, durationMs: Date.now() - started };
     progress({ stage: 'done', message: `demo organisation loaded in ${(result.durationMs / 1000).toFixed(1)} s` });
     return result;
   } finally {

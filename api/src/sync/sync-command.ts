@@ -3,11 +3,10 @@ import { ConfigError, parseConfig, type AppConfig } from '../config/app-config';
 import { openDatabase } from '../database/database-connection';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/migration-runner';
-import { mergeIdentities } from '../identity/identity-merge';
-import { linkPullRequestsToWorkItems } from '../linking';
 import { createLogger } from '../logging/logger';
 import { syncGithub, type SyncProgressEvent } from '../sources/github/github-sync';
 import { syncJira } from '../sources/jira/jira-sync';
+import { describeAfterSync, runAfterSyncSteps } from './after-sync';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
 export interface SyncCommandIo {
@@ -82,17 +81,7 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
       );
       for (const { ref, reason } of report.quarantined) summary.push(`  quarantined ${ref}: ${reason}`);
     }
-    // After both syncs: people across GitHub and Jira, then pull requests to work items.
-    const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
-    summary.push(
-      `identities: ${identities.persons} persons (${identities.matchedByEmail} matched by email, ` +
-        `${identities.matchedByMapping} by mapping), ${identities.unmatchedIdentities} unmatched`,
-    );
-    const links = await linkPullRequestsToWorkItems(dataSource, logger);
-    summary.push(
-      `links: ${links.examined} pull requests examined, ${links.linksAdded} work item links added, ${links.linksRemoved} removed, ` +
-        `${links.linksResolved} resolved, ${links.pendingLinks} waiting for their work item`,
-    );
+    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger)));
     display.stop();
     stdout.write(`${summary.join('\n')}\n`);
     return 0;
