@@ -1,3 +1,4 @@
+import { analysisEntities } from '../analysis/storage/analysis-entities';
 import { Identity } from '../identity/identity.entity';
 import { Person } from '../identity/person.entity';
 import { PullRequestWorkItem } from '../linking/pull-request-work-item.entity';
@@ -8,4 +9,4 @@ import { QuarantinedRecord } from '../sources/sync-state/quarantined-record.enti
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem];
+export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities];

@@ -5,6 +5,7 @@ import { CreateGithubDomain1763800000000 } from './1763800000000-create-github-d
 import { CreateWorkItems1763810000000 } from './1763810000000-create-work-items';
 import { CreatePullRequestWorkItem1763840000000 } from './1763840000000-create-pull-request-work-item';
 import { CreateGithubPush1763841000000 } from './1763841000000-create-github-push';
+import { CreateAnalysis1763850000000 } from './1763850000000-create-analysis';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateWorkItems1763810000000,
   CreatePullRequestWorkItem1763840000000,
   CreateGithubPush1763841000000,
+  CreateAnalysis1763850000000,
 ];
