@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { mirrorPath } from '../sources/git';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ describe('loadDemoOrganisation', () => {
     const events: DemoProgressEvent[] = [];
     const first = await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: 11, scale: { prs: 300 }, onProgress: (event) => events.push(event) });
     expect(first.reused).toBe(false);
-    expect(new Set(events.map((event) => event.stage))).toEqual(new Set(['generate', 'git', 'sync-github', 'sync-jira', 'done']));
+    expect(new Set(events.map((event) => event.stage))).toEqual(new Set(['generate', 'git', 'sync-github', 'sync-jira', 'link', 'done']));
 
     const dir = demoDirectory(dataDir, 11, 300);
     const github = JSON.parse(await readFile(join(dir, demoFiles.github), 'utf8')) as GithubDataset;
@@ -52,6 +54,13 @@ describe('loadDemoOrganisation', () => {
     // The ground truth stays outside what the simulators serve.
     expect(JSON.stringify(github)).not.toContain('missing_context');
     expect(Object.keys(first.gitDirs)).toHaveLength(github.repositories.length);
+    // Each repository's real history is mirrored through the simulator's git endpoint.
+    expect(first.githubReport.mirrors).toMatchObject({ updated: github.repositories.length, failures: [] });
+    for (const repo of github.repositories) expect(existsSync(mirrorPath(dataDir, `${repo.owner}/${repo.name}`))).toBe(true);
+    // People are merged across tools and pull requests linked to work items.
+    expect(first.afterSync.identities.persons).toBeGreaterThan(0);
+    expect(first.afterSync.links.linksAdded).toBe(await count(dataSource, 'pull_request_work_item'));
+    expect(first.afterSync.links.linksAdded).toBeGreaterThan(0);
 
     const second = await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: 11, scale: { prs: 300 } });
     expect(second.reused).toBe(true);
