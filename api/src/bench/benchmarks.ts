@@ -3,6 +3,7 @@ import { demoGeneratorBenchmark } from '../demo/demo-generator.benchmark';
 import { githubSyncBenchmark } from '../sources/github/bench/github-sync.benchmark';
 import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
 import { jiraSyncBenchmark } from '../sources/jira/bench/jira-sync.benchmark';
+import { readApiBenchmark } from '../read-api/read-api.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark, readApiBenchmark];

@@ -23,7 +23,7 @@ export interface PullRequestListRequest {
  */
 export const pullRequestListRequestSchema = pullRequestListQuerySchema.transform((query, context): PullRequestListRequest => {
   const repository = query.repo === undefined ? null : repositoryId(query.repo);
-  const state = query.state ?? null;
+  const state = query.state === undefined || query.state === 'all' ? null : query.state;
   const scope = cursorScope('pull-requests', { repo: repository ?? undefined, state: state ?? undefined });
   let after: PullRequestSortKey | null = null;
   if (query.cursor !== undefined) {

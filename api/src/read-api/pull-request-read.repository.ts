@@ -30,7 +30,8 @@ export interface PullRequestReadRow {
  *   the count includes it, as GitHub's review list does.
  * - keys: every key the linking found, also those whose work item is not synced yet.
  */
-const select = `
+/** The columns of the pull requests in `chosen` (a subquery of ids), with reviews and keys. */
+const selectFor = (chosen: string): string => `
   SELECT p.repository_id,
          coalesce(r.owner || '/' || r.name, substring(p.repository_id FROM 8)) AS repo,
          p.number, p.title,
@@ -38,7 +39,8 @@ const select = `
          p.state, p.created_at, p.merged_at, p.closed_at,
          rv.first_review_at, rv.review_count, p.additions, p.deletions,
          coalesce(wk.keys, '{}') AS work_item_keys
-    FROM pull_request p
+    FROM (${chosen}) chosen
+    JOIN pull_request p ON p.id = chosen.id
     LEFT JOIN repository r ON r.id = p.repository_id
     LEFT JOIN identity i ON i.id = 'github:' || p.author_login AND lower(i.display_name) = p.author_login
     LEFT JOIN LATERAL (
@@ -82,15 +84,17 @@ export class PullRequestReadRepository {
         where.push(`(p.repository_id COLLATE "C", p.number) > (${parameter(request.after[0])}, ${parameter(request.after[1])})`);
       }
     }
-    const sql = `${select}
+    // The page's ids first, so reviews and links are read for its rows only, not the whole table.
+    const chosen = `SELECT p.id FROM pull_request p
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order}
       LIMIT ${parameter(request.limit + 1)}`;
-    return this.dataSource.query<PullRequestReadRow[]>(sql, parameters);
+    return this.dataSource.query<PullRequestReadRow[]>(`${selectFor(chosen)} ORDER BY ${order}`, parameters);
   }
 
   async findOne(repositoryId: string, number: number): Promise<PullRequestReadRow | null> {
-    const rows = await this.dataSource.query<PullRequestReadRow[]>(`${select} WHERE p.repository_id = $1 AND p.number = $2`, [repositoryId, number]);
+    const chosen = 'SELECT id FROM pull_request WHERE repository_id = $1 AND number = $2';
+    const rows = await this.dataSource.query<PullRequestReadRow[]>(selectFor(chosen), [repositoryId, number]);
     return rows[0] ?? null;
   }
 }

@@ -7,7 +7,7 @@ import {
   pullRequestListPageSchema,
   pullRequestParamsSchema,
   pullRequestSchema,
-  pullRequestStateSchema,
+  pullRequestListQuerySchema,
   type PullRequestListPage,
   type PullRequestParams,
   type PullRequestView,
@@ -32,7 +32,7 @@ export class PullRequestsController {
       'An unknown repository answers an empty list. Pass `nextCursor` back as `cursor` with the same filters; it is null on the last page.',
   })
   @ApiQuery({ name: 'repo', required: false, description: 'owner/name (case-insensitive); absent = every synced repository', schema: { type: 'string', example: 'octo-org/octo-repo' } })
-  @ApiQuery({ name: 'state', required: false, schema: openApiSchema(pullRequestStateSchema) })
+  @ApiQuery({ name: 'state', required: false, description: '`all` or absent = every state', schema: openApiSchema(pullRequestListQuerySchema.shape.state) })
   @ApiQuery({ name: 'limit', required: false, description: '1..500, default 100', schema: openApiSchema(pageLimitSchema) })
   @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page', schema: openApiSchema(pageCursorSchema) })
   @ApiOkResponse({ schema: openApiSchema(pullRequestListPageSchema) })

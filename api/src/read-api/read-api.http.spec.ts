@@ -173,6 +173,11 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       expect(merged.length).toBeGreaterThan(3);
     });
 
+    it("treats state=all (GitHub's word) as no state filter", async () => {
+      const all = pullRequestListPageSchema.parse((await get('/api/pull-requests?state=all&limit=500').expect(200)).body);
+      expect(all.items).toEqual(pullRequests);
+    });
+
     it('answers timestamps in ISO 8601 UTC', async () => {
       const page = pullRequestListPageSchema.parse((await get('/api/pull-requests?limit=500').expect(200)).body);
       const stamps = page.items.flatMap((pr) => [pr.createdAt, pr.mergedAt, pr.closedAt, pr.firstReviewAt]).filter((value) => value !== null);

@@ -21,7 +21,10 @@ export type PullRequestStateName = z.infer<typeof pullRequestStateSchema>;
 /** `GET /api/pull-requests`: no `repo` lists every synced repository. */
 export const pullRequestListQuerySchema = z.object({
   repo: repoFullNameSchema.optional().describe('owner/name (case-insensitive); absent = every synced repository'),
-  state: pullRequestStateSchema.optional().describe('only pull requests in this state'),
+  state: z
+    .enum([...pullRequestStateSchema.options, 'all'])
+    .optional()
+    .describe("only pull requests in this state; `all` (GitHub's word) or absent = every state"),
   limit: pageLimitSchema.describe('items per page, 1..500 (default 100)'),
   cursor: pageCursorSchema.optional().describe('nextCursor of the previous page, with the same filters'),
 });
