@@ -77,7 +77,8 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
   const github = githubDataset();
   const jira = generateJiraDataset({ seed: 5, projectKeys, issueCount: 30 });
   const pullRequests = expectedPullRequests(github, projectKeys);
-  const workItems = expectedWorkItems(jira);
+  /** Filled after the sync: the context score is the analysis table's, when the sync ran the analysis. */
+  let workItems: WorkItemView[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'rr-read-api-'));
   let githubSimulator: GithubSimulator;
   let jiraSimulator: JiraSimulator;
@@ -112,6 +113,11 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       stderr,
     });
     if (code !== 0) throw new Error(`sync failed (${code}): ${chunks.join('')}`);
+    const scores = await app.get(DataSource).query<{ key: string; score: number }[]>(
+      `SELECT w.key, c.score FROM work_item_context c JOIN work_item w ON w.id = c.work_item_id`,
+    );
+    const scoreOf = new Map(scores.map((row) => [row.key, row.score]));
+    workItems = expectedWorkItems(jira).map((item) => ({ ...item, contextScore: scoreOf.get(item.key) ?? null }));
   }, 180_000);
 
   afterAll(async () => {
@@ -227,6 +233,9 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       expect(found).toEqual(expected);
       const missing = apiErrorSchema.parse((await get('/api/pull-requests/Acme-Corp/service-1/999').expect(404)).body);
       expect(missing).toMatchObject({ statusCode: 404, code: 'not_found' });
+      // A repository name with a dot reaches the route (not Express's own 404).
+      const dotted = apiErrorSchema.parse((await get('/api/pull-requests/acme-corp/web.site/1').expect(404)).body);
+      expect(dotted.message).toBe('Pull request acme-corp/web.site#1 is not known here');
       const invalid = apiErrorSchema.parse((await get('/api/pull-requests/Acme-Corp/service-1/zero').expect(400)).body);
       expect(invalid.issues?.map((issue) => issue.field)).toEqual(['number']);
     });
@@ -266,12 +275,15 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       const dataSource = app.get(DataSource);
       await dataSource.query(
         `INSERT INTO work_item_context (work_item_id, work_item_key, started_at, started_from, score, components, details)
-         SELECT id, key, created_at, 'created', 73, '[]', '{}' FROM work_item WHERE key = 'OPS-4'`,
+         SELECT id, key, created_at, 'created', 73, '[]', '{}' FROM work_item WHERE key = 'OPS-4'
+         ON CONFLICT (work_item_id) DO UPDATE SET score = 73`,
       );
-      const scored = workItemSchema.parse((await get('/api/work-items/OPS-4').expect(200)).body);
-      expect(scored.contextScore).toBe(73);
+      await dataSource.query(`DELETE FROM work_item_context WHERE work_item_key = 'OPS-5'`);
+      expect(workItemSchema.parse((await get('/api/work-items/OPS-4').expect(200)).body).contextScore).toBe(73);
       const page = workItemListPageSchema.parse((await get('/api/work-items?project=OPS&limit=500').expect(200)).body);
-      expect(page.items.filter((item) => item.contextScore !== null).map((item) => item.key)).toEqual(['OPS-4']);
+      const scoreOf = new Map(page.items.map((item) => [item.key, item.contextScore]));
+      expect(scoreOf.get('OPS-4')).toBe(73);
+      expect(scoreOf.get('OPS-5')).toBeNull();
     });
 
     it('answers an unknown project with an empty list', async () => {
