@@ -15,6 +15,7 @@ export interface AfterSyncReport {
 export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger): Promise<AfterSyncReport> {
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
+  await (await import('../analysis/analyse-after-sync.js')).analyseAfterSync(dataSource, logger);
   return { identities, links };
 }
 

@@ -1,0 +1,39 @@
+import { uniqueSorted, type DetectedRework } from './detected-rework';
+
+/**
+ * One piece of rework found by two rules is one item: a traced fix whose bug is linked to the
+ * story (follow-up fix + linked bug), a fix that answered an incident (already absorbed by the
+ * incident), a Jira incident that is also a linked bug. The line-level or incident evidence names
+ * the kind; the other rule's facts are kept on the item.
+ */
+export function combineReworks(parts: {
+  reverts: readonly DetectedRework[];
+  followUps: readonly DetectedRework[];
+  incidents: readonly DetectedRework[];
+  linkedBugs: readonly DetectedRework[];
+  reopens: readonly DetectedRework[];
+  absorbedFixIds: ReadonlySet<string>;
+}): DetectedRework[] {
+  const followUps = parts.followUps.filter((item) => !item.reworkPullRequestIds.some((id) => parts.absorbedFixIds.has(id)));
+  const hosts = [...parts.incidents, ...followUps];
+  const incidentIds = new Set(parts.incidents.map((item) => item.incidentId));
+  const linkedBugs: DetectedRework[] = [];
+  for (const bug of parts.linkedBugs) {
+    const bugKey = bug.reworkWorkItemKeys[0] ?? '';
+    if (incidentIds.has(bug.id.replace(/^linked-bug:/, ''))) continue;
+    const host = hosts.find((item) => item.reworkWorkItemKeys.includes(bugKey) || item.reworkPullRequestIds.some((id) => bug.reworkPullRequestIds.includes(id)));
+    if (host === undefined) {
+      linkedBugs.push(bug);
+      continue;
+    }
+    host.reworkWorkItemKeys = uniqueSorted([...host.reworkWorkItemKeys, bugKey]);
+    host.originWorkItemKeys = uniqueSorted([...host.originWorkItemKeys, ...bug.originWorkItemKeys]);
+    host.detection = {
+      rules: uniqueSorted([...host.detection.rules, ...bug.detection.rules]),
+      facts: [...host.detection.facts, ...bug.detection.facts],
+      links: [...host.detection.links, ...bug.detection.links.filter((link) => !host.detection.links.some((known) => known.url === link.url))],
+    };
+    for (const text of bug.defectTexts) if (!host.defectTexts.some((known) => known.key === text.key)) host.defectTexts.push(text);
+  }
+  return [...parts.reverts, ...followUps, ...parts.incidents, ...linkedBugs, ...parts.reopens].sort((a, b) => a.id.localeCompare(b.id));
+}
