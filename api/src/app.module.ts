@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import type { DatabaseConnection } from './database/database-connection';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { ReworkModule } from './analysis/http/rework.module';
 import { ReadApiModule } from './read-api/read-api.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         HealthModule,
         WebhooksModule,
         DemoStatusModule,
+        ReworkModule,
         ReadApiModule,
       ],
     };

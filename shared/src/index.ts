@@ -6,3 +6,4 @@ export * from './api/demo.js';
 export * from './api/pagination.js';
 export * from './api/pull-requests.js';
 export * from './api/work-items.js';
+export * from './api/rework.js';

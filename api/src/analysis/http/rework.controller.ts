@@ -1,0 +1,73 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  reworkDetailSchema,
+  reworkListQuerySchema,
+  reworkListResponseSchema,
+  reworkOverrideRequestSchema,
+  type ReworkDetail,
+  type ReworkListQuery,
+  type ReworkListResponse,
+  type ReworkOverrideRequest,
+} from '@rework-radar/shared';
+import type { DataSource } from 'typeorm';
+import { openApiSchema } from '../../http/openapi';
+import { ZodValidationPipe } from '../../http/zod-validation.pipe';
+import { findRework, InvalidCursorError, listRework, overrideCause } from './rework.repository';
+
+@ApiTags('rework')
+@Controller('rework')
+export class ReworkController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Rework items, newest first, with origin, cause, confidence and evidence',
+    description: 'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` is accepted but teams do not exist yet: any value answers 400 "unknown team". Paginated with cursor/nextCursor; limit 1-500 (default 50).',
+  })
+  @ApiOkResponse({ schema: openApiSchema(reworkListResponseSchema) })
+  @ApiBadRequestResponse({ description: 'Invalid query fields, an unknown team, or a cursor this API did not give' })
+  list(@Query(new ZodValidationPipe(reworkListQuerySchema)) query: ReworkListQuery): Promise<ReworkListResponse> {
+    return this.listOrReject(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One rework item with its origin, evidence, the model answer and the override history' })
+  @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
+  @ApiNotFoundResponse({ description: 'No rework item with this id' })
+  async detail(@Param('id') id: string): Promise<ReworkDetail> {
+    return found(await findRework(this.dataSource.manager, id));
+  }
+
+  @Post(':id/override')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sets the cause of a rework item with a reason; kept with who (X-User header until sign-in exists) and when' })
+  @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
+  @ApiBadRequestResponse({ description: 'Unknown cause or empty reason' })
+  @ApiNotFoundResponse({ description: 'No rework item with this id' })
+  async override(
+    @Param('id') id: string,
+    @Body(new ZodValidationPipe(reworkOverrideRequestSchema)) body: ReworkOverrideRequest,
+    @Headers('x-user') user: string | undefined,
+  ): Promise<ReworkDetail> {
+    return found(await overrideCause(this.dataSource.manager, id, body, user?.trim() || 'anonymous'));
+  }
+
+  private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
+    if (query.team !== undefined) {
+      throw new BadRequestException({ code: 'invalid_input', message: 'unknown team', issues: [{ field: 'team', message: 'unknown team: teams do not exist yet' }] });
+    }
+    try {
+      return await listRework(this.dataSource.manager, query);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw new BadRequestException({ code: 'invalid_input', message: error.message, issues: [{ field: 'cursor', message: error.message }] });
+      throw error;
+    }
+  }
+}
+
+function found<T>(value: T | null): T {
+  if (value === null) throw new NotFoundException({ code: 'not_found', message: 'No rework item with this id' });
+  return value;
+}

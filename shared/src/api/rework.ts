@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** `GET /api/rework`, `GET /api/rework/:id`, `POST /api/rework/:id/override`: rework items, their origin and cause. */
+export const reworkKindSchema = z.enum(['revert', 'follow-up-fix', 'reopened', 'linked-bug', 'incident']);
+export const reworkCauseSchema = z.enum(['missing_context', 'execution', 'unknown']);
+
+export const reworkListQuerySchema = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    /** Teams do not exist yet: any value is answered 400 "unknown team". */
+    team: z.string().min(1).optional(),
+    cause: reworkCauseSchema.optional(),
+    kind: reworkKindSchema.optional(),
+    repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').optional(),
+    minConfidence: z.coerce.number().min(0).max(1).optional(),
+    cursor: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+export type ReworkListQuery = z.infer<typeof reworkListQuerySchema>;
+
+export const reworkEvidenceSchema = z.object({
+  signal: z.string(),
+  side: z.enum(['missing_context', 'execution']),
+  weight: z.number(),
+  kind: z.string(),
+  description: z.string(),
+  url: z.string().optional(),
+  excerpt: z.string().optional(),
+});
+
+export const reworkOverrideSchema = z.object({
+  cause: reworkCauseSchema,
+  reason: z.string(),
+  by: z.string(),
+  at: z.iso.datetime(),
+});
+
+export const reworkItemSchema = z.object({
+  id: z.string(),
+  kind: reworkKindSchema,
+  repo: z.string().nullable(),
+  occurredAt: z.iso.datetime(),
+  detectedAt: z.iso.datetime(),
+  rework: z.object({ pullRequests: z.array(z.string()), workItems: z.array(z.string()), incident: z.string().nullable() }),
+  origin: z.object({ pullRequests: z.array(z.string()), workItems: z.array(z.string()) }),
+  detection: z.object({ rule: z.string(), rules: z.array(z.string()), facts: z.array(z.string()), links: z.array(z.object({ label: z.string(), url: z.string() })) }),
+  effort: z.object({ pullRequests: z.number().int(), lines: z.number().int(), cycleHours: z.number().nullable() }),
+  /** The override's cause when a manager set one, else the model's. */
+  cause: reworkCauseSchema,
+  model: z.object({ version: z.number().int(), cause: reworkCauseSchema, confidence: z.number(), scores: z.object({ missing_context: z.number(), execution: z.number() }), reason: z.string() }),
+  confidence: z.number(),
+  evidence: z.array(reworkEvidenceSchema),
+  override: reworkOverrideSchema.nullable(),
+});
+export type ReworkItemView = z.infer<typeof reworkItemSchema>;
+
+export const reworkListResponseSchema = z.object({ items: z.array(reworkItemSchema), nextCursor: z.string().nullable() });
+export type ReworkListResponse = z.infer<typeof reworkListResponseSchema>;
+
+export const reworkDetailSchema = reworkItemSchema.extend({ overrides: z.array(reworkOverrideSchema) });
+export type ReworkDetail = z.infer<typeof reworkDetailSchema>;
+
+export const reworkOverrideRequestSchema = z.object({ cause: reworkCauseSchema, reason: z.string().trim().min(1) }).strict();
+export type ReworkOverrideRequest = z.infer<typeof reworkOverrideRequestSchema>;
