@@ -55,8 +55,8 @@ describe('syncGithub keeps git mirrors', () => {
     expect(report.mirrors.updated).toBe(1);
     expect(report.mirrors.failures.map((failure) => failure.repository)).toEqual(['acme/service-2']);
     expect(report.mirrors.failures[0]?.reason).toMatch(/not found|404/i);
-    // The failing one was tried three times; the good one once.
-    expect(report.mirrors.attempts).toBe(4);
+    // A repository git says does not exist is not retried; the good one needed one attempt.
+    expect(report.mirrors.attempts).toBe(2);
     const gitDir = join(root, 'data', 'git', 'acme', 'service-1.git');
     expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(
       (await source.git(['rev-parse', 'HEAD'])).trim(),

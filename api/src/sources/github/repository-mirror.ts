@@ -21,6 +21,13 @@ export interface MirrorOutcome {
 
 export const MIRROR_ATTEMPTS = 3;
 
+/** Git's words for answers that another attempt cannot change (no such repository, no access). */
+const permanentFailure = /repository not found|not found|authentication failed|returned error: (401|403|404)|could not read username/i;
+
+export function isPermanentGitFailure(reason: string): boolean {
+  return permanentFailure.test(reason);
+}
+
 /** `https://host/owner/name` (GraphQL `url`) -> `https://host/owner/name.git`. */
 export function cloneUrlOf(webUrl: string): string {
   const trimmed = webUrl.replace(/\/+$/, '');
@@ -49,6 +56,9 @@ export async function mirrorRepository(context: SyncContext, dataDir: string, fu
       // One line for the report; git's stderr spans several.
       lastReason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
       context.logger.warn({ repository: fullName, attempt, reason: lastReason }, 'git mirror failed');
+      if (isPermanentGitFailure(lastReason)) {
+        return { repository: fullName, gitDir: null, attempts: attempt, failure: { repository: fullName, reason: lastReason } };
+      }
       if (attempt < MIRROR_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, context.retryBaseMs * 2 ** (attempt - 1)));
     }
   }
