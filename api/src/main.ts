@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   logger.info({ engine: database.engine, port: config.port }, `Rework Radar is ready at ${appUrl}`);
   if (config.demo) {
     logger.info('no GitHub or Jira configured: loading the demo organisation (set GITHUB_TOKEN / JIRA_BASE_URL to use yours)');
-    await loadDemoInBackground({ dataDir: config.dataDir, dataSource: app.get(DataSource), logger, tracker: demoStatus, appUrl });
+    await loadDemoInBackground({ dataDir: config.dataDir, analysis: config.analysis, dataSource: app.get(DataSource), logger, tracker: demoStatus, appUrl });
   }
 }
 

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { invocationDir, loadEnvironment, parseConfig } from '../config/app-config';
+import { ConfigError, invocationDir, loadEnvironment, parseConfig, type AppConfig } from '../config/app-config';
 import { openDatabase } from '../database/database-connection';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/migration-runner';
 import { createLogger } from '../logging/logger';
 import { analyse, describeAnalysis } from './analyse';
-import { loadAnalysisConfig } from './analysis-config-source';
 import { linkBaseOf } from './link-base';
 
 /** `npm run analyse -w api [-- --full]`: one analysis run over the configured database, then exit. */
@@ -14,14 +13,21 @@ async function main(): Promise<number> {
   const full = process.argv.includes('--full');
   const baseDir = invocationDir();
   const env = loadEnvironment(baseDir);
-  const config = parseConfig(env, baseDir);
+  let config: AppConfig;
+  try {
+    config = parseConfig(env, baseDir);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
   const logger = createLogger(env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, process.stderr);
   const database = await openDatabase(config, logger);
   const dataSource = new DataSource(dataSourceOptions(database.url));
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const report = await analyse(dataSource, { logger, dataDir: config.dataDir, config: loadAnalysisConfig(env), links: linkBaseOf(config), full });
+    const report = await analyse(dataSource, { logger, dataDir: config.dataDir, config: config.analysis, links: linkBaseOf(config), full });
     process.stdout.write(`${describeAnalysis(report)}\n`);
     return 0;
   } catch (error) {

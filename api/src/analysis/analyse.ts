@@ -3,11 +3,10 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
 import { attributeCause, type AnalysisConfig } from './core';
-import { loadAnalysisConfig } from './analysis-config-source';
 import { clarifyingQuestions } from './analysis-inputs';
 import { signalsFor } from './attribution/item-signals';
 import { combineReworks } from './detection/combine-reworks';
-import { defaultLinkBase, workItemUrl, type DetectedRework, type LinkBase } from './detection/detected-rework';
+import { workItemUrl, type DetectedRework, type LinkBase } from './detection/detected-rework';
 import type { TraceCounts } from './detection/fix-traces';
 import { detectFollowUpFixes } from './detection/follow-up-fix-reworks';
 import { detectIncidentReworks } from './detection/incident-reworks';
@@ -30,8 +29,8 @@ export interface AnalyseOptions {
   logger: Logger;
   /** Where the git mirrors are (`<dataDir>/git/...`); null: no line tracing (follow-up fixes from the cache only). */
   dataDir: string | null;
-  config?: AnalysisConfig;
-  links?: LinkBase;
+  config: AnalysisConfig;
+  links: LinkBase;
   /** Re-analyse even when nothing changed since the last run. */
   full?: boolean;
 }
@@ -66,8 +65,7 @@ export async function analyse(dataSource: DataSource, options: AnalyseOptions): 
   const started = Date.now();
   const startedAt = new Date(started);
   const runId = randomUUID();
-  const config = options.config ?? loadAnalysisConfig();
-  const links = options.links ?? defaultLinkBase;
+  const { config, links } = options;
   const manager = dataSource.manager;
   const model = await dataSource.transaction((transaction) => ensureActiveModel(transaction, config));
   const modelConfig: AnalysisConfig = { ...config, signalWeights: model.weights };

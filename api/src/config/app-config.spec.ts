@@ -157,3 +157,20 @@ describe('loadEnvironment', () => {
     }
   });
 });
+
+describe('ANALYSIS_CONFIG', () => {
+  it('overlays the named JSON file on the analysis defaults, relative to the invocation directory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-analysis-'));
+    writeFileSync(join(dir, 'analysis.json'), JSON.stringify({ windows: { followUpFixDays: 14 } }));
+    const config = parseConfig({ ANALYSIS_CONFIG: 'analysis.json' }, dir);
+    expect(config.analysis.windows.followUpFixDays).toBe(14);
+    expect(parseConfig({}, dir).analysis.windows.followUpFixDays).toBe(30);
+  });
+
+  it('stops start-up naming ANALYSIS_CONFIG when the file is missing or invalid', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-analysis-'));
+    expect(() => parseConfig({ ANALYSIS_CONFIG: 'missing.json' }, dir)).toThrow(/ANALYSIS_CONFIG: expected a readable JSON file/);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ windows: { followUpFixDays: -3 } }));
+    expect(() => parseConfig({ ANALYSIS_CONFIG: 'bad.json' }, dir)).toThrow(/ANALYSIS_CONFIG: .*followUpFixDays/);
+  });
+});

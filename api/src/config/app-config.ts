@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core/analysis-config';
 
 /**
  * The configuration contract from product.md ("Contracts"), validated once at start.
@@ -42,6 +43,7 @@ const envSchema = z
       .optional(),
     DATA_DIR: z.string().default('.data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    ANALYSIS_CONFIG: optionalText,
     WEB_DIST_DIR: optionalText,
 
     GITHUB_TOKEN: optionalText,
@@ -144,6 +146,8 @@ export interface AppConfig {
   demo: boolean;
   admin: { email: string; password: string } | undefined;
   secretsKey: string | undefined;
+  /** Rules, windows and weights of the analysis: defaults overlaid with the ANALYSIS_CONFIG file. */
+  analysis: AnalysisConfig;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +206,7 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
     );
   }
   const parsed = result.data;
+  const analysis = readAnalysisConfig(parsed.ANALYSIS_CONFIG, baseDir);
   const github = githubConnection(parsed);
   const jira = jiraConnection(parsed);
   return {
@@ -221,7 +226,26 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
         ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD }
         : undefined,
     secretsKey: parsed.SECRETS_KEY,
+    analysis,
   };
+}
+
+function readAnalysisConfig(path: string | undefined, baseDir: string): AnalysisConfig {
+  if (path === undefined) return parseAnalysisConfig({});
+  const file = isAbsolute(path) ? path : resolve(baseDir, path);
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([{ variable: 'ANALYSIS_CONFIG', message: `expected a readable JSON file (${reason})`, received: path }]);
+  }
+  try {
+    return parseAnalysisConfig(input);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([{ variable: 'ANALYSIS_CONFIG', message: reason, received: path }]);
+  }
 }
 
 function githubConnection(env: ParsedEnv): GithubConnection | undefined {

@@ -32,7 +32,7 @@ describe('loadDemoOrganisation', () => {
     const events: DemoProgressEvent[] = [];
     const first = await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: 11, scale: { prs: 300 }, onProgress: (event) => events.push(event) });
     expect(first.reused).toBe(false);
-    expect(new Set(events.map((event) => event.stage))).toEqual(new Set(['generate', 'git', 'sync-github', 'sync-jira', 'link', 'done']));
+    expect(new Set(events.map((event) => event.stage))).toEqual(new Set(['generate', 'git', 'sync-github', 'sync-jira', 'analyse', 'done']));
 
     const dir = demoDirectory(dataDir, 11, 300);
     const github = JSON.parse(await readFile(join(dir, demoFiles.github), 'utf8')) as GithubDataset;

@@ -9,6 +9,8 @@ import { runGithubSync, type GithubSyncReport } from '../sources/github/github-s
 import { startJiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import type { JiraSimulatorDataset } from '../sources/jira/simulator/simulator-dataset';
 import { syncJira, type JiraSyncReport } from '../sources/jira/jira-sync';
+import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core';
+import type { LinkBase } from '../analysis/detection/detected-rework';
 import { runAfterSyncSteps, type AfterSyncReport } from '../sync/after-sync';
 import { buildDemo, demoFiles, demoFingerprint } from './demo-build';
 
@@ -25,6 +27,8 @@ export interface LoadDemoOptions {
   logger: Logger;
   seed?: number;
   scale?: { prs: number };
+  /** Analysis rules; the defaults when not given. */
+  analysis?: AnalysisConfig;
   onProgress?: (event: DemoProgressEvent) => void;
 }
 
@@ -41,6 +45,12 @@ export interface LoadDemoResult {
 }
 
 export const defaultDemoSeed = 7;
+
+/**
+ * Evidence links of the demo point at reserved `.example` hosts: the simulators that served the
+ * data are gone once it is loaded, and a made-up organisation has no real GitHub or Jira pages.
+ */
+const demoLinkBase: LinkBase = { githubWebUrl: 'https://github.acme-corp.example', jiraBaseUrl: 'https://jira.acme-corp.example' };
 export const defaultDemoScale = { prs: 4000 };
 
 /** Where a demo build lives: keyed by seed, scale and generator version. */
@@ -105,8 +115,12 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
       logger: options.logger,
       onProgress: (event) => progress({ stage: 'sync-jira', message: event.message, done: event.issues, total: jira.issues.length }),
     });
-    progress({ stage: 'link', message: 'merging identities and linking pull requests to work items' });
-    const afterSync = await runAfterSyncSteps(options.dataSource, options.logger);
+    progress({ stage: 'analyse', message: 'merging identities, linking pull requests to work items, analysing rework' });
+    const afterSync = await runAfterSyncSteps(options.dataSource, options.logger, {
+      dataDir: options.dataDir,
+      analysis: options.analysis ?? parseAnalysisConfig({}),
+      links: demoLinkBase,
+    });
     const result: LoadDemoResult = { reused, githubReport, jiraReport, afterSync, groundTruthPath: join(outDir, demoFiles.groundTruth), gitDirs, durationMs: Date.now() - started };
     progress({ stage: 'done', message: `demo organisation loaded in ${(result.durationMs / 1000).toFixed(1)} s` });
     return result;

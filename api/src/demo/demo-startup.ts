@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import type { AnalysisConfig } from '../analysis/core';
 import { loadDemoOrganisation } from './demo-loader';
 import type { DemoStatusTracker } from './status/demo-status.tracker';
 
@@ -9,6 +10,7 @@ import type { DemoStatusTracker } from './status/demo-status.tracker';
  */
 export async function loadDemoInBackground(options: {
   dataDir: string;
+  analysis: AnalysisConfig;
   dataSource: DataSource;
   logger: Logger;
   tracker: DemoStatusTracker;
@@ -19,6 +21,7 @@ export async function loadDemoInBackground(options: {
   try {
     const result = await loadDemoOrganisation({
       dataDir: options.dataDir,
+      analysis: options.analysis,
       dataSource: options.dataSource,
       logger,
       onProgress: (event) => {

@@ -1,29 +1,43 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { analyse, describeAnalysis, type AnalysisReport } from '../analysis/analyse';
+import type { AnalysisConfig } from '../analysis/core';
+import type { LinkBase } from '../analysis/detection/detected-rework';
 import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
 
 export interface AfterSyncReport {
   identities: IdentityMergeReport;
   links: LinkingReport;
+  analysis: AnalysisReport;
+}
+
+export interface AfterSyncOptions {
+  /** Where the git mirrors are, for line-level tracing of follow-up fixes. */
+  dataDir: string;
+  analysis: AnalysisConfig;
+  /** Web addresses that evidence links point at. */
+  links: LinkBase;
 }
 
 /**
  * What every sync is followed by, whoever ran it (the CLI, the demo, later the job queue):
- * people merged across GitHub and Jira, then pull requests linked to work items.
+ * people merged across GitHub and Jira, pull requests linked to work items, then the analysis
+ * of whatever the sync changed.
  */
-export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger): Promise<AfterSyncReport> {
+export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger, options: AfterSyncOptions): Promise<AfterSyncReport> {
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
-  await (await import('../analysis/analyse-after-sync.js')).analyseAfterSync(dataSource, logger);
-  return { identities, links };
+  const analysis = await analyse(dataSource, { logger, dataDir: options.dataDir, config: options.analysis, links: options.links });
+  return { identities, links, analysis };
 }
 
-export function describeAfterSync({ identities, links }: AfterSyncReport): string[] {
+export function describeAfterSync({ identities, links, analysis }: AfterSyncReport): string[] {
   return [
     `identities: ${identities.persons} persons (${identities.matchedByEmail} matched by email, ` +
       `${identities.matchedByMapping} by mapping), ${identities.unmatchedIdentities} unmatched`,
     `links: ${links.examined} pull requests examined, ${links.linksAdded} work item links added, ${links.linksRemoved} removed, ` +
       `${links.linksResolved} resolved, ${links.pendingLinks} waiting for their work item`,
+    describeAnalysis(analysis),
   ];
 }

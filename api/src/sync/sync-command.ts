@@ -6,6 +6,7 @@ import { runMigrations } from '../database/migration-runner';
 import { createLogger } from '../logging/logger';
 import { syncGithub, type SyncProgressEvent } from '../sources/github/github-sync';
 import { syncJira } from '../sources/jira/jira-sync';
+import { linkBaseOf } from '../analysis/link-base';
 import { describeAfterSync, runAfterSyncSteps } from './after-sync';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
@@ -81,7 +82,7 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
       );
       for (const { ref, reason } of report.quarantined) summary.push(`  quarantined ${ref}: ${reason}`);
     }
-    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger)));
+    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger, { dataDir: config.dataDir, analysis: config.analysis, links: linkBaseOf(config) })));
     display.stop();
     stdout.write(`${summary.join('\n')}\n`);
     return 0;

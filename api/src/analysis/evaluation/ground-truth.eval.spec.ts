@@ -1,3 +1,5 @@
+import { parseAnalysisConfig } from '../core';
+import { defaultLinkBase } from '../detection/detected-rework';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +16,15 @@ describe('analysis of a small demo organisation against its ground truth', () =>
   let database: TestDatabase;
   let dataDir: string;
   let truth: GroundTruthFile;
+  let tracedWhileLoading: number;
 
   beforeAll(async () => {
     ({ dataSource, database } = await createMigratedDataSource());
     dataDir = await mkdtemp(join(tmpdir(), 'rr-analysis-eval-'));
     const loaded = await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: 7, scale: { prs: 600 } });
     truth = JSON.parse(await readFile(loaded.groundTruthPath, 'utf8')) as GroundTruthFile;
+    // The load itself analyses after syncing, tracing follow-up fixes through the mirrors.
+    tracedWhileLoading = loaded.afterSync.analysis.counts.traces.traced;
   }, 300_000);
 
   afterAll(async () => {
@@ -29,8 +34,11 @@ describe('analysis of a small demo organisation against its ground truth', () =>
   });
 
   it('detects every kind of rework and attributes causes close to the truth', async () => {
-    const report = await analyseAll(dataSource, { logger: silentLogger(), dataDir });
-    expect(report.counts.traces.traced).toBeGreaterThan(0);
+    const report = await analyseAll(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
+    expect(tracedWhileLoading).toBeGreaterThan(0);
+    // A full re-analysis re-uses those traces instead of running git again.
+    expect(report.counts.traces).toMatchObject({ traced: 0, failed: 0 });
+    expect(report.counts.traces.cached).toBe(tracedWhileLoading);
     const evaluation = evaluateAgainstGroundTruth(truth, await loadDetectedItems(dataSource.manager));
     process.stdout.write(`${formatEvaluation(evaluation)}\n`);
     for (const kind of ['revert', 'follow-up-fix', 'reopened', 'linked-bug', 'incident']) {
@@ -49,11 +57,11 @@ describe('analysis of a small demo organisation against its ground truth', () =>
   }, 300_000);
 
   it('re-uses the line traces and writes nothing when run again with nothing new', async () => {
-    const again = await analyseAll(dataSource, { logger: silentLogger(), dataDir });
+    const again = await analyseAll(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
     expect(again.counts.traces.traced).toBe(0);
     expect(again.counts.written).toBe(0);
     expect(again.counts.removed).toBe(0);
-    const skipped = await analyse(dataSource, { logger: silentLogger(), dataDir });
+    const skipped = await analyse(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
     expect(skipped.mode).toBe('skipped');
   }, 120_000);
 });
