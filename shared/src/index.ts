@@ -7,3 +7,7 @@ export * from './api/pagination.js';
 export * from './api/pull-requests.js';
 export * from './api/work-items.js';
 export * from './api/rework.js';
+export * from './api/teams.js';
+export * from './api/metric-direction.js';
+export * from './api/metrics.js';
+export * from './api/quarterly.js';
