@@ -6,6 +6,8 @@ import { CreateWorkItems1763810000000 } from './1763810000000-create-work-items'
 import { CreatePullRequestWorkItem1763840000000 } from './1763840000000-create-pull-request-work-item';
 import { CreateGithubPush1763841000000 } from './1763841000000-create-github-push';
 import { CreateAnalysis1763850000000 } from './1763850000000-create-analysis';
+import { CreateTeams1763880000000 } from './1763880000000-create-teams';
+import { CreateMetricRollup1763881000000 } from './1763881000000-create-metric-rollup';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   CreatePullRequestWorkItem1763840000000,
   CreateGithubPush1763841000000,
   CreateAnalysis1763850000000,
+  CreateTeams1763880000000,
+  CreateMetricRollup1763881000000,
 ];
