@@ -1,17 +1,52 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
+import { ScopePickers } from '../components/scope/scope-pickers';
+import { ThemeToggle } from '../components/theme/theme-toggle';
 import { DemoBanner } from '../features/demo/components/demo-banner';
+import { scopeSearch } from '../lib/scope';
+
+const sections = [
+  { to: '/overview', label: 'Overview', scoped: true },
+  { to: '/rework', label: 'Rework', scoped: true },
+  { to: '/review-calibration', label: 'Review calibration', scoped: true },
+  { to: '/quarterly', label: 'Quarterly review', scoped: true },
+  { to: '/settings', label: 'Settings', scoped: false },
+  { to: '/health', label: 'System health', scoped: false },
+] as const;
+
+/** Pages whose numbers depend on team and quarter show the pickers. */
+const scopedPaths = ['/overview', '/rework', '/review-calibration', '/quarterly'];
 
 export function Layout() {
+  const [params] = useSearchParams();
+  const { pathname } = useLocation();
+  const carried = scopeSearch(params);
+  const showPickers = scopedPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <DemoBanner />
       <header className="shell__header">
-        <span className="shell__brand">Rework Radar</span>
-        <nav aria-label="Main">
-          <NavLink to="/health">System health</NavLink>
+        <span className="shell__brand">
+          <span className="shell__logo" aria-hidden="true" />
+          Rework Radar
+        </span>
+        <nav aria-label="Main" className="shell__nav">
+          {sections.map((section) => (
+            <NavLink key={section.to} to={`${section.to}${section.scoped ? carried : ''}`}>
+              {section.label}
+            </NavLink>
+          ))}
         </nav>
+        <ThemeToggle />
       </header>
-      <main className="shell__main">
+      {showPickers && (
+        <div className="shell__scope">
+          <ScopePickers />
+        </div>
+      )}
+      <main className="shell__main" id="main">
         <Outlet />
       </main>
     </div>

@@ -9,6 +9,7 @@ export function renderRoute(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   return {
     router,
+    queryClient,
     ...render(
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
@@ -17,16 +18,34 @@ export function renderRoute(url: string) {
   };
 }
 
-/** Answers fetch calls by path with JSON bodies; unknown paths are a test failure. */
-export function mockApi(answers: Record<string, () => { status: number; body: unknown }>) {
-  return jest.spyOn(globalThis, 'fetch').mockImplementation((input) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const path = new URL(url, 'http://localhost').pathname;
-    const answer = answers[path];
-    if (answer === undefined) return Promise.reject(new Error(`unexpected request to ${path}`));
-    const { status, body } = answer();
+/** What a mocked route sees of the request. */
+export interface MockRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+type Answer = (request: MockRequest) => { status: number; body: unknown };
+
+/**
+ * Answers fetch calls with JSON bodies, by `"/path"` (any method) or `"POST /path"`; unknown
+ * paths are a test failure. Every request is recorded in `requests` for assertions on queries.
+ */
+export function mockApi(answers: Record<string, Answer>) {
+  const requests: MockRequest[] = [];
+  const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const url = new URL(href, 'http://localhost');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { method, url, body };
+    requests.push(request);
+    const answer = answers[`${method} ${url.pathname}`] ?? answers[url.pathname];
+    if (answer === undefined) return Promise.reject(new Error(`unexpected request to ${method} ${url.pathname}`));
+    const { status, body: answerBody } = answer(request);
     return Promise.resolve(
-      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify(answerBody), { status, headers: { 'content-type': 'application/json' } }),
     );
   });
+  return Object.assign(spy, { requests });
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { ResponsiveContainer } from 'recharts';
 import './chart.css';
 
@@ -23,6 +24,12 @@ interface ChartProps {
   /** Why there is nothing to show, when `data` is empty. */
   emptyReason: string;
   height?: number;
+  /** Where a row (a chart point) drills to; the table view links each row there too. */
+  rowLink?: (row: ChartRow) => string | undefined;
+  /** Formats a cell of the table view (defaults to the raw value). */
+  formatValue?: (key: string, value: number | string) => string;
+  /** Names the first column of the table view (defaults to `xKey`). */
+  xLabel?: string;
   children: ReactNode;
 }
 
@@ -30,7 +37,19 @@ interface ChartProps {
  * The one frame every chart uses: accessible name, hover definition, empty state, and a table
  * view of the same rows. Recharts elements go inside as children.
  */
-export function Chart({ title, definition, config, data, xKey, emptyReason, height = 220, children }: ChartProps) {
+export function Chart({
+  title,
+  definition,
+  config,
+  data,
+  xKey,
+  emptyReason,
+  height = 220,
+  rowLink,
+  formatValue = (_key, value) => String(value),
+  xLabel = xKey,
+  children,
+}: ChartProps) {
   const [showTable, setShowTable] = useState(false);
   const descriptionId = useId();
   const seriesKeys = Object.keys(config);
@@ -55,7 +74,7 @@ export function Chart({ title, definition, config, data, xKey, emptyReason, heig
         <table className="chart__table">
           <thead>
             <tr>
-              <th scope="col">{xKey}</th>
+              <th scope="col">{xLabel}</th>
               {seriesKeys.map((key) => (
                 <th scope="col" key={key}>
                   {config[key]?.label ?? key}
@@ -64,14 +83,19 @@ export function Chart({ title, definition, config, data, xKey, emptyReason, heig
             </tr>
           </thead>
           <tbody>
-            {data.map((row, index) => (
-              <tr key={`${String(row[xKey])}-${index}`}>
-                <th scope="row">{row[xKey]}</th>
-                {seriesKeys.map((key) => (
-                  <td key={key}>{row[key] ?? '—'}</td>
-                ))}
-              </tr>
-            ))}
+            {data.map((row, index) => {
+              const href = rowLink?.(row);
+              const value = row[xKey];
+              return (
+                <tr key={`${String(value)}-${index}`}>
+                  <th scope="row">{href === undefined ? value : <Link to={href}>{value}</Link>}</th>
+                  {seriesKeys.map((key) => {
+                    const cell = row[key];
+                    return <td key={key}>{cell === null || cell === undefined ? '—' : formatValue(key, cell)}</td>;
+                  })}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       ) : (

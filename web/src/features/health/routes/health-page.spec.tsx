@@ -62,10 +62,11 @@ describe('the system health page', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Healthy');
   });
 
-  it('sends the root address to the health page', async () => {
+  it('is reachable from the main navigation', async () => {
     mockApi({ '/api/health': () => ({ status: 200, body: healthy }) });
-    const { router } = renderRoute('/');
+    renderRoute('/health');
     expect(await screen.findByRole('heading', { name: 'System health' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/health');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'System health' })).toHaveAttribute('href', '/health');
   });
 });

@@ -1,0 +1,95 @@
+import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
+import { useFocusQuarter } from '../../../components/scope/use-focus-quarter';
+import { metricRows, useMetrics } from '../../../lib/api/get-metrics';
+import { useTeams } from '../../../lib/api/get-teams';
+import { quartersEndingWith } from '../../../lib/quarters';
+import { useScope } from '../../../lib/scope';
+import { allOverviewMetricIds, headlineMetrics, overviewMetrics } from '../api/overview-metrics';
+import { Headline } from '../components/headline';
+import { ReworkCauseChart } from '../components/rework-cause-chart';
+import { TeamMultiples } from '../components/team-multiples';
+import { MetricTrendChart as TrendChart } from '../../../components/chart/metric-trend-chart';
+import './overview.css';
+
+const noData = 'No records fell in these periods for this scope; the demo and most syncs cover earlier quarters.';
+
+/** Overview (VP): legacy velocity next to context quality, review calibration and rework by cause. */
+export function OverviewPage() {
+  const { scope } = useScope();
+  const quarter = useFocusQuarter();
+  const teams = useTeams();
+  const range = quarter === undefined ? undefined : quartersEndingWith(quarter, 4);
+  const from = range?.[0]?.start.toISOString() ?? '';
+  const to = quarter?.end.toISOString() ?? '';
+  const trend = useMetrics(
+    quarter === undefined ? undefined : { metricIds: allOverviewMetricIds, period: scope.grain, from, to, team: scope.team },
+  );
+  const headline = useMetrics(
+    quarter === undefined
+      ? undefined
+      : {
+          metricIds: Object.values(headlineMetrics),
+          period: 'quarter',
+          from: quarter.start.toISOString(),
+          to,
+          team: scope.team,
+        },
+  );
+  const rows = trend.data === undefined ? [] : metricRows(trend.data.values, allOverviewMetricIds);
+  const teamName = teams.data?.teams.find((team) => team.slug === scope.team)?.name;
+  return (
+    <section aria-labelledby="overview-title">
+      <h1 id="overview-title">Overview{teamName === undefined ? '' : `: ${teamName}`}</h1>
+      {quarter === undefined || headline.isPending ? (
+        <Skeleton label="Loading the headline" height={48} />
+      ) : headline.isError ? (
+        <ErrorPanel what="The headline" error={headline.error} onRetry={() => void headline.refetch()} />
+      ) : (
+        <Headline quarter={quarter} values={headline.data.values} team={scope.team} />
+      )}
+      <p className="page-intro">
+        Legacy velocity on the left, what decides rework on the right: the four quarters to {quarter?.label ?? '…'}.
+      </p>
+      {trend.isError ? (
+        <ErrorPanel what="The trends" error={trend.error} onRetry={() => void trend.refetch()} />
+      ) : trend.data === undefined ? (
+        <div className="grid-2">
+          {[1, 2, 3, 4, 5, 6].map((index) => (
+            <Skeleton key={index} label="Loading chart" />
+          ))}
+        </div>
+      ) : (
+        <div className="contrast">
+          <h2 className="contrast__side">Legacy velocity</h2>
+          <h2 className="contrast__side">Context, review and rework</h2>
+          <TrendChart title="Throughput" metricIds={overviewMetrics.throughput} rows={rows} emptyReason={noData} />
+          <TrendChart title="Context score at start" metricIds={overviewMetrics.contextScore} rows={rows} emptyReason={noData} />
+          <TrendChart title="Pull request cycle time" metricIds={overviewMetrics.cycleTime} rows={rows} emptyReason={noData} />
+          <TrendChart
+            title="Review calibration"
+            metricIds={overviewMetrics.calibration}
+            rows={rows}
+            emptyReason="Too few scored pull requests were merged in these periods to rank depth against risk."
+          />
+          <TrendChart
+            title="Story points per sprint"
+            metricIds={overviewMetrics.storyPoints}
+            rows={rows}
+            emptyReason="No sprint ended in these periods, or no completed item had an estimate."
+          />
+          <ReworkCauseChart rows={rows} team={scope.team} />
+        </div>
+      )}
+      <h2>Teams</h2>
+      {teams.isError ? (
+        <ErrorPanel what="Teams" error={teams.error} onRetry={() => void teams.refetch()} />
+      ) : teams.data === undefined || quarter === undefined ? (
+        <Skeleton label="Loading teams" height={140} />
+      ) : teams.data.teams.length === 0 ? (
+        <p className="muted">No teams are defined yet; define them in Settings to compare teams here.</p>
+      ) : (
+        <TeamMultiples teams={teams.data.teams} grain={scope.grain} from={from} to={to} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReworkDetail } from '@rework-radar/shared';
+import { ApiRequestError } from '../../../lib/api-client';
+import { formatDate } from '../../../lib/format';
+import { useWorkItems } from '../api/get-work-item';
+
+/** The work that had to be redone: its tickets (with context score at start) and pull requests. */
+export function OriginSection({ item }: { item: ReworkDetail }) {
+  const workItems = useWorkItems(item.origin.workItems);
+  return (
+    <section className="card" aria-labelledby="origin-title">
+      <h2 id="origin-title">Origin</h2>
+      {item.origin.workItems.length === 0 && item.origin.pullRequests.length === 0 && (
+        <p className="muted">No origin was traced for this item.</p>
+      )}
+      {item.origin.workItems.length === 0 && item.origin.pullRequests.length > 0 && (
+        <p className="muted">The origin change had no work item: its context was unknown to reviewers.</p>
+      )}
+      {item.origin.workItems.map((key, index) => {
+        const query = workItems[index];
+        const workItem = query?.data;
+        return (
+          <article key={key} className="origin-item" aria-label={`Work item ${key}`}>
+            <h3>{key}</h3>
+            {workItem !== undefined ? (
+              <dl className="facts-inline">
+                <dt>Summary</dt>
+                <dd>{workItem.summary}</dd>
+                <dt>Type, status</dt>
+                <dd>
+                  {workItem.type}, {workItem.status}
+                </dd>
+                <dt>Created</dt>
+                <dd>{formatDate(workItem.createdAt)}</dd>
+                <dt title="Context score (0-100) of the work item as it was when work started: acceptance criteria, description depth, design links, epic context, estimate, churn after start.">
+                  Context score at start
+                </dt>
+                <dd>
+                  <strong>{workItem.contextScore === null ? 'not analysed yet' : `${Math.round(workItem.contextScore)} / 100`}</strong>
+                </dd>
+                <dt>Story points</dt>
+                <dd>{workItem.storyPoints ?? '—'}</dd>
+                <dt>Reopened</dt>
+                <dd>{workItem.reopenCount} times</dd>
+              </dl>
+            ) : query?.isError === true ? (
+              <p className="muted">
+                {query.error instanceof ApiRequestError && query.error.status === 404
+                  ? 'This work item is referenced but not synced.'
+                  : `The work item could not be loaded: ${query.error.message}`}
+              </p>
+            ) : (
+              <p className="muted">Loading work item…</p>
+            )}
+          </article>
+        );
+      })}
+      {item.origin.pullRequests.length > 0 && (
+        <>
+          <h3>Pull requests</h3>
+          <ul>
+            {item.origin.pullRequests.map((pr) => (
+              <li key={pr}>{pr}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

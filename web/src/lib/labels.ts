@@ -1,0 +1,22 @@
+import type { ReworkItemView } from '@rework-radar/shared';
+
+export const causeLabels: Record<ReworkItemView['cause'], string> = {
+  missing_context: 'Missing context',
+  execution: 'Execution',
+  unknown: 'Unknown',
+};
+
+export const kindLabels: Record<ReworkItemView['kind'], string> = {
+  revert: 'Revert',
+  'follow-up-fix': 'Follow-up fix',
+  reopened: 'Reopened',
+  'linked-bug': 'Linked bug',
+  incident: 'Incident',
+};
+
+/** What each cause means, for hover text wherever a cause is shown. */
+export const causeDefinitions: Record<ReworkItemView['cause'], string> = {
+  missing_context: 'The team did not know what to build: the origin work lacked clear, stable requirements.',
+  execution: 'The team knew what to build, and the build was wrong.',
+  unknown: 'The evidence was too thin or too balanced to decide.',
+};
