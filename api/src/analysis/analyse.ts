@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
-import { attributeCause, type AnalysisConfig } from './core';
+import { attributeCause, projectNorms, projectOfKey, type AnalysisConfig } from './core';
 import { clarifyingQuestions } from './analysis-inputs';
 import { signalsFor } from './attribution/item-signals';
 import { combineReworks } from './detection/combine-reworks';
@@ -16,7 +16,7 @@ import { detectRevertReworks } from './detection/revert-reworks';
 import { loadAnalysisDataset } from './domain/analysis-dataset';
 import { contextsAtStart } from './scoring/context-at-start';
 import { reviewScores } from './scoring/review-scores';
-import { ensureActiveModel } from './store/model-versions';
+import { activationKey, loadScopeModels, modelFor } from './models/model-scope';
 import { storeAnalysis, type StoredCounts } from './store/analysis-store';
 import type { RunCounts } from './storage/analysis-model.entity';
 
@@ -49,6 +49,8 @@ interface AnalysisCursor {
   rawPayloadId: string;
   overrides: number;
   modelVersion: number;
+  /** Which version is active for each scope (global, teams). */
+  models: string;
   configHash: string;
 }
 
@@ -67,14 +69,14 @@ export async function analyse(dataSource: DataSource, options: AnalyseOptions): 
   const runId = randomUUID();
   const { config, links } = options;
   const manager = dataSource.manager;
-  const model = await dataSource.transaction((transaction) => ensureActiveModel(transaction, config));
-  const modelConfig: AnalysisConfig = { ...config, signalWeights: model.weights };
+  const models = await dataSource.transaction((transaction) => loadScopeModels(transaction, config));
+  const model = models.global;
   const [top] = await manager.query<{ id: string; overrides: number }[]>(
     'SELECT (SELECT coalesce(max(id), 0)::text FROM raw_payload) AS id, (SELECT count(*)::int FROM cause_override) AS overrides',
   );
-  const cursor: AnalysisCursor = { rawPayloadId: top?.id ?? '0', overrides: top?.overrides ?? 0, modelVersion: model.version, configHash: JSON.stringify(config) };
+  const cursor: AnalysisCursor = { rawPayloadId: top?.id ?? '0', overrides: top?.overrides ?? 0, modelVersion: model.version, models: activationKey(models), configHash: JSON.stringify(config) };
   const previous = (await readCheckpoint(manager, checkpointKey)) as Partial<AnalysisCursor> | undefined;
-  const unchanged = previous !== undefined && previous.rawPayloadId === cursor.rawPayloadId && previous.modelVersion === cursor.modelVersion && previous.configHash === cursor.configHash;
+  const unchanged = previous !== undefined && previous.rawPayloadId === cursor.rawPayloadId && previous.models === cursor.models && previous.configHash === cursor.configHash;
   if (options.full !== true && unchanged) {
     const report: AnalysisReport = { runId, mode: 'skipped', modelVersion: model.version, durationMs: Date.now() - started, counts: emptyCounts() };
     await recordRun(dataSource, report, startedAt);
@@ -99,12 +101,23 @@ export async function analyse(dataSource: DataSource, options: AnalyseOptions): 
   const talk = await clarifyingQuestions(manager, dataset, links, originPrIds, talkItemIds);
   for (const item of items) addReopenTalk(item, dataset.workItemByKey.get(item.reworkWorkItemKeys[0] ?? '')?.id, talk.workItemComments, links);
 
-  const signalContext = { dataset, config: modelConfig, links, contexts, reviewScores: scores, questions: talk.questions, filesOf: (id: string) => followUp.fixes.get(id)?.files ?? [] };
-  const attributed = items.map((item) => ({ item, attribution: attributeCause(signalsFor(item, signalContext), modelConfig) }));
+  const bugTypes = new Set(config.classification.bugIssueTypes.map((type) => type.toLowerCase()));
+  const norms = projectNorms(
+    [...contexts.values()]
+      .filter((context) => !bugTypes.has(context.workItem.type.toLowerCase()) && context.startedFrom !== 'created')
+      .map((context) => ({ project: projectOfKey(context.workItem.key), hasCriteria: context.score.acceptanceCriteria.found, thinDescription: context.score.thinDescription })),
+  );
+  const signalContext = { dataset, config, links, contexts, reviewScores: scores, questions: talk.questions, filesOf: (id: string) => followUp.fixes.get(id)?.fileLines ?? [], norms };
+  // Each item is weighed by the model that applies to it: its team's own re-fit, else the global one.
+  const attributed = items.map((item) => {
+    const applies = modelFor(item, models);
+    const modelConfig: AnalysisConfig = { ...config, signalWeights: applies.weights };
+    return { item, attribution: attributeCause(signalsFor(item, { ...signalContext, config: modelConfig }), modelConfig), modelVersion: applies.version };
+  });
   for (const item of items) counts.reworkItems[item.kind] = (counts.reworkItems[item.kind] ?? 0) + 1;
 
   const stored: StoredCounts = await dataSource.transaction(async (transaction) => {
-    const result = await storeAnalysis(transaction, { attributed, dataset, contexts, reviewScores: scores, modelVersion: model.version, now: startedAt });
+    const result = await storeAnalysis(transaction, { attributed, dataset, contexts, reviewScores: scores, now: startedAt });
     await saveCheckpoint(transaction, checkpointKey, cursor);
     return result;
   });

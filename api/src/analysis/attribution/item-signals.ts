@@ -16,7 +16,9 @@ import {
   untrackedOriginSignal,
   type AnalysisConfig,
   type ClarifyingQuestionEvidence,
+  projectOfKey,
   type OriginWorkItem,
+  type ProjectNorm,
   type Signal,
   type TestExpectationReading,
 } from '../core';
@@ -34,8 +36,10 @@ export interface SignalContext {
   reviewScores: ReadonlyMap<string, PullRequestReviewScore>;
   /** Clarifying questions per origin PR id and per work item key, each with its time. */
   questions: ReadonlyMap<string, Array<ClarifyingQuestionEvidence & { at: Date }>>;
-  /** Changed file paths of rework PRs. */
-  filesOf: (pullRequestId: string) => readonly string[];
+  /** Changed files of rework PRs with their changed lines (empty when unknown). */
+  filesOf: (pullRequestId: string) => ReadonlyArray<{ path: string; lines: number }>;
+  /** Per Jira project: how common tickets without criteria or with thin descriptions are. */
+  norms: ReadonlyMap<string, ProjectNorm>;
 }
 
 function originWorkItem(item: DetectedRework, context: SignalContext): { origin: OriginWorkItem; at: ContextAtStart } | null {
@@ -44,7 +48,8 @@ function originWorkItem(item: DetectedRework, context: SignalContext): { origin:
     const workItem = context.dataset.workItemByKey.get(key);
     if (workItem === undefined || bugTypes.has(workItem.type.toLowerCase())) continue;
     const at = context.contexts.get(workItem.id);
-    if (at !== undefined) return { origin: { key, url: workItemUrl(context.links, key), context: at.score }, at };
+    const norm = context.norms.get(projectOfKey(key));
+    if (at !== undefined) return { origin: { key, url: workItemUrl(context.links, key), context: at.score, ...(norm === undefined ? {} : { norm }) }, at };
   }
   return null;
 }
@@ -91,7 +96,9 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
     if (reading !== null) signals.push(testExpectationRewriteSignal(reading, ref, config), addsTestForUntestedPathSignal(reading, ref, config));
     const isTest = picomatch([...config.testFileGlobs], { dot: true });
     const files = context.filesOf(fixPr.id);
-    signals.push(smallLocalFixSignal({ ...ref, additions: fixPr.additions, deletions: fixPr.deletions, files: files.length || fixPr.changedFiles }, files.filter((file) => isTest(file)).length, config));
+    const code = files.filter((file) => !isTest(file.path));
+    const size = { ...ref, additions: fixPr.additions, deletions: fixPr.deletions, files: files.length || fixPr.changedFiles, ...(files.length === 0 ? {} : { codeLines: code.reduce((sum, file) => sum + file.lines, 0) }) };
+    signals.push(smallLocalFixSignal(size, files.length - code.length, config));
   }
 
   if (origin === null && origins.length > 0) {

@@ -32,6 +32,14 @@ const rewriteDiff = `diff --git a/src/loyalty.spec.ts b/src/loyalty.spec.ts
 `;
 
 describe('missing-context signal builders', () => {
+  it('weigh a ticket without criteria less in a project where nearly every ticket starts that way', () => {
+    const rare = noAcceptanceCriteriaSignal({ ...vagueTicket, norm: { started: 80, noCriteriaShare: 0.15, thinShare: 0.1 } }, config);
+    const usual = noAcceptanceCriteriaSignal({ ...vagueTicket, norm: { started: 80, noCriteriaShare: 0.85, thinShare: 0.6 } }, config);
+    expect(rare?.weight).toBe(config.signalWeights.missingContext.no_acceptance_criteria_at_start);
+    expect(usual?.weight).toBeCloseTo(config.signalWeights.missingContext.no_acceptance_criteria_at_start * 0.3, 3);
+    expect(usual?.evidence.description).toContain("85% of its project's tickets");
+  });
+
   it('build one signal each from a vague, churned ticket and its fix, with evidence and links', () => {
     const reading = readDefectText('Partial refunds remove all points. Not what the customer asked for: the story never specified partial refunds.');
     const signals = [
@@ -54,7 +62,7 @@ describe('missing-context signal builders', () => {
     ]);
     expect(signals.every((signal) => signal.side === 'missing_context' && signal.weight > 0)).toBe(true);
     expect(signals[0]?.evidence.url).toBe('https://acme.atlassian.net/browse/SHOP-41');
-    expect(signals[3]?.weight).toBe(0.5);
+    expect(signals[3]?.weight).toBe(0.75);
     expect(signals[5]?.evidence.excerpt).toBe('src/loyalty.spec.ts:12 expect(pointsAfterRefund(order)).toBe(0);');
     expect(attributeCause(signals, config).cause).toBe('missing_context');
   });

@@ -1,6 +1,7 @@
 import type { AnalysisConfig } from './analysis-config';
 import { signalWeight, type Signal } from './cause-attribution';
 import type { ContextScore } from './context-score';
+import { rarityStrength, type ProjectNorm } from './context-norms';
 import type { DefectTextReading } from './defect-text';
 import type { TestExpectationReading } from './test-expectation-changes';
 
@@ -14,27 +15,37 @@ export interface OriginWorkItem {
   url?: string;
   /** The context score of the item as it was when work started. */
   context: ContextScore;
+  /** How common weak tickets are in the item's project; weak-ticket signals weigh less where they are the norm. */
+  norm?: ProjectNorm;
+}
+
+function normNote(share: number | undefined, strength: number): string {
+  return share === undefined || strength === 1 ? '' : ` (as were ${Math.round(share * 100)}% of its project's tickets: weight x${strength})`;
 }
 
 const side = 'missing_context' as const;
 
 export function noAcceptanceCriteriaSignal(origin: OriginWorkItem | null, config: AnalysisConfig): Signal | null {
   if (origin === null || origin.context.acceptanceCriteria.found) return null;
+  const share = origin.norm?.noCriteriaShare;
+  const strength = rarityStrength(share, origin.norm?.started ?? 0);
   return {
     id: 'no_acceptance_criteria_at_start',
     side,
-    weight: signalWeight('no_acceptance_criteria_at_start', side, 1, config),
-    evidence: { kind: 'work_item_at_start', description: `${origin.key} had no acceptance criteria when work started`, url: origin.url },
+    weight: signalWeight('no_acceptance_criteria_at_start', side, strength, config),
+    evidence: { kind: 'work_item_at_start', description: `${origin.key} had no acceptance criteria when work started${normNote(share, strength)}`, url: origin.url },
   };
 }
 
 export function thinDescriptionSignal(origin: OriginWorkItem | null, config: AnalysisConfig): Signal | null {
   if (origin === null || !origin.context.thinDescription) return null;
+  const share = origin.norm?.thinShare;
+  const strength = rarityStrength(share, origin.norm?.started ?? 0);
   return {
     id: 'thin_description_at_start',
     side,
-    weight: signalWeight('thin_description_at_start', side, 1, config),
-    evidence: { kind: 'work_item_at_start', description: `${origin.key} had a ${origin.context.descriptionWords}-word description when work started`, url: origin.url },
+    weight: signalWeight('thin_description_at_start', side, strength, config),
+    evidence: { kind: 'work_item_at_start', description: `${origin.key} had a ${origin.context.descriptionWords}-word description when work started${normNote(share, strength)}`, url: origin.url },
   };
 }
 
@@ -54,14 +65,18 @@ export interface ClarifyingQuestionEvidence {
   url?: string;
 }
 
-/** Questions found (by `classifyClarifyingComment`) in the origin PR's review or the ticket before merge. */
+/**
+ * Questions found (by `classifyClarifyingComment`) in the origin PR's review or the ticket before
+ * merge. One question about intent already says the requirement was open (3/4 strength); two or
+ * more, full strength.
+ */
 export function clarifyingQuestionsSignal(questions: readonly ClarifyingQuestionEvidence[], config: AnalysisConfig): Signal | null {
   const first = questions[0];
   if (first === undefined) return null;
   return {
     id: 'clarifying_questions_before_merge',
     side,
-    weight: signalWeight('clarifying_questions_before_merge', side, Math.min(1, questions.length / 2), config),
+    weight: signalWeight('clarifying_questions_before_merge', side, Math.min(1, 0.5 + questions.length / 4), config),
     evidence: { kind: 'clarifying_question', description: `${questions.length} clarifying question(s) about intent before merge`, url: first.url, excerpt: first.sentence },
   };
 }

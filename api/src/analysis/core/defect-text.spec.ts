@@ -41,6 +41,11 @@ const cases: Case[] = [
   ['Not a regression and no exception: the limit of 5 seats was simply never agreed with the customer.', true, false],
   ['Date picker allows past dates for delivery; business rules say earliest is tomorrow.', true, false],
   ['Segfault in the image resizer on 16-bit PNGs', false, true],
+  ['Legal flagged that the retention rule must not cover EU tenants at all.', true, false],
+  ['Merchants are confused by the new payout summary; they read it as the net amount.', true, false],
+  ['Compliance pushed back on the consent banner wording after launch, it has to list every purpose.', true, false],
+  ['The brief never said whether trial users get the export; we gave it to them.', true, false],
+  ['Disk full on the build agents after the log rotation change, jobs abort halfway.', false, true],
 ];
 
 /** Written after tuning on `cases` and not tuned on; its figures are printed as an honest check. */

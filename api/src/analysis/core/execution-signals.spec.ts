@@ -53,6 +53,14 @@ describe('execution signal builders', () => {
     expect(attributeCause(signals, config)).toMatchObject({ cause: 'execution', reason: 'decided' });
   });
 
+  it('weighs a fix by the code lines it changes, not the tests added beside them', () => {
+    // A one-line guard plus a 30-line regression test is still a local fix.
+    expect(smallLocalFixSignal({ ref: 'r', additions: 31, deletions: 1, files: 2, codeLines: 2 }, 1, config)?.weight).toBe(config.signalWeights.execution.small_local_fix);
+    expect(smallLocalFixSignal({ ref: 'r', additions: 9, deletions: 3, files: 2, codeLines: 10 }, 0, config)?.weight).toBe(config.signalWeights.execution.small_local_fix / 2);
+    // Rewriting 16 lines of logic in two files is not a slip fixed where it happened.
+    expect(smallLocalFixSignal({ ref: 'r', additions: 10, deletions: 6, files: 2, codeLines: 16 }, 0, config)).toBeNull();
+  });
+
   it.each<[string, () => Signal | null]>([
     ['a big fix', () => smallLocalFixSignal({ ref: 'r', additions: 180, deletions: 40, files: 9 }, 1, config)],
     ['a tests-only change', () => smallLocalFixSignal({ ref: 'r', additions: 5, deletions: 0, files: 1 }, 1, config)],

@@ -25,18 +25,27 @@ export interface FixSize {
   additions: number;
   deletions: number;
   files: number;
+  /** Changed lines (additions + deletions) outside test files, when the per-file counts are known. */
+  codeLines?: number;
 }
 
-/** A fix of at most 20 changed lines in at most 2 non-test files is "small and local". */
+/**
+ * A slip in the build is typically fixed where it is: a few changed lines of code in one or two
+ * files (tests added beside them do not make a fix less local). With per-file counts: up to 4
+ * changed code lines is full strength, up to 12 half; without them, the whole PR must stay within
+ * 20 lines. A fix that touches no code (tests or docs only) says nothing here.
+ */
 export function smallLocalFixSignal(fix: FixSize, testFiles: number, config: AnalysisConfig): Signal | null {
-  const lines = fix.additions + fix.deletions;
   const codeFiles = Math.max(0, fix.files - testFiles);
-  if (lines > 20 || codeFiles > 2 || codeFiles === 0) return null;
+  if (codeFiles > 2 || codeFiles === 0) return null;
+  const lines = fix.codeLines ?? fix.additions + fix.deletions;
+  const strength = fix.codeLines === undefined ? (lines <= 20 ? 1 : 0) : lines <= 4 ? 1 : lines <= 12 ? 0.5 : 0;
+  if (strength === 0) return null;
   return {
     id: 'small_local_fix',
     side,
-    weight: signalWeight('small_local_fix', side, 1, config),
-    evidence: { kind: 'fix_size', description: `${fix.ref} is small and local: ${lines} lines in ${codeFiles} file(s)`, url: fix.url },
+    weight: signalWeight('small_local_fix', side, strength, config),
+    evidence: { kind: 'fix_size', description: `${fix.ref} is small and local: ${lines} ${fix.codeLines === undefined ? '' : 'code '}lines in ${codeFiles} file(s)`, url: fix.url },
   };
 }
 

@@ -49,3 +49,4 @@ export {
 export { reviewRisk, type ChangedFile, type RiskInput, type RiskScore, type ScoreComponent } from './review-risk';
 export { calibrationFlags, isSubstantiveComment, reviewDepth, type CalibrationFlags, type DepthInput, type DepthScore, type ReviewComment, type ReviewRecord } from './review-depth';
 export { refitWeights, type CauseMetrics, type LabelledItem, type RefitResult, type WeightModel } from './weight-refit';
+export { defaultNormSettings, projectNorms, projectOfKey, rarityStrength, type NormSettings, type ProjectNorm, type TicketAtStart } from './context-norms';

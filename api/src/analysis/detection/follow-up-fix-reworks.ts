@@ -17,6 +17,8 @@ export interface FixFacts {
   originIds: string[];
   reasons: string[];
   files: string[];
+  /** Changed lines (additions + deletions) per changed file. */
+  fileLines: Array<{ path: string; lines: number }>;
 }
 
 export interface FollowUpResult {
@@ -24,15 +26,15 @@ export interface FollowUpResult {
   fixes: Map<string, FixFacts>;
 }
 
-async function filesOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string[]>> {
-  const files = new Map<string, string[]>();
+async function filesOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Array<{ path: string; lines: number }>>> {
+  const files = new Map<string, Array<{ path: string; lines: number }>>();
   for (let start = 0; start < ids.length; start += 5000) {
-    for (const row of await manager.query<{ pull_request_id: string; path: string }[]>(
-      'SELECT pull_request_id, path FROM pull_request_file WHERE pull_request_id = ANY($1::text[])',
+    for (const row of await manager.query<{ pull_request_id: string; path: string; lines: number }[]>(
+      'SELECT pull_request_id, path, additions + deletions AS lines FROM pull_request_file WHERE pull_request_id = ANY($1::text[])',
       [ids.slice(start, start + 5000)],
     )) {
       const list = files.get(row.pull_request_id) ?? [];
-      list.push(row.path);
+      list.push({ path: row.path, lines: row.lines });
       files.set(row.pull_request_id, list);
     }
   }
@@ -79,7 +81,7 @@ export async function detectFollowUpFixes(
   const items: DetectedRework[] = [];
   const byRepo = new Map<string, Array<{ pr: PullRequestRecord; reasons: string[] }>>();
   for (const candidate of candidates) {
-    const paths = files.get(candidate.pr.id) ?? [];
+    const paths = (files.get(candidate.pr.id) ?? []).map((file) => file.path);
     // A docs-only fix changes no code: nothing to trace, not code rework.
     if (classifyFix({ title: candidate.pr.title, labels: candidate.pr.labels, files: paths }, [], config).scope === 'docs_only') continue;
     const list = byRepo.get(candidate.pr.repositoryId) ?? [];
@@ -107,7 +109,7 @@ export async function detectFollowUpFixes(
       const originIds = selection.origins
         .map((origin) => (origin.prNumber === null ? undefined : dataset.pullRequestByNumber.get(`${repositoryId}#${origin.prNumber}`)))
         .filter((id): id is string => id !== undefined && !options.excludePullRequestIds.has(id));
-      fixes.set(pr.id, { pr, trace, originIds, reasons, files: files.get(pr.id) ?? [] });
+      fixes.set(pr.id, { pr, trace, originIds, reasons, files: (files.get(pr.id) ?? []).map((file) => file.path), fileLines: files.get(pr.id) ?? [] });
       if (originIds.length === 0) continue;
       const origins = originIds.map((id) => dataset.pullRequests.get(id)).filter((origin): origin is PullRequestRecord => origin !== undefined);
       const tracedLines = selection.origins.reduce((sum, origin) => sum + (origin.prNumber === null ? 0 : origin.lines), 0);

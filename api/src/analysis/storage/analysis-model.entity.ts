@@ -12,6 +12,9 @@ export interface ModelMetrics {
   current: { missing_context: StoredPrecisionRecall; execution: StoredPrecisionRecall; coverage: number };
   candidate: { missing_context: StoredPrecisionRecall; execution: StoredPrecisionRecall; coverage: number };
   trainedOn: { labelled: number; training: number; heldBack: number };
+  /** The scope the version was fitted for (`global`, `team:<slug>`) and the version it started from. */
+  scope?: string;
+  basedOn?: number;
 }
 
 /** A version of the cause model: its signal weights and, for re-fitted ones, how it scored. */

@@ -55,15 +55,15 @@ export function evidenceOf(attribution: CauseAttribution): StoredEvidence[] {
 export async function storeAnalysis(
   manager: EntityManager,
   input: {
-    attributed: ReadonlyArray<{ item: DetectedRework; attribution: CauseAttribution }>;
+    /** Each item with the answer of the model version that applies to it. */
+    attributed: ReadonlyArray<{ item: DetectedRework; attribution: CauseAttribution; modelVersion: number }>;
     dataset: AnalysisDataset;
     contexts: ReadonlyMap<string, ContextAtStart>;
     reviewScores: ReadonlyMap<string, PullRequestReviewScore>;
-    modelVersion: number;
     now: Date;
   },
 ): Promise<StoredCounts> {
-  const rows = input.attributed.map(({ item, attribution }) => ({ item, attribution, effort: effortOf(item, input.dataset) }));
+  const rows = input.attributed.map(({ item, attribution, modelVersion }) => ({ item, attribution, modelVersion, effort: effortOf(item, input.dataset) }));
   type Row = (typeof rows)[number];
   const written = await upsertChanged<Row>(
     manager,
@@ -87,7 +87,7 @@ export async function storeAnalysis(
         ['effort_cycle_hours', (row) => row.effort.cycleHours],
         ['occurred_at', (row) => row.item.occurredAt],
         ['detected_at', () => input.now],
-        ['model_version', () => input.modelVersion],
+        ['model_version', (row) => row.modelVersion],
       ],
     },
     rows,
@@ -101,9 +101,9 @@ export async function storeAnalysis(
       table: 'cause_attribution',
       key: 'id',
       columns: [
-        ['id', (row) => `${row.item.id}@v${input.modelVersion}`],
+        ['id', (row) => `${row.item.id}@v${row.modelVersion}`],
         ['rework_item_id', (row) => row.item.id],
-        ['model_version', () => input.modelVersion],
+        ['model_version', (row) => row.modelVersion],
         ['cause', (row) => row.attribution.cause],
         ['confidence', (row) => row.attribution.confidence],
         ['score_missing_context', (row) => row.attribution.scores.missing_context],
