@@ -3,11 +3,13 @@ import { expect, test } from '@playwright/test';
 test('the health page shows the embedded database, migrated, from the real api', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/health$/);
-  await expect(page.getByRole('status')).toHaveText('Healthy');
   const facts = page.getByRole('region', { name: 'System health' });
+  await expect(facts.getByRole('status')).toHaveText('Healthy');
   await expect(facts.getByText('Embedded PostgreSQL')).toBeVisible();
   await expect(facts.getByText(/^PostgreSQL \d+/)).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Health check round trip' })).toBeVisible();
+  // With nothing configured the app runs the demo organisation, and says so.
+  await expect(page.getByRole('complementary', { name: 'Demo data' })).toContainText('generated organisation');
   await page.screenshot({ path: 'test-results/screenshots/health.png', fullPage: true });
 });
 
