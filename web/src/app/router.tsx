@@ -9,7 +9,7 @@ import { Layout } from './layout';
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
-    hydrateFallbackElement: null,
+    hydrateFallbackElement: <div className="skeleton" role="progressbar" aria-label="Loading the page" />,
     children: [
       { index: true, element: <Navigate to="/overview" replace /> },
       {

@@ -1,0 +1,51 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { build, reworkPage } from '../testing/build';
+import { mockApi, renderRoute } from '../testing/render-route';
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  window.localStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
+
+function answers() {
+  return mockApi({
+    '/api/rework': () => reworkPage([build.reworkItem()]),
+    '/api/teams': () => ({ status: 200, body: { teams: [build.team()] } }),
+  });
+}
+
+describe('the app shell', () => {
+  it('navigates between every view, carrying team and quarter but not filters', async () => {
+    answers();
+    renderRoute('/rework?team=payments&quarter=2025-Q3&kind=revert');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    for (const name of ['Overview', 'Rework', 'Review calibration', 'Quarterly review', 'Settings', 'System health']) {
+      expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
+    }
+    expect(within(nav).getByRole('link', { name: 'Quarterly review' })).toHaveAttribute('href', '/quarterly?team=payments&quarter=2025-Q3');
+    expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+  });
+
+  it('keeps the picked quarter and grain in the URL', async () => {
+    answers();
+    const { router } = renderRoute('/rework');
+    const quarter = await screen.findByLabelText('Quarter');
+    expect(await within(quarter).findByRole('option', { name: '2025 Q4', selected: true })).toBeInTheDocument();
+    await userEvent.selectOptions(quarter, '2025-Q2');
+    expect(router.state.location.search).toContain('quarter=2025-Q2');
+    await userEvent.selectOptions(screen.getByLabelText('Trend by'), 'week');
+    expect(router.state.location.search).toContain('grain=week');
+  });
+
+  it('switches between light and dark and remembers the choice', async () => {
+    answers();
+    renderRoute('/rework');
+    await userEvent.click(await screen.findByRole('button', { name: 'Switch to dark theme' }));
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(window.localStorage.getItem('rework-radar.theme')).toBe('dark');
+    await userEvent.click(screen.getByRole('button', { name: 'Switch to light theme' }));
+    expect(document.documentElement.dataset.theme).toBe('light');
+  });
+});

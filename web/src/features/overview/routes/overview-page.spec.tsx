@@ -1,0 +1,114 @@
+import { reworkCostId } from '@rework-radar/shared';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { build, reworkPage } from '../../../testing/build';
+import { mockApi, renderRoute, type MockRequest } from '../../../testing/render-route';
+
+afterEach(() => jest.restoreAllMocks());
+
+const october = ['2025-10', '2025-10-01T00:00:00.000Z', '2025-11-01T00:00:00.000Z'] as const;
+const november = ['2025-11', '2025-11-01T00:00:00.000Z', '2025-12-01T00:00:00.000Z'] as const;
+const quarter = ['2025-Q4', '2025-10-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'] as const;
+
+function metricsAnswer(request: MockRequest) {
+  if (request.url.searchParams.get('period') === 'quarter') {
+    return {
+      status: 200,
+      body: build.metrics([
+        build.metricValue('context-missing-context-rework-share', ...quarter, 0.38),
+        build.metricValue(reworkCostId('missing_context', 'prs'), ...quarter, 61),
+        build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...quarter, 23.6),
+      ]),
+    };
+  }
+  const team = request.url.searchParams.get('team');
+  return {
+    status: 200,
+    body: build.metrics([
+      build.metricValue('velocity-pull-request-throughput', ...october, 30),
+      build.metricValue('velocity-pull-request-throughput', ...november, 34),
+      build.metricValue('context-score-at-start-mean', ...october, 52),
+      build.metricValue('context-missing-context-rework-share', ...october, team === null ? 0.4 : 0.3),
+      build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...october, 8),
+      build.metricValue(reworkCostId('execution', 'engineer-days'), ...october, 3),
+      build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...november, 5),
+    ]),
+  };
+}
+
+function answers(teams = [build.team()]) {
+  return mockApi({
+    '/api/rework': () => reworkPage([build.reworkItem()]),
+    '/api/teams': () => ({ status: 200, body: { teams } }),
+    '/api/metrics': metricsAnswer,
+  });
+}
+
+describe('the overview', () => {
+  it('opens from the root address on the latest quarter with data, with the headline sentence', async () => {
+    const api = answers();
+    const { router } = renderRoute('/');
+    const link = await screen.findByRole('link', { name: 'See the items' });
+    expect(link.closest('p')).toHaveTextContent(
+      'In 2025 Q4, 38% of rework was traced to missing context: 61 PRs, about 24 engineer-days.',
+    );
+    expect(router.state.location.pathname).toBe('/overview');
+    const trend = api.requests.find((request) => request.url.pathname === '/api/metrics' && request.url.searchParams.get('period') === 'month');
+    expect(trend?.url.searchParams.get('from')).toBe('2025-01-01T00:00:00.000Z');
+    expect(trend?.url.searchParams.get('to')).toBe('2026-01-01T00:00:00.000Z');
+    expect(screen.getByRole('link', { name: 'See the items' })).toHaveAttribute(
+      'href',
+      '/rework?from=2025-10-01&to=2025-12-31&cause=missing_context',
+    );
+  });
+
+  it('puts velocity next to context, review and rework, each chart named, defined and drawn', async () => {
+    const { container } = (answers(), renderRoute('/overview?quarter=2025-Q4'));
+    const throughput = await screen.findByRole('figure', { name: 'Throughput' });
+    expect(throughput).toHaveAccessibleDescription(/Pull requests merged per week: Pull requests merged in the period/);
+    expect(screen.getByRole('figure', { name: 'Context score at start' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: 'Review calibration' })).toHaveTextContent(
+      'Too few scored pull requests were merged in these periods to rank depth against risk.',
+    );
+    expect(screen.getByRole('figure', { name: 'Rework effort by cause' })).toBeInTheDocument();
+    expect(container.querySelectorAll('.recharts-bar-rectangle').length).toBeGreaterThanOrEqual(3);
+    expect(container.querySelectorAll('.recharts-line').length).toBeGreaterThan(0);
+  });
+
+  it('drills from a period of the rework chart to the rework items behind it', async () => {
+    answers();
+    const { router } = renderRoute('/overview?quarter=2025-Q4');
+    const chart = await screen.findByRole('figure', { name: 'Rework effort by cause' });
+    await userEvent.click(within(chart).getByRole('button', { name: 'Show table' }));
+    await userEvent.click(within(chart).getByRole('link', { name: '2025-10' }));
+    expect(router.state.location.pathname).toBe('/rework');
+    expect(router.state.location.search).toBe('?from=2025-10-01&to=2025-10-31');
+  });
+
+  it('draws one small multiple per team and scopes the page to a picked team through the URL', async () => {
+    const api = answers([build.team(), build.team({ slug: 'core', name: 'Core' })]);
+    const { router } = renderRoute('/overview?quarter=2025-Q4');
+    expect(await screen.findByRole('figure', { name: 'Payments: rework from missing context' })).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'Core: rework from missing context' })).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText('Team'), 'core');
+    expect(router.state.location.search).toContain('team=core');
+    expect(await screen.findByRole('heading', { name: 'Overview: Core' })).toBeInTheDocument();
+    expect(api.requests.some((request) => request.url.searchParams.get('team') === 'core' && request.url.searchParams.get('period') === 'quarter')).toBe(true);
+  });
+
+  it('shows an error with retry when the metrics cannot be loaded', async () => {
+    let fail = true;
+    mockApi({
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({ status: 200, body: { teams: [] } }),
+      '/api/metrics': (request) =>
+        fail ? { status: 503, body: { statusCode: 503, code: 'unavailable', message: 'rollups are being computed' } } : metricsAnswer(request),
+    });
+    renderRoute('/overview?quarter=2025-Q4');
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts[0]).toHaveTextContent('rollups are being computed');
+    fail = false;
+    await userEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!);
+    expect(await screen.findByRole('link', { name: 'See the items' })).toBeInTheDocument();
+  });
+});
