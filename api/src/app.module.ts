@@ -13,6 +13,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { ReworkModule } from './analysis/http/rework.module';
 import { ReadApiModule } from './read-api/read-api.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
@@ -64,6 +66,8 @@ export class AppModule {
         DemoStatusModule,
         ReworkModule,
         ReadApiModule,
+        TeamsModule,
+        MetricsModule,
       ],
     };
   }

@@ -7,8 +7,9 @@ import { jiraDomainEntities } from '../sources/jira/domain/jira-domain.entities'
 import { RawPayload } from '../sources/raw/raw-payload.entity';
 import { QuarantinedRecord } from '../sources/sync-state/quarantined-record.entity';
 import { MetricRollup } from '../metrics/metric-rollup.entity';
+import { MetricRollupScope } from '../metrics/metric-rollup-scope.entity';
 import { teamEntities } from '../teams/team.entity';
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities, ...teamEntities, MetricRollup];
+export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities, ...teamEntities, MetricRollup, MetricRollupScope];

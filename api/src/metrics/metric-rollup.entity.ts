@@ -23,14 +23,15 @@ export class MetricRollup {
   @PrimaryColumn({ name: 'period_start', type: 'timestamptz' })
   periodStart: Date;
 
+  /** Part of the key: sprints of two boards can start at the same instant. */
+  @PrimaryColumn({ name: 'period_label', type: 'text' })
+  periodLabel: string;
+
   @PrimaryColumn({ name: 'metric_id', type: 'text' })
   metricId: string;
 
   @Column({ name: 'period_end', type: 'timestamptz' })
   periodEnd: Date;
-
-  @Column({ name: 'period_label', type: 'text' })
-  periodLabel: string;
 
   @Column({ type: 'double precision', nullable: true })
   value: number | null;

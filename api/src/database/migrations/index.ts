@@ -8,6 +8,8 @@ import { CreateGithubPush1763841000000 } from './1763841000000-create-github-pus
 import { CreateAnalysis1763850000000 } from './1763850000000-create-analysis';
 import { CreateTeams1763880000000 } from './1763880000000-create-teams';
 import { CreateMetricRollup1763881000000 } from './1763881000000-create-metric-rollup';
+import { CreateMetricRollupScope1763882000000 } from './1763882000000-create-metric-rollup-scope';
+import { MetricRollupKeyWithLabel1763883000000 } from './1763883000000-metric-rollup-key-with-label';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   CreateAnalysis1763850000000,
   CreateTeams1763880000000,
   CreateMetricRollup1763881000000,
+  CreateMetricRollupScope1763882000000,
+  MetricRollupKeyWithLabel1763883000000,
 ];

@@ -1,0 +1,84 @@
+import type { MetricValue } from '@rework-radar/shared';
+import type { EntityManager } from 'typeorm';
+import type { RollupScope } from './rollup-plan';
+
+/** SQL of the rollup tables: change-only upserts, stale-row removal, and the reads the API makes. */
+
+export async function storedFingerprint(manager: EntityManager, scope: RollupScope): Promise<string | null> {
+  const rows = await manager.query<Array<{ inputs_fingerprint: string }>>('SELECT inputs_fingerprint FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2', [scope.kind, scope.key]);
+  return rows[0]?.inputs_fingerprint ?? null;
+}
+
+const chunk = 2000;
+
+/** Writes the values of one scope; a row is written only when something in it changed. Returns rows written. */
+export async function upsertScopeValues(manager: EntityManager, scope: RollupScope, values: readonly MetricValue[], fingerprint: string, at: Date): Promise<number> {
+  let written = 0;
+  for (let index = 0; index < values.length; index += chunk) {
+    const slice = values.slice(index, index + chunk);
+    const result = await manager.query<Array<{ metric_id: string }>>(
+      `INSERT INTO metric_rollup (scope_kind, scope_key, period_kind, period_start, metric_id, period_end, period_label, value, reason, universe_count, universe_noun, excluded, linking_rule, computed_at, inputs_fingerprint)
+       SELECT $1, $2, v.period_kind, v.period_start, v.metric_id, v.period_end, v.period_label, v.value, v.reason, v.universe_count, v.universe_noun, v.excluded, v.linking_rule, $3, $4
+       FROM unnest($5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[], $9::text[], $10::float8[], $11::text[], $12::int[], $13::text[], $14::jsonb[], $15::text[])
+         AS v(period_kind, period_start, metric_id, period_end, period_label, value, reason, universe_count, universe_noun, excluded, linking_rule)
+       ON CONFLICT (scope_kind, scope_key, period_kind, period_start, period_label, metric_id) DO UPDATE SET
+         period_end = excluded.period_end, value = excluded.value, reason = excluded.reason,
+         universe_count = excluded.universe_count, universe_noun = excluded.universe_noun, excluded = excluded.excluded,
+         linking_rule = excluded.linking_rule, computed_at = excluded.computed_at, inputs_fingerprint = excluded.inputs_fingerprint
+       WHERE (metric_rollup.value, metric_rollup.reason, metric_rollup.universe_count, metric_rollup.universe_noun, metric_rollup.excluded, metric_rollup.linking_rule, metric_rollup.period_end)
+         IS DISTINCT FROM (excluded.value, excluded.reason, excluded.universe_count, excluded.universe_noun, excluded.excluded, excluded.linking_rule, excluded.period_end)
+       RETURNING metric_id`,
+      [
+        scope.kind,
+        scope.key,
+        at,
+        fingerprint,
+        slice.map((v) => v.period.kind),
+        slice.map((v) => v.period.start),
+        slice.map((v) => v.metricId),
+        slice.map((v) => v.period.end),
+        slice.map((v) => v.period.label),
+        slice.map((v) => v.value),
+        slice.map((v) => v.reason ?? null),
+        slice.map((v) => v.universe.count),
+        slice.map((v) => v.universe.noun),
+        slice.map((v) => JSON.stringify(v.excluded)),
+        slice.map((v) => v.linkingRule ?? null),
+      ],
+    );
+    written += result.length;
+  }
+  return written;
+}
+
+/** Removes a scope's rows for periods or metrics no longer computed. */
+export async function deleteStaleScopeRows(manager: EntityManager, scope: RollupScope, values: readonly MetricValue[]): Promise<number> {
+  const keys = values.map((v) => `${v.period.kind}|${new Date(v.period.start).toISOString()}|${v.period.label}|${v.metricId}`);
+  // A CTE so the answer is a count (TypeORM answers a bare DELETE with [rows, count]).
+  const rows = await manager.query<Array<{ n: number }>>(
+    `WITH gone AS (DELETE FROM metric_rollup WHERE scope_kind = $1 AND scope_key = $2
+       AND NOT (period_kind || '|' || to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '|' || period_label || '|' || metric_id = ANY($3::text[]))
+     RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    [scope.kind, scope.key, keys],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function saveFingerprint(manager: EntityManager, scope: RollupScope, fingerprint: string, at: Date): Promise<void> {
+  await manager.query(
+    `INSERT INTO metric_rollup_scope (scope_kind, scope_key, inputs_fingerprint, refreshed_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (scope_kind, scope_key) DO UPDATE SET inputs_fingerprint = excluded.inputs_fingerprint, refreshed_at = excluded.refreshed_at`,
+    [scope.kind, scope.key, fingerprint, at],
+  );
+}
+
+/** Scopes that no longer exist (a removed team, a repository gone) lose their rows. */
+export async function deleteOtherScopes(manager: EntityManager, scopes: readonly RollupScope[]): Promise<number> {
+  const keys = scopes.map((scope) => `${scope.kind}|${scope.key}`);
+  await manager.query(`DELETE FROM metric_rollup_scope WHERE NOT (scope_kind || '|' || scope_key = ANY($1::text[]))`, [keys]);
+  const rows = await manager.query<Array<{ n: number }>>(
+    `WITH gone AS (DELETE FROM metric_rollup WHERE NOT (scope_kind || '|' || scope_key = ANY($1::text[])) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+    [keys],
+  );
+  return rows[0]?.n ?? 0;
+}
