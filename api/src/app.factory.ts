@@ -13,6 +13,7 @@ import { runMigrations } from './database/migration-runner';
 import { DemoStatusTracker } from './demo/status/demo-status.tracker';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { answerBodyParseErrors } from './http/body-parse-errors';
+import { securityHeaders } from './http/security-headers';
 import { setupOpenApi } from './http/openapi';
 import { PinoNestLogger } from './logging/logger';
 
@@ -29,6 +30,7 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.use(securityHeaders());
   // Webhooks keep their exact bytes for signature checks, and GitHub sends up to 25 MB.
   app.use('/api/webhooks', json({ limit: '26mb', verify: keepRawBody }));
   app.use(json({ limit: '1mb' }));
