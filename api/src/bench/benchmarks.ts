@@ -4,6 +4,8 @@ import { githubSyncBenchmark } from '../sources/github/bench/github-sync.benchma
 import { szzTracerBenchmark } from '../sources/git/szz.benchmark';
 import { jiraSyncBenchmark } from '../sources/jira/bench/jira-sync.benchmark';
 import { readApiBenchmark } from '../read-api/read-api.benchmark';
+import { analysisDemoBenchmark } from '../analysis/bench/analysis-demo.benchmark';
+import { metricsApiBenchmark } from '../metrics/metrics-api.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark, readApiBenchmark];
+export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark, readApiBenchmark, analysisDemoBenchmark, metricsApiBenchmark];

@@ -6,7 +6,7 @@ const signal = (id: Signal['id'], side: Signal['side'], weight: number): Signal 
 describe('attributeCause', () => {
   it.each<[string, Signal[], string, string]>([
     ['no evidence', [], 'unknown', 'thin_evidence'],
-    ['one weak signal', [signal('untracked_origin', 'missing_context', 0.6)], 'unknown', 'thin_evidence'],
+    ['one weak signal', [signal('no_acceptance_criteria_at_start', 'missing_context', 0.4)], 'unknown', 'thin_evidence'],
     [
       'missing context clearly ahead',
       [signal('no_acceptance_criteria_at_start', 'missing_context', 1), signal('expectation_text', 'missing_context', 1.3), signal('small_local_fix', 'execution', 0.6)],

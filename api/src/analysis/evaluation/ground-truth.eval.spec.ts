@@ -9,6 +9,7 @@ import type { GroundTruthFile } from '../../demo/ground-truth';
 import { createMigratedDataSource, type TestDatabase } from '../../testing/test-database';
 import { silentLogger } from '../../testing/silent-logger';
 import { analyse, analyseAll } from '../analyse';
+import { findRework, listRework, overrideCause } from '../http/rework.repository';
 import { evaluateAgainstGroundTruth, formatEvaluation, loadDetectedItems } from './ground-truth-evaluation';
 
 describe('analysis of a small demo organisation against its ground truth', () => {
@@ -51,9 +52,10 @@ describe('analysis of a small demo organisation against its ground truth', () =>
       // Incidents linked by the deployment window alone can name the wrong deployment (0.864 measured).
       expect(evaluation.kinds[kind]?.precision ?? 0).toBeGreaterThanOrEqual(kind === 'incident' ? 0.85 : 0.9);
     }
-    // Causes: measured, not yet at the 0.85 macro-F1 / 10% unknown targets; guarded against regressions.
-    expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.7);
-    expect(evaluation.unknownShare).toBeLessThanOrEqual(0.25);
+    // Causes at 600 PRs: macro-F1 0.794 with 6.4% unknown (was 0.744 / 21.8%); the 0.85 target is not met
+    // (4,000 PRs: 0.752 / 7.8%, see the analysis-demo benchmark). Guarded against regressions.
+    expect(evaluation.macroF1).toBeGreaterThanOrEqual(0.77);
+    expect(evaluation.unknownShare).toBeLessThanOrEqual(0.1);
   }, 300_000);
 
   it('re-uses the line traces and writes nothing when run again with nothing new', async () => {
@@ -63,5 +65,29 @@ describe('analysis of a small demo organisation against its ground truth', () =>
     expect(again.counts.removed).toBe(0);
     const skipped = await analyse(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
     expect(skipped.mode).toBe('skipped');
+  }, 120_000);
+
+  it('keeps an override through a full re-analysis, beside the model answer, and lists and filters by it', async () => {
+    const [item] = await loadDetectedItems(dataSource.manager).then((items) => items.filter((entry) => entry.cause !== 'unknown'));
+    if (item === undefined) throw new Error('no attributed item');
+    const flipped = item.cause === 'execution' ? 'missing_context' : 'execution';
+    await overrideCause(dataSource.manager, item.id, { cause: flipped, reason: 'the PO changed the rule after review' }, 'em@acme.test');
+    const report = await analyseAll(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
+    expect(report.mode).toBe('full');
+    const detail = await findRework(dataSource.manager, item.id);
+    expect(detail).toMatchObject({ cause: flipped, model: { cause: item.cause }, override: { cause: flipped, by: 'em@acme.test' } });
+    expect(detail?.overrides).toHaveLength(1);
+    // Lists and filters use the effective cause: the override.
+    const listed = await listRework(dataSource.manager, { cause: flipped, limit: 500 });
+    const all: string[] = listed.items.map((entry) => entry.id);
+    let cursor = listed.nextCursor;
+    while (cursor !== null) {
+      const page = await listRework(dataSource.manager, { cause: flipped, limit: 500, cursor });
+      all.push(...page.items.map((entry) => entry.id));
+      cursor = page.nextCursor;
+    }
+    expect(all).toContain(item.id);
+    const other = await listRework(dataSource.manager, { cause: item.cause, limit: 500 });
+    expect(other.items.map((entry) => entry.id)).not.toContain(item.id);
   }, 120_000);
 });
