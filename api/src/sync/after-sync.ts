@@ -5,6 +5,7 @@ import type { AnalysisConfig } from '../analysis/core';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
+import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
 
 export interface AfterSyncReport {
   identities: IdentityMergeReport;
@@ -29,6 +30,7 @@ export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger, 
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
   const analysis = await analyse(dataSource, { logger, dataDir: options.dataDir, config: options.analysis, links: options.links });
+  await refreshMetricRollups(dataSource, logger);
   return { identities, links, analysis };
 }
 
