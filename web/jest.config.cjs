@@ -4,7 +4,7 @@ const { jestPreset } = require('../config/jest.preset.cjs');
 module.exports = {
   ...jestPreset({ jsx: true }),
   testEnvironment: path.join(__dirname, '..', 'config', 'jest', 'jsdom-with-fetch.cjs'),
-  setupFilesAfterEnv: ['@testing-library/jest-dom'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
   // A cold first render (transform + lazy chunk) on a busy 2-core machine takes seconds.
   testTimeout: 20000,
   moduleNameMapper: {

@@ -8,6 +8,8 @@ interface Props {
   quarter: Period;
   values: readonly MetricSeriesValue[];
   team: string | undefined;
+  /** False when the api has never computed the quarter's rollups. */
+  computed: boolean;
 }
 
 function valueOf(values: readonly MetricSeriesValue[], id: string): MetricSeriesValue | undefined {
@@ -15,7 +17,7 @@ function valueOf(values: readonly MetricSeriesValue[], id: string): MetricSeries
 }
 
 /** The one sentence a VP reads first: this quarter's rework traced to missing context, and its cost. */
-export function Headline({ quarter, values, team }: Props) {
+export function Headline({ quarter, values, team, computed }: Props) {
   const share = valueOf(values, headlineMetrics.missingContextShare);
   const prs = valueOf(values, headlineMetrics.missingContextPrs);
   const days = valueOf(values, headlineMetrics.missingContextDays);
@@ -25,6 +27,16 @@ export function Headline({ quarter, values, team }: Props) {
     'missing_context',
     team,
   );
+  if (!computed) {
+    return (
+      <p className="headline" role="status">
+        {quarterName}: the api has not computed this quarter's figures yet.{' '}
+        <Link to={href} className="headline__link">
+          See its missing-context rework
+        </Link>
+      </p>
+    );
+  }
   if (share?.value === null || share?.value === undefined) {
     return (
       <p className="headline" role="status">

@@ -15,7 +15,7 @@ const causes = [
 const config: ChartConfig = Object.fromEntries(causes.map(({ cause, id, color }) => [id, { label: causeLabels[cause], color }]));
 
 /** Rework effort stacked by cause; a click on a bar opens the rework items behind it. */
-export function ReworkCauseChart({ rows, team }: { rows: ChartRow[]; team: string | undefined }) {
+export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]; team: string | undefined; emptyReason: string }) {
   const navigate = useNavigate();
   const hasValue = rows.some((row) => causes.some(({ id }) => typeof row[id] === 'number' && row[id] > 0));
   const definition = metricById(causes[0].id)?.definition.replace('attributed to missing context', 'attributed to each cause') ?? '';
@@ -31,7 +31,7 @@ export function ReworkCauseChart({ rows, team }: { rows: ChartRow[]; team: strin
       data={hasValue ? rows : []}
       xKey="label"
       xLabel="Period"
-      emptyReason="No rework was detected in these periods, so there is no effort to split by cause."
+      emptyReason={emptyReason}
       rowLink={(row) => hrefOf(row)}
       formatValue={(_key, value) => (typeof value === 'number' ? value.toFixed(1) : value)}
     >

@@ -111,4 +111,15 @@ describe('the overview', () => {
     await userEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!);
     expect(await screen.findByRole('link', { name: 'See the items' })).toBeInTheDocument();
   });
+
+  it('says the figures were never computed rather than that nothing happened', async () => {
+    mockApi({
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({ status: 200, body: { teams: [] } }),
+      '/api/metrics': () => ({ status: 200, body: build.metrics([]) }),
+    });
+    renderRoute('/overview?quarter=2025-Q4');
+    expect(await screen.findByText(/the api has not computed this quarter's figures yet/)).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'Throughput' })).toHaveTextContent('The api has not computed these metrics yet');
+  });
 });

@@ -11,7 +11,9 @@ import { TeamMultiples } from '../components/team-multiples';
 import { MetricTrendChart as TrendChart } from '../../../components/chart/metric-trend-chart';
 import './overview.css';
 
-const noData = 'No records fell in these periods for this scope; the demo and most syncs cover earlier quarters.';
+const noRecords = 'No records fell in these periods for this scope; pick an earlier quarter or another team.';
+/** Said instead when the api has never computed the rollups the charts read. */
+export const notComputed = 'The api has not computed these metrics yet (no rollup exists for this scope); they appear after the next analysis run.';
 
 /** Overview (VP): legacy velocity next to context quality, review calibration and rework by cause. */
 export function OverviewPage() {
@@ -36,6 +38,9 @@ export function OverviewPage() {
         },
   );
   const rows = trend.data === undefined ? [] : metricRows(trend.data.values, allOverviewMetricIds);
+  const neverComputed = trend.data?.computedAt === null && trend.data.values.length === 0;
+  const noData = neverComputed ? notComputed : noRecords;
+  const emptyBecause = (reason: string) => (neverComputed ? notComputed : reason);
   const teamName = teams.data?.teams.find((team) => team.slug === scope.team)?.name;
   return (
     <section aria-labelledby="overview-title">
@@ -45,7 +50,7 @@ export function OverviewPage() {
       ) : headline.isError ? (
         <ErrorPanel what="The headline" error={headline.error} onRetry={() => void headline.refetch()} />
       ) : (
-        <Headline quarter={quarter} values={headline.data.values} team={scope.team} />
+        <Headline quarter={quarter} values={headline.data.values} team={scope.team} computed={headline.data.computedAt !== null || headline.data.values.length > 0} />
       )}
       <p className="page-intro">
         Legacy velocity on the left, what decides rework on the right: the four quarters to {quarter?.label ?? '…'}.
@@ -69,15 +74,19 @@ export function OverviewPage() {
             title="Review calibration"
             metricIds={overviewMetrics.calibration}
             rows={rows}
-            emptyReason="Too few scored pull requests were merged in these periods to rank depth against risk."
+            emptyReason={emptyBecause('Too few scored pull requests were merged in these periods to rank depth against risk.')}
           />
           <TrendChart
             title="Story points per sprint"
             metricIds={overviewMetrics.storyPoints}
             rows={rows}
-            emptyReason="No sprint ended in these periods, or no completed item had an estimate."
+            emptyReason={emptyBecause('No sprint ended in these periods, or no completed item had an estimate.')}
           />
-          <ReworkCauseChart rows={rows} team={scope.team} />
+          <ReworkCauseChart
+            rows={rows}
+            team={scope.team}
+            emptyReason={emptyBecause('No rework was detected in these periods, so there is no effort to split by cause.')}
+          />
         </div>
       )}
       <h2>Teams</h2>

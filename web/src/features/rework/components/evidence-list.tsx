@@ -1,5 +1,6 @@
 import type { ReworkDetail } from '@rework-radar/shared';
 import { causeLabels } from '../../../lib/labels';
+import { sourceLinkName } from '../../../lib/references';
 
 /** Each signal that weighed on the cause, strongest first, with a link to where it was seen. */
 export function EvidenceList({ evidence }: { evidence: ReworkDetail['evidence'] }) {
@@ -17,7 +18,7 @@ export function EvidenceList({ evidence }: { evidence: ReworkDetail['evidence'] 
             <>
               {' '}
               <a href={piece.url} target="_blank" rel="noreferrer">
-                Open source
+                {sourceLinkName(piece.url)}
               </a>
             </>
           )}

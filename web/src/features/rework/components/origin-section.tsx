@@ -1,11 +1,16 @@
 import type { ReworkDetail } from '@rework-radar/shared';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
+import { pullRequestLabel, pullRequestUrl, workItemUrl } from '../../../lib/references';
 import { useWorkItems } from '../api/get-work-item';
 
 /** The work that had to be redone: its tickets (with context score at start) and pull requests. */
 export function OriginSection({ item }: { item: ReworkDetail }) {
   const workItems = useWorkItems(item.origin.workItems);
+  const knownUrls = [
+    ...item.detection.links.map((link) => link.url),
+    ...item.evidence.flatMap((piece) => (piece.url === undefined ? [] : [piece.url])),
+  ];
   return (
     <section className="card" aria-labelledby="origin-title">
       <h2 id="origin-title">Origin</h2>
@@ -20,7 +25,17 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
         const workItem = query?.data;
         return (
           <article key={key} className="origin-item" aria-label={`Work item ${key}`}>
-            <h3>{key}</h3>
+            <h3>
+              {key}
+              {workItemUrl(key, knownUrls) !== undefined && (
+                <>
+                  {' '}
+                  <a className="heading-link" href={workItemUrl(key, knownUrls)} target="_blank" rel="noreferrer">
+                    Open in Jira
+                  </a>
+                </>
+              )}
+            </h3>
             {workItem !== undefined ? (
               <dl className="facts-inline">
                 <dt>Summary</dt>
@@ -58,9 +73,20 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
         <>
           <h3>Pull requests</h3>
           <ul>
-            {item.origin.pullRequests.map((pr) => (
-              <li key={pr}>{pr}</li>
-            ))}
+            {item.origin.pullRequests.map((pr) => {
+              const url = pullRequestUrl(pr, knownUrls);
+              return (
+                <li key={pr}>
+                  {url === undefined ? (
+                    pullRequestLabel(pr)
+                  ) : (
+                    <a href={url} target="_blank" rel="noreferrer">
+                      {pullRequestLabel(pr)}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -2,6 +2,7 @@ import type { ReworkItemView } from '@rework-radar/shared';
 import { Link } from 'react-router';
 import { formatDate, formatPercent } from '../../../lib/format';
 import { causeDefinitions, causeLabels, kindLabels } from '../../../lib/labels';
+import { pullRequestLabel } from '../../../lib/references';
 import type { Sort, SortKey } from '../api/rework-filters';
 
 const columns: { key: SortKey; label: string; numeric?: boolean }[] = [
@@ -95,7 +96,7 @@ export function ReworkTable({ items, sort, onSort, itemSearch }: Props) {
               <td className="num">{formatPercent(item.confidence)}</td>
               <td className="num">{item.effort.lines}</td>
               <td className="num">{item.effort.cycleHours === null ? '—' : Math.round(item.effort.cycleHours)}</td>
-              <td>{[...item.origin.workItems, ...item.origin.pullRequests].join(', ') || '—'}</td>
+              <td>{[...item.origin.workItems, ...item.origin.pullRequests.map(pullRequestLabel)].join(', ') || '—'}</td>
               <td>{item.repo ?? '—'}</td>
             </tr>
           ))}

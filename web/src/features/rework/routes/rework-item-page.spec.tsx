@@ -35,13 +35,14 @@ describe('a rework item page', () => {
   it('shows the origin work item with its context score, the model answer and the evidence with links', async () => {
     api(() => build.reworkDetail());
     renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
-    expect(await screen.findByRole('heading', { name: /Follow-up fix github:acme\/pay#12/ })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Follow-up fix acme\/pay#12/ })).toBeInTheDocument();
     const origin = screen.getByRole('article', { name: 'Work item PAY-7' });
     expect(await within(origin).findByText('35 / 100')).toBeInTheDocument();
     expect(within(origin).getByText('Refund partial payments')).toBeInTheDocument();
+    expect(within(origin).getByRole('link', { name: 'Open in Jira' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
     const evidence = screen.getByRole('list', { name: 'Evidence' });
     expect(within(evidence).getByText('PAY-7 had no acceptance criteria when work started')).toBeInTheDocument();
-    expect(within(evidence).getByRole('link', { name: 'Open source' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
+    expect(within(evidence).getByRole('link', { name: 'Open PAY-7 in Jira' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
     expect(screen.getByRole('link', { name: '#12' })).toHaveAttribute('href', 'https://github.example/acme/pay/pull/12');
     expect(screen.getByText(/Missing context \(80% confidence, model v1\)/)).toBeInTheDocument();
   });

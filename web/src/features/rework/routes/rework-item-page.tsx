@@ -2,6 +2,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDate } from '../../../lib/format';
 import { kindLabels } from '../../../lib/labels';
+import { pullRequestLabel } from '../../../lib/references';
 import { useReworkItem } from '../api/get-rework-item';
 import { CausePanel } from '../components/cause-panel';
 import { EvidenceList } from '../components/evidence-list';
@@ -34,7 +35,7 @@ export function ReworkItemPage() {
         <Link to={back}>← All rework</Link>
       </p>
       <h1 id="item-title">
-        {kindLabels[item.kind]} {item.rework.pullRequests.concat(item.rework.workItems).join(', ')}
+        {kindLabels[item.kind]} {item.rework.pullRequests.map(pullRequestLabel).concat(item.rework.workItems).join(', ')}
       </h1>
       <p className="page-intro">
         {item.repo ?? 'No repository'} · happened {formatDate(item.occurredAt)} · detected by {item.detection.rule} ·

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { waitForDemo } from './demo-ready';
+
+const shots = 'test-results/screenshots';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(300_000);
+  await waitForDemo(request);
+});
+
+/** Charts are lazy per route: wait until every figure on the page has left its skeleton. */
+async function chartsSettled(page: Page) {
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+}
+
+test('the overview opens from the root, interactive fast, with every chart named and defined', async ({ page }) => {
+  const started = Date.now();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByRole('figure', { name: 'Rework effort by cause' })).toBeVisible();
+  await chartsSettled(page);
+  const interactiveMs = Date.now() - started;
+  console.log(`overview interactive in ${interactiveMs} ms`);
+  expect(interactiveMs).toBeLessThan(2_000 + 1_000); // 2 s budget, 1 s slack for a busy shared machine
+  for (const name of ['Throughput', 'Context score at start', 'Pull request cycle time', 'Review calibration', 'Story points per sprint']) {
+    const figure = page.getByRole('figure', { name });
+    await expect(figure).toBeVisible();
+    await expect(figure).toHaveAttribute('aria-describedby', /.+/);
+  }
+  await page.screenshot({ path: `${shots}/overview.png`, fullPage: true });
+});
+
+test('the rework explorer lists real rework, filters by cause in the URL and opens an item with its evidence', async ({ page }) => {
+  await page.goto('/rework');
+  const table = page.getByRole('table', { name: 'Rework items' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout: 20_000 });
+  await page.getByLabel('Cause').selectOption('missing_context');
+  await expect(page).toHaveURL(/cause=missing_context/);
+  await expect(table.getByRole('row').nth(1)).toContainText('Missing context');
+  await page.screenshot({ path: `${shots}/rework.png`, fullPage: true });
+  await table.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page).toHaveURL(/\/rework\/[^?]+/);
+  const evidence = page.getByRole('list', { name: 'Evidence' });
+  await expect(evidence.getByRole('listitem').first()).toBeVisible();
+  await expect(evidence.getByRole('link', { name: /^Open .+ (in Jira|on GitHub)$/ }).first()).toHaveAttribute('href', /^https:\/\//);
+  await page.screenshot({ path: `${shots}/rework-item.png`, fullPage: true });
+});
+
+test('a drill-down from a chart point reaches a rework item and its evidence', async ({ page, request }) => {
+  const metrics = await request.get('/api/metrics?period=quarter&from=2024-01-01&to=2027-01-01&metric=rework-engineer-days-missing-context');
+  const values = ((await metrics.json()) as { values: { value: number | null }[] }).values;
+  test.skip(!values.some((value) => (value.value ?? 0) > 0), 'GET /api/metrics returns no rework effort yet (rollups not computed)');
+  await page.goto('/overview?grain=quarter');
+  const chart = page.getByRole('figure', { name: 'Rework effort by cause' });
+  await chart.locator('.recharts-bar-rectangle path').first().click();
+  await expect(page).toHaveURL(/\/rework\?.*from=/);
+  const table = page.getByRole('table', { name: 'Rework items' });
+  await table.getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByRole('list', { name: 'Evidence' })).toBeVisible();
+});
+
+test('an override survives a page reload', async ({ page }) => {
+  await page.goto('/rework?cause=unknown');
+  const table = page.getByRole('table', { name: 'Rework items' });
+  await table.getByRole('row').nth(1).getByRole('link').click();
+  const form = page.getByRole('form', { name: 'Override the cause' });
+  const reason = `e2e: the ticket had no acceptance criteria (${Date.now()})`;
+  await form.getByLabel('Cause').selectOption('missing_context');
+  await form.getByLabel('Reason').fill(reason);
+  await form.getByLabel(/Your name/).fill('e2e@acme.test');
+  await form.getByRole('button', { name: 'Save override' }).click();
+  await expect(form.getByRole('status')).toHaveText('Override saved.');
+  await page.reload();
+  const history = page.getByRole('list', { name: 'Override history' });
+  await expect(history).toContainText(reason);
+  await expect(history).toContainText('Missing context by e2e@acme.test');
+  await expect(page.getByText('set by e2e@acme.test')).toBeVisible();
+});
+
+test('review calibration plots real pull requests and opens one on click', async ({ page }) => {
+  await page.goto('/review-calibration');
+  const scatter = page.getByRole('figure', { name: 'Review depth against risk' });
+  await expect(scatter.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 20_000 });
+  await chartsSettled(page);
+  await page.screenshot({ path: `${shots}/review-calibration.png`, fullPage: true });
+  const popup = page.waitForEvent('popup');
+  await scatter.locator('.recharts-scatter-symbol').first().click();
+  expect((await popup).url()).toMatch(/\/pull\/\d+$/);
+});
+
+test('the quarterly review prints to a valid multi-page PDF with its charts', async ({ page }) => {
+  await page.goto('/quarterly');
+  await expect(page.getByRole('heading', { name: 'Quarter over quarter' })).toBeVisible({ timeout: 20_000 });
+  await chartsSettled(page);
+  await expect(page.getByRole('figure').first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/quarterly.png`, fullPage: true });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, path: `${shots}/quarterly.pdf` });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.subarray(-1024).toString('latin1')).toContain('%%EOF');
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  expect(readFileSync(`${shots}/quarterly.pdf`).length).toBe(pdf.length);
+});
+
+test('settings and the dark theme render at tablet width', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto('/settings');
+  await expect(page.getByRole('region', { name: 'Connections' })).toContainText('Demo organisation');
+  await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+  await page.screenshot({ path: `${shots}/settings-tablet.png`, fullPage: true });
+  await page.goto('/rework');
+  await expect(page.getByRole('table', { name: 'Rework items' })).toBeVisible();
+  await page.screenshot({ path: `${shots}/rework-tablet.png`, fullPage: true });
+});
