@@ -174,3 +174,31 @@ describe('ANALYSIS_CONFIG', () => {
     expect(() => parseConfig({ ANALYSIS_CONFIG: 'bad.json' }, dir)).toThrow(/ANALYSIS_CONFIG: .*followUpFixDays/);
   });
 });
+
+describe('TEAMS_FILE', () => {
+  it('reads teams with their members, repositories and projects from YAML', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-teams-'));
+    writeFileSync(
+      join(dir, 'teams.yaml'),
+      [
+        'teams:',
+        '  - slug: payments',
+        '    name: Payments',
+        '    members:',
+        '      - github: ada',
+        '        from: 2026-01-01',
+        '    repositories: [acme/billing]',
+        '    jiraProjects: [PAY]',
+      ].join('\n'),
+    );
+    const config = parseConfig({ TEAMS_FILE: 'teams.yaml' }, dir);
+    expect(config.teams?.teams[0]).toMatchObject({ slug: 'payments', repositories: ['acme/billing'] });
+  });
+
+  it('stops start-up naming TEAMS_FILE and the bad field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-teams-'));
+    writeFileSync(join(dir, 'teams.yaml'), 'teams:\n  - name: No slug\n');
+    expect(() => parseConfig({ TEAMS_FILE: 'teams.yaml' }, dir)).toThrow(/TEAMS_FILE: teams\.0\.slug/);
+    expect(() => parseConfig({ TEAMS_FILE: 'absent.yaml' }, dir)).toThrow(/TEAMS_FILE: expected a readable YAML file/);
+  });
+});

@@ -1,6 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { existsSync, readFileSync } from 'node:fs';
+import { teamsConfigSchema, toFieldIssues, type TeamsConfig } from '@rework-radar/shared';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core/analysis-config';
 
@@ -44,6 +46,7 @@ const envSchema = z
     DATA_DIR: z.string().default('.data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     ANALYSIS_CONFIG: optionalText,
+    TEAMS_FILE: optionalText,
     WEB_DIST_DIR: optionalText,
 
     GITHUB_TOKEN: optionalText,
@@ -148,6 +151,8 @@ export interface AppConfig {
   secretsKey: string | undefined;
   /** Rules, windows and weights of the analysis: defaults overlaid with the ANALYSIS_CONFIG file. */
   analysis: AnalysisConfig;
+  /** Teams from the TEAMS_FILE YAML; undefined when teams are managed in the app only. */
+  teams: TeamsConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -207,6 +212,7 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
   }
   const parsed = result.data;
   const analysis = readAnalysisConfig(parsed.ANALYSIS_CONFIG, baseDir);
+  const teams = parsed.TEAMS_FILE === undefined ? undefined : readTeamsFile(parsed.TEAMS_FILE, baseDir);
   const github = githubConnection(parsed);
   const jira = jiraConnection(parsed);
   return {
@@ -227,7 +233,26 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
         : undefined,
     secretsKey: parsed.SECRETS_KEY,
     analysis,
+    teams,
   };
+}
+
+function readTeamsFile(path: string, baseDir: string): TeamsConfig {
+  const file = isAbsolute(path) ? path : resolve(baseDir, path);
+  let document: unknown;
+  try {
+    document = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError([{ variable: 'TEAMS_FILE', message: `expected a readable YAML file (${reason})`, received: path }]);
+  }
+  const result = teamsConfigSchema.safeParse(document);
+  if (!result.success) {
+    throw new ConfigError(
+      toFieldIssues(result.error).map((issue) => ({ variable: 'TEAMS_FILE', message: `${issue.field}: ${issue.message}`, received: undefined })),
+    );
+  }
+  return result.data;
 }
 
 function readAnalysisConfig(path: string | undefined, baseDir: string): AnalysisConfig {

@@ -11,6 +11,7 @@ import type { JiraSimulatorDataset } from '../sources/jira/simulator/simulator-d
 import { syncJira, type JiraSyncReport } from '../sources/jira/jira-sync';
 import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core';
 import type { LinkBase } from '../analysis/detection/detected-rework';
+import { demoTeamsConfig } from '../teams/demo-teams';
 import { runAfterSyncSteps, type AfterSyncReport } from '../sync/after-sync';
 import { buildDemo, demoFiles, demoFingerprint } from './demo-build';
 
@@ -120,6 +121,7 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
       dataDir: options.dataDir,
       analysis: options.analysis ?? parseAnalysisConfig({}),
       links: demoLinkBase,
+      teams: demoTeamsConfig(seed),
     });
     const result: LoadDemoResult = { reused, githubReport, jiraReport, afterSync, groundTruthPath: join(outDir, demoFiles.groundTruth), gitDirs, durationMs: Date.now() - started };
     progress({ stage: 'done', message: `demo organisation loaded in ${(result.durationMs / 1000).toFixed(1)} s` });

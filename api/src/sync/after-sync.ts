@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import { analyse, describeAnalysis, type AnalysisReport } from '../analysis/analyse';
 import type { AnalysisConfig } from '../analysis/core';
 import type { LinkBase } from '../analysis/detection/detected-rework';
+import type { TeamsConfig } from '@rework-radar/shared';
 import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
+import { applyTeamsConfig } from '../teams/teams.store';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
 import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
 
@@ -19,6 +21,8 @@ export interface AfterSyncOptions {
   analysis: AnalysisConfig;
   /** Web addresses that evidence links point at. */
   links: LinkBase;
+  /** Teams to (re)apply before the numbers are computed: the TEAMS_FILE, or the demo's teams. */
+  teams?: TeamsConfig | undefined;
 }
 
 /**
@@ -27,6 +31,8 @@ export interface AfterSyncOptions {
  * of whatever the sync changed.
  */
 export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger, options: AfterSyncOptions): Promise<AfterSyncReport> {
+  const { teams } = options;
+  if (teams !== undefined) await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
   const analysis = await analyse(dataSource, { logger, dataDir: options.dataDir, config: options.analysis, links: options.links });

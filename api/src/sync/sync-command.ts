@@ -82,7 +82,7 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
       );
       for (const { ref, reason } of report.quarantined) summary.push(`  quarantined ${ref}: ${reason}`);
     }
-    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger, { dataDir: config.dataDir, analysis: config.analysis, links: linkBaseOf(config) })));
+    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger, { dataDir: config.dataDir, analysis: config.analysis, links: linkBaseOf(config), teams: config.teams })));
     display.stop();
     stdout.write(`${summary.join('\n')}\n`);
     return 0;

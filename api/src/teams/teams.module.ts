@@ -2,9 +2,9 @@ import { Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { APP_LOGGER } from '../app.tokens';
+import { APP_CONFIG, APP_LOGGER } from '../app.tokens';
+import type { AppConfig } from '../config/app-config';
 import { applyTeamsConfig } from './teams.store';
-import { readTeamsFile } from './teams-file';
 import { TeamsController } from './teams.controller';
 
 /**
@@ -16,14 +16,14 @@ export class TeamsModule implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // Read here until AppConfig grows a teamsFile field (config/ belongs to another engineer).
-    const path = process.env.TEAMS_FILE;
-    if (path === undefined || path === '') return;
-    const config = await readTeamsFile(path);
-    await this.dataSource.transaction((manager) => applyTeamsConfig(manager, config));
-    this.logger.info({ teams: config.teams.length, path }, 'teams loaded from TEAMS_FILE');
+    // Validated with the rest of the configuration at start (a bad file never gets this far).
+    const teams = this.config.teams;
+    if (teams === undefined) return;
+    await this.dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
+    this.logger.info({ teams: teams.teams.length }, 'teams loaded from TEAMS_FILE');
   }
 }
