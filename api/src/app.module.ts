@@ -16,6 +16,7 @@ import { ReadApiModule } from './read-api/read-api.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { JobModule } from './jobs/job.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -68,6 +69,7 @@ export class AppModule {
         ReadApiModule,
         TeamsModule,
         MetricsModule,
+        JobModule,
       ],
     };
   }

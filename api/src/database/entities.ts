@@ -10,6 +10,7 @@ import { MetricRollup } from '../metrics/metric-rollup.entity';
 import { MetricRollupScope } from '../metrics/metric-rollup-scope.entity';
 import { teamEntities } from '../teams/team.entity';
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
+import { JobRun } from '../jobs/job-run.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities, ...teamEntities, MetricRollup, MetricRollupScope];
+export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities, ...teamEntities, MetricRollup, MetricRollupScope, JobRun];

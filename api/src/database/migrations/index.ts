@@ -10,6 +10,7 @@ import { CreateTeams1763880000000 } from './1763880000000-create-teams';
 import { CreateMetricRollup1763881000000 } from './1763881000000-create-metric-rollup';
 import { CreateMetricRollupScope1763882000000 } from './1763882000000-create-metric-rollup-scope';
 import { MetricRollupKeyWithLabel1763883000000 } from './1763883000000-metric-rollup-key-with-label';
+import { CreateJobRun1763890000000 } from './1763890000000-create-job-run';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateMetricRollup1763881000000,
   CreateMetricRollupScope1763882000000,
   MetricRollupKeyWithLabel1763883000000,
+  CreateJobRun1763890000000,
 ];

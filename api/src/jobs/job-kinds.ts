@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The job kinds on the queue, their payloads and the scope each one locks. A scope never runs
+ * twice at once (one advisory lock per scope) and is queued at most once (pg-boss `short`
+ * policy on the scope's singleton key).
+ */
+export const jobQueues = ['sync-github', 'sync-jira', 'after-sync'] as const;
+export type JobQueueName = (typeof jobQueues)[number];
+
+const repositoryName = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name');
+
+/** `repository` absent: list the organisation's repositories and queue one job per repository. */
+export const syncGithubPayload = z.object({ repository: repositoryName.optional() }).strict();
+/** `project` absent: the whole configured connection (its JQL or every project) in one job. */
+export const syncJiraPayload = z.object({ project: z.string().regex(/^[A-Z][A-Z0-9_]+$/).optional() }).strict();
+export const afterSyncPayload = z.object({}).strict();
+
+export type SyncGithubPayload = z.infer<typeof syncGithubPayload>;
+export type SyncJiraPayload = z.infer<typeof syncJiraPayload>;
+export type AfterSyncPayload = z.infer<typeof afterSyncPayload>;
+
+export type JobRequest =
+  | { queue: 'sync-github'; data: SyncGithubPayload }
+  | { queue: 'sync-jira'; data: SyncJiraPayload }
+  | { queue: 'after-sync'; data: AfterSyncPayload };
+
+/** The scope a job works on: its singleton key, and the name of its lock. */
+export function scopeOf(request: JobRequest): string {
+  switch (request.queue) {
+    case 'sync-github':
+      return request.data.repository === undefined ? 'org' : `repo:${request.data.repository.toLowerCase()}`;
+    case 'sync-jira':
+      return request.data.project === undefined ? 'connection' : `project:${request.data.project}`;
+    case 'after-sync':
+      return 'all';
+  }
+}
+
+/** Validates a payload read back from the queue (it is stored jsonb another process wrote). */
+export function parseJobRequest(queue: string, data: unknown): JobRequest {
+  switch (queue) {
+    case 'sync-github':
+      return { queue, data: syncGithubPayload.parse(data) };
+    case 'sync-jira':
+      return { queue, data: syncJiraPayload.parse(data) };
+    case 'after-sync':
+      return { queue, data: afterSyncPayload.parse(data) };
+    default:
+      throw new Error(`unknown job queue ${queue}`);
+  }
+}
+
+/** Exponential backoff in seconds before retry n (1-based), as pg-boss computes it, without the jitter. */
+export function backoffSeconds(retryDelaySeconds: number, retry: number): number {
+  return retryDelaySeconds * 2 ** Math.min(16, retry);
+}

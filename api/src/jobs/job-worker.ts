@@ -1,0 +1,115 @@
+import { hostname } from 'node:os';
+import { Pool } from 'pg';
+import type PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { runMigrations } from '../database/migration-runner';
+import { jobQueues, parseJobRequest, scopeOf } from './job-kinds';
+import { runJob, type JobOutput } from './job-handlers';
+import { JobLease, releaseOrphanedJobs } from './job-lease';
+import { JobQueue } from './job-queue';
+import { completeRun, recordRunFailure, recordRunStart } from './job-run.store';
+import type { JobsSettings } from './jobs-env';
+import { enqueueSync } from './sync-scheduler';
+
+export interface WorkerOptions {
+  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis'>;
+  databaseUrl: string;
+  settings: JobsSettings;
+  logger: Logger;
+  /** When set, the worker also queues a sync of the configuration this often (duplicates are absorbed by the queue). */
+  syncEveryMinutes?: number;
+}
+
+export interface RunningWorker {
+  /** host:pid, as recorded in job_run. */
+  name: string;
+  /** Stops fetching, lets running jobs finish for the stop timeout, then releases them for a retry. */
+  stop(): Promise<void>;
+}
+
+/** How long a job waits for its scope's lock (a job of the same scope running elsewhere) before retrying later. */
+const scopeWaitMs = 60_000;
+
+/**
+ * A worker: works every queue (one job per queue at a time), sweeps orphaned jobs, and records
+ * each attempt. Several workers on one or many machines share the queue through PostgreSQL.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { settings, logger } = options;
+  const name = `${hostname()}:${process.pid}`;
+  const dataSource = new DataSource(dataSourceOptions(options.databaseUrl));
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  const queue = await JobQueue.start(options.databaseUrl, settings, logger, true);
+  const sweepPool = new Pool({ connectionString: options.databaseUrl, max: 1, application_name: 'rework-radar-job-sweep' });
+  sweepPool.on('error', (error) => logger.warn({ err: error }, 'job sweep connection lost'));
+
+  const handle = async (job: PgBoss.Job): Promise<JobOutput> => {
+    const request = parseJobRequest(job.name, job.data);
+    const scope = scopeOf(request);
+    const lease = await JobLease.acquire(options.databaseUrl, job.id, `${job.name}:${scope}`, scopeWaitMs, logger);
+    try {
+      const runId = await recordRunStart(dataSource, { jobId: job.id, queue: job.name, scope, worker: name });
+      try {
+        logger.info({ queue: job.name, scope, jobId: job.id }, 'job started');
+        const output = await runJob(request, { dataSource, config: options.config, logger, queue, assertLeaseHeld: () => lease.assertHeld() });
+        await completeRun(dataSource, queue.boss, lease, { name: job.name, id: job.id }, runId, output);
+        logger.info({ queue: job.name, scope, jobId: job.id, output }, 'job completed');
+        return output;
+      } catch (error) {
+        logger.warn({ err: error, queue: job.name, scope, jobId: job.id }, 'job failed (retried with backoff while retries remain)');
+        await recordRunFailure(dataSource, runId, error).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await lease.release();
+    }
+  };
+
+  for (const queueName of jobQueues) {
+    await queue.boss.work<object>(queueName, { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 }, async ([job]) => {
+      if (job === undefined) return undefined;
+      return handle(job);
+    });
+  }
+
+  let sweeping = false;
+  const sweep = async (): Promise<void> => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const released = await releaseOrphanedJobs(sweepPool, queue.boss, settings.orphanGraceSeconds);
+      if (released.length > 0) logger.info({ released }, 'released jobs whose worker is gone');
+    } catch (error) {
+      logger.warn({ err: error }, 'orphaned job sweep failed (tried again shortly)');
+    } finally {
+      sweeping = false;
+    }
+  };
+  const sweepTimer = setInterval(() => void sweep(), Math.max(1000, (settings.orphanGraceSeconds * 1000) / 2));
+
+  const schedule = async (): Promise<void> => {
+    try {
+      await enqueueSync(queue, options.config);
+    } catch (error) {
+      logger.warn({ err: error }, 'scheduled sync could not be queued');
+    }
+  };
+  const scheduleTimer = options.syncEveryMinutes === undefined ? undefined : setInterval(() => void schedule(), options.syncEveryMinutes * 60_000);
+
+  logger.info({ worker: name, queues: jobQueues }, 'worker started');
+  return {
+    name,
+    stop: async () => {
+      clearInterval(sweepTimer);
+      if (scheduleTimer !== undefined) clearInterval(scheduleTimer);
+      await queue.stop({ timeout: settings.stopTimeoutSeconds * 1000 });
+      await sweepPool.end().catch(() => undefined);
+      await dataSource.destroy().catch(() => undefined);
+      logger.info({ worker: name }, 'worker stopped');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from '../app.tokens';
+import type { AppConfig } from '../config/app-config';
+import type { DatabaseConnection } from '../database/database-connection';
+import { JobQueueHolder } from './job-queue.holder';
+import { parseJobsSettings, type JobsSettings } from './jobs-env';
+import { startWorker, type RunningWorker } from './job-worker';
+import { SyncJobsController } from './sync-jobs.controller';
+
+const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
+
+/**
+ * `POST /api/sync`, `GET /api/sync/status`. The api only queues jobs; it works them too only
+ * with WORKER_IN_API=true (the way to run jobs on the embedded database).
+ */
+@Module({
+  controllers: [SyncJobsController],
+  providers: [
+    { provide: JOBS_SETTINGS, useFactory: (): JobsSettings => parseJobsSettings(process.env) },
+    {
+      provide: JobQueueHolder,
+      inject: [DATABASE_CONNECTION, JOBS_SETTINGS, APP_LOGGER],
+      useFactory: (database: DatabaseConnection, settings: JobsSettings, logger: Logger) => new JobQueueHolder(database.url, settings, logger),
+    },
+  ],
+})
+export class JobModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker: RunningWorker | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_CONNECTION) private readonly database: DatabaseConnection,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
+    private readonly queue: JobQueueHolder,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.settings.workerInApi) return;
+    this.worker = await startWorker({ config: this.config, databaseUrl: this.database.url, settings: this.settings, logger: this.logger });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+    await this.queue.stop();
+  }
+}
