@@ -11,6 +11,7 @@ import {
   periodsBetween,
   quarterlyResponseSchema,
   reviewCalibrationResponseSchema,
+  reworkListResponseSchema,
   scopeDataset,
   teamsResponseSchema,
   type MetricValue,
@@ -137,6 +138,20 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     const team = reviewCalibrationResponseSchema.parse((await request(server()).get('/api/review-calibration').query({ team: 'payments', limit: 500 }).expect(200)).body);
     expect(team.items.length).toBeGreaterThan(0);
     expect(team.items.length).toBeLessThan(seen.size);
+  });
+
+  it('lists exactly the rework items the team metrics count (same team rule for list and chart)', async () => {
+    const expected = scopeDataset(await loadMetricDataset(dataSource.manager), { team: 'payments' }, await loadMemberships(dataSource.manager)).data.reworkItems;
+    const listed = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page = reworkListResponseSchema.parse((await request(server()).get('/api/rework').query({ team: 'payments', limit: 500, ...(cursor === null ? {} : { cursor }) }).expect(200)).body);
+      page.items.forEach((item) => listed.add(item.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...listed].sort()).toEqual(expected.map((item) => item.id).sort());
+    await request(server()).get('/api/rework').query({ team: 'no-such-team' }).expect(400);
   });
 
   it('gives quarter over quarter deltas judged by the direction of good, with highlights', async () => {

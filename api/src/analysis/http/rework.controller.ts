@@ -1,3 +1,4 @@
+import { resolveTeamMembers } from '../../teams/teams.store';
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,7 +25,7 @@ export class ReworkController {
   @Get()
   @ApiOperation({
     summary: 'Rework items, newest first, with origin, cause, confidence and evidence',
-    description: 'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` is accepted but teams do not exist yet: any value answers 400 "unknown team". Paginated with cursor/nextCursor; limit 1-500 (default 50).',
+    description: 'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` (a team slug) keeps the items whose origin PR or work item belongs to a member of the team at that time; an unknown slug answers 400. Paginated with cursor/nextCursor; limit 1-500 (default 50).',
   })
   @ApiOkResponse({ schema: openApiSchema(reworkListResponseSchema) })
   @ApiBadRequestResponse({ description: 'Invalid query fields, an unknown team, or a cursor this API did not give' })
@@ -55,8 +56,8 @@ export class ReworkController {
   }
 
   private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
-    if (query.team !== undefined) {
-      throw new BadRequestException({ code: 'invalid_input', message: 'unknown team', issues: [{ field: 'team', message: 'unknown team: teams do not exist yet' }] });
+    if (query.team !== undefined && (await resolveTeamMembers(this.dataSource.manager, query.team)) === null) {
+      throw new BadRequestException({ code: 'invalid_input', message: 'unknown team', issues: [{ field: 'team', message: `no team with the slug ${query.team}` }] });
     }
     try {
       return await listRework(this.dataSource.manager, query);

@@ -67,7 +67,7 @@ describe('rework API', () => {
     expect(page.items.every((item) => item.kind === 'revert' && item.cause === 'execution' && item.occurredAt >= '2025-01-02')).toBe(true);
   });
 
-  it('answers 400 with field names for bad input, and for any team until teams exist', async () => {
+  it('answers 400 with field names for bad input, and for an unknown team', async () => {
     const bad = apiErrorSchema.parse((await request(server()).get('/api/rework').query({ limit: 900, kind: 'nope' }).expect(400)).body);
     expect(bad.issues?.map((issue) => issue.field).sort()).toEqual(['kind', 'limit']);
     const team = apiErrorSchema.parse((await request(server()).get('/api/rework').query({ team: 'payments' }).expect(400)).body);

@@ -73,6 +73,25 @@ function decodeCursor(cursor: string): { at: Date; id: string } | null {
 
 export class InvalidCursorError extends Error {}
 
+/**
+ * The metrics' team rule (shared/src/metrics/team-scoping.ts), so a list and its chart agree: an
+ * item is a team's when an origin PR was opened by a member at that time, or an origin work item
+ * was assigned to a member when it started (else when it was created).
+ */
+const inTeam = (team: string): string => `(
+  EXISTS (SELECT 1 FROM pull_request op
+    JOIN identity i ON i.id = 'github:' || lower(op.author_login)
+    JOIN team_membership m ON m.person_id = i.person_id AND m.team_slug = ${team}
+    WHERE op.id = ANY(r.origin_pull_request_ids)
+      AND (m.from_at IS NULL OR m.from_at <= op.created_at) AND (m.to_at IS NULL OR op.created_at < m.to_at))
+  OR EXISTS (SELECT 1 FROM work_item ow
+    JOIN identity i ON i.id = ow.assignee_identity_id
+    JOIN team_membership m ON m.person_id = i.person_id AND m.team_slug = ${team}
+    LEFT JOIN work_item_context c ON c.work_item_id = ow.id
+    WHERE ow.key = ANY(r.origin_work_item_keys)
+      AND (m.from_at IS NULL OR m.from_at <= coalesce(c.started_at, ow.created_at))
+      AND (m.to_at IS NULL OR coalesce(c.started_at, ow.created_at) < m.to_at)))`;
+
 /** Newest first, by (occurred_at, id): a stable order, so a cursor never skips or repeats an item. */
 export async function listRework(manager: EntityManager, query: ReworkListQuery): Promise<ReworkListResponse> {
   const where: string[] = [];
@@ -87,6 +106,7 @@ export async function listRework(manager: EntityManager, query: ReworkListQuery)
   if (query.repo !== undefined) add((p) => `r.repository_id = ${p}`, `github:${query.repo.toLowerCase()}`);
   if (query.cause !== undefined) add((p) => `coalesce(o.cause, a.cause, 'unknown') = ${p}`, query.cause);
   if (query.minConfidence !== undefined) add((p) => `coalesce(a.confidence, 0) >= ${p}`, query.minConfidence);
+  if (query.team !== undefined) add(inTeam, query.team);
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor);
     if (cursor === null) throw new InvalidCursorError('cursor is not one this API gave');
