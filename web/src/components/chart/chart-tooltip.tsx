@@ -8,7 +8,13 @@ export function ChartTooltipContent({
   label,
   config,
   unit = '',
-}: Partial<TooltipContentProps<number, string>> & { config: ChartConfig; unit?: string }) {
+  format = (value) => String(value),
+}: Partial<TooltipContentProps<number, string>> & {
+  config: ChartConfig;
+  unit?: string;
+  /** Formats each value as people read it (e.g. 0.38 -> 38%). */
+  format?: (value: number) => string;
+}) {
   if (active !== true || payload === undefined || payload.length === 0) return null;
   return (
     <div className="chart-tooltip" role="status">
@@ -17,7 +23,7 @@ export function ChartTooltipContent({
         const series = config[String(item.dataKey)];
         return (
           <div key={String(item.dataKey)} style={{ color: series?.color }}>
-            {series?.label ?? String(item.dataKey)}: {item.value}
+            {series?.label ?? String(item.dataKey)}: {typeof item.value === 'number' ? format(item.value) : '—'}
             {unit}
           </div>
         );

@@ -39,7 +39,7 @@ export function MetricTrendChart({ title, metricIds, rows, emptyReason, height }
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--muted)' }} />
         <YAxis width={56} tick={{ fontSize: 12, fill: 'var(--muted)' }} tickFormatter={(value: number) => format(value)} />
-        <Tooltip content={<ChartTooltipContent config={config} />} />
+        <Tooltip content={<ChartTooltipContent config={config} format={(value) => formatMetric(value, unit)} />} />
         {definitions.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
         {definitions.map((definition) => (
           <Line

@@ -1,4 +1,5 @@
 import { metricById, reworkCostId } from '@rework-radar/shared';
+import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { Chart, type ChartConfig, type ChartRow } from '../../../components/chart/chart';
@@ -17,6 +18,8 @@ const config: ChartConfig = Object.fromEntries(causes.map(({ cause, id, color })
 /** Rework effort stacked by cause; a click on a bar opens the rework items behind it. */
 export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]; team: string | undefined; emptyReason: string }) {
   const navigate = useNavigate();
+  // The bar's own click says which cause; the chart's click (after it) says which period.
+  const clickedCause = useRef<string | undefined>(undefined);
   const hasValue = rows.some((row) => causes.some(({ id }) => typeof row[id] === 'number' && row[id] > 0));
   const definition = metricById(causes[0].id)?.definition.replace('attributed to missing context', 'attributed to each cause') ?? '';
   const hrefOf = (row: ChartRow, cause?: string) =>
@@ -35,11 +38,20 @@ export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]
       rowLink={(row) => hrefOf(row)}
       formatValue={(_key, value) => (typeof value === 'number' ? value.toFixed(1) : value)}
     >
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        data={rows}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        onClick={(state) => {
+          const row = state.activeIndex === null || state.activeIndex === undefined ? undefined : rows[Number(state.activeIndex)];
+          const href = row === undefined ? undefined : hrefOf(row, clickedCause.current);
+          clickedCause.current = undefined;
+          if (href !== undefined) void navigate(href);
+        }}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--muted)' }} />
         <YAxis width={48} tick={{ fontSize: 12, fill: 'var(--muted)' }} />
-        <Tooltip content={<ChartTooltipContent config={config} unit=" engineer-days" />} cursor={{ fill: 'var(--border)', opacity: 0.4 }} />
+        <Tooltip content={<ChartTooltipContent config={config} unit=" engineer-days" format={(value) => value.toFixed(1)} />} cursor={{ fill: 'var(--border)', opacity: 0.4 }} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {causes.map(({ cause, id, color }) => (
           <Bar
@@ -50,9 +62,8 @@ export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]
             fill={color}
             cursor="pointer"
             isAnimationActive={false}
-            onClick={(data: { payload?: ChartRow }) => {
-              const href = data.payload === undefined ? undefined : hrefOf(data.payload, cause);
-              if (href !== undefined) void navigate(href);
+            onClick={() => {
+              clickedCause.current = cause;
             }}
           />
         ))}

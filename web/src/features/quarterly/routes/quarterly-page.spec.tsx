@@ -33,6 +33,7 @@ const review = build.quarterly({
     },
   ],
   highlights: ['Rework from missing context fell from 40% to 30%.'],
+  computedAt: '2026-01-02T03:00:00.000Z',
 });
 
 function answers() {
@@ -74,5 +75,18 @@ describe('the quarterly review', () => {
     await userEvent.click(within(chart).getByRole('button', { name: 'Show table' }));
     expect(within(chart).getByRole('row', { name: '2025-Q4 30%' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'PDF and PNG export' })).toHaveTextContent('Not available yet');
+  });
+
+  it('says when the figures have not been computed rather than that nothing changed', async () => {
+    mockApi({
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({ status: 200, body: { teams: [] } }),
+      '/api/quarterly': () => ({ status: 200, body: build.quarterly() }),
+      '/api/metrics': () => ({ status: 200, body: build.metrics([]) }),
+    });
+    renderRoute('/quarterly?quarter=2025-Q4');
+    expect(await screen.findByText(/has not computed this quarter's figures yet/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Highlights' })).toHaveTextContent('No highlights until the figures are computed.');
+    expect(await screen.findByRole('figure', { name: 'Rework caused by missing context' })).toHaveTextContent('has not computed these metrics yet');
   });
 });

@@ -61,9 +61,17 @@ export function QuarterlyPage() {
             {scope.team === undefined ? ', whole organisation' : `, team ${scope.team}`}
             {review.data.computedAt === null ? '' : `; figures computed ${formatDateTime(review.data.computedAt)}`}.
           </p>
+          {review.data.computedAt === null && (
+            <p className="notice" role="status">
+              The api has not computed this quarter&apos;s figures yet: the values stay empty until the next analysis run
+              writes them.
+            </p>
+          )}
           <section aria-labelledby="highlights-title" className="card quarterly__highlights">
             <h2 id="highlights-title">Highlights</h2>
-            {review.data.highlights.length === 0 ? (
+            {review.data.computedAt === null ? (
+              <p className="muted">No highlights until the figures are computed.</p>
+            ) : review.data.highlights.length === 0 ? (
               <p className="muted">Nothing changed enough this quarter to call out.</p>
             ) : (
               <ul>
@@ -94,12 +102,16 @@ export function QuarterlyPage() {
               title={metricById(ids[0])?.name ?? ids[0]}
               metricIds={ids}
               rows={metricRows(trends.data.values, ids)}
-              emptyReason="No records fell in these quarters for this scope."
+              emptyReason={
+                trends.data.computedAt === null && trends.data.values.length === 0
+                  ? 'The api has not computed these metrics yet (no rollup exists for this scope).'
+                  : 'No records fell in these quarters for this scope.'
+              }
             />
           ))}
         </div>
       )}
-      <div className="no-print">
+      <div className="no-print quarterly__export">
         <NotAvailable title="PDF and PNG export">
           Server-side export (the same headless Chromium rendering this page) waits for an export route in the api;
           until then, Print saves this page as a PDF from the browser with the print layout.

@@ -52,7 +52,7 @@ export function RiskDepthScatter({ points }: { points: readonly ReviewCalibratio
         <YAxis type="number" dataKey="depth" name="Depth" domain={[0, 100]} width={48} tick={{ fontSize: 12, fill: 'var(--muted)' }} />
         <ZAxis range={[36, 36]} />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend position="top" wrapperStyle={{ fontSize: 12 }} />
         {groups.map((group) => (
           <Scatter
             key={group.key}
