@@ -55,10 +55,15 @@ test('a drill-down from a chart point reaches a rework item and its evidence', a
   await page.goto('/overview?grain=quarter');
   const chart = page.getByRole('figure', { name: 'Rework effort by cause' });
   await chart.locator('.recharts-bar-rectangle path').nth(1).click();
-  await expect(page).toHaveURL(/\/rework\?.*from=/);
+  await expect(page).toHaveURL(/\/rework\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&cause=\w+/);
+  const cause = new URL(page.url()).searchParams.get('cause');
+  const causeName = { missing_context: 'Missing context', execution: 'Execution', unknown: 'Unknown' }[cause ?? ''] ?? '?';
   const table = page.getByRole('table', { name: 'Rework items' });
-  await table.getByRole('row').nth(1).getByRole('link').click();
-  await expect(page.getByRole('list', { name: 'Evidence' })).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toContainText(causeName);
+  await table.getByRole('row').nth(1).getByRole('link').first().click();
+  const evidence = page.getByRole('list', { name: 'Evidence' });
+  await expect(evidence.getByRole('listitem').first()).toBeVisible();
+  await page.screenshot({ path: `${shots}/drill-down-item.png`, fullPage: true });
 });
 
 test('an override survives a page reload', async ({ page }) => {

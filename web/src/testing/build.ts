@@ -15,7 +15,7 @@ export const build = {
       id: 'follow-up-fix:github:acme/pay#12',
       kind: 'follow-up-fix',
       repo: 'acme/pay',
-      occurredAt: '2025-11-03T10:00:00.000Z',
+      occurredAt: '2025-12-03T10:00:00.000Z',
       detectedAt: '2025-11-04T10:00:00.000Z',
       rework: { pullRequests: ['github:acme/pay#12'], workItems: [], incident: null },
       origin: { pullRequests: ['github:acme/pay#10'], workItems: ['PAY-7'] },

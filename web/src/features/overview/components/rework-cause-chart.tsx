@@ -18,8 +18,9 @@ const config: ChartConfig = Object.fromEntries(causes.map(({ cause, id, color })
 /** Rework effort stacked by cause; a click on a bar opens the rework items behind it. */
 export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]; team: string | undefined; emptyReason: string }) {
   const navigate = useNavigate();
-  // The bar's own click says which cause; the chart's click (after it) says which period.
-  const clickedCause = useRef<string | undefined>(undefined);
+  // Recharts redraws the pressed bar between mousedown and mouseup, so the browser's click lands
+  // on the chart, not the bar: the bar's mouseup says which cause, the chart's click which period.
+  const pressed = useRef<{ cause: string; row: ChartRow | undefined } | undefined>(undefined);
   const hasValue = rows.some((row) => causes.some(({ id }) => typeof row[id] === 'number' && row[id] > 0));
   const definition = metricById(causes[0].id)?.definition.replace('attributed to missing context', 'attributed to each cause') ?? '';
   const hrefOf = (row: ChartRow, cause?: string) =>
@@ -42,16 +43,18 @@ export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]
         data={rows}
         margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
         onClick={(state) => {
-          const row = state.activeIndex === null || state.activeIndex === undefined ? undefined : rows[Number(state.activeIndex)];
-          const href = row === undefined ? undefined : hrefOf(row, clickedCause.current);
-          clickedCause.current = undefined;
+          const bar = pressed.current;
+          pressed.current = undefined;
+          const active = state.activeIndex === null || state.activeIndex === undefined ? undefined : rows[Number(state.activeIndex)];
+          const row = bar?.row ?? active;
+          const href = row === undefined ? undefined : hrefOf(row, bar?.cause);
           if (href !== undefined) void navigate(href);
         }}
       >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--muted)' }} />
         <YAxis width={48} tick={{ fontSize: 12, fill: 'var(--muted)' }} />
-        <Tooltip content={<ChartTooltipContent config={config} unit=" engineer-days" format={(value) => value.toFixed(1)} />} cursor={{ fill: 'var(--border)', opacity: 0.4 }} />
+        <Tooltip content={<ChartTooltipContent config={config} unit=" engineer-days" format={(value) => value.toFixed(1)} />} cursor={false} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {causes.map(({ cause, id, color }) => (
           <Bar
@@ -59,11 +62,12 @@ export function ReworkCauseChart({ rows, team, emptyReason }: { rows: ChartRow[]
             dataKey={id}
             name={causeLabels[cause]}
             stackId="cause"
+            activeBar={false}
             fill={color}
             cursor="pointer"
             isAnimationActive={false}
-            onClick={() => {
-              clickedCause.current = cause;
+            onMouseUp={(data: { payload?: ChartRow }) => {
+              pressed.current = { cause, row: data.payload };
             }}
           />
         ))}

@@ -71,7 +71,7 @@ export function ReworkItemPage() {
           <OriginSection item={item} />
           <section className="card" aria-labelledby="override-title">
             <h2 id="override-title">Override</h2>
-            <OverrideForm key={item.override?.at ?? 'model'} item={item} />
+            <OverrideForm item={item} />
             <h3>History</h3>
             <OverrideHistory overrides={item.overrides} />
           </section>
