@@ -20,3 +20,17 @@ export const causeDefinitions: Record<ReworkItemView['cause'], string> = {
   execution: 'The team knew what to build, and the build was wrong.',
   unknown: 'The evidence was too thin or too balanced to decide.',
 };
+
+/** Why the model gave its answer (the analysis's reason codes), in words. */
+export function modelReasonText(reason: string): string {
+  switch (reason) {
+    case 'decided':
+      return 'One side outweighed the other by a clear margin.';
+    case 'thin_evidence':
+      return 'Too little evidence on either side to decide.';
+    case 'small_margin':
+      return 'The two sides scored too close to call.';
+    default:
+      return reason;
+  }
+}

@@ -27,7 +27,7 @@ export const build = {
       },
       effort: { pullRequests: 1, lines: 40, cycleHours: 6 },
       cause: 'missing_context',
-      model: { version: 1, cause: 'missing_context', confidence: 0.8, scores: { missing_context: 2.4, execution: 0.5 }, reason: 'margin' },
+      model: { version: 1, cause: 'missing_context', confidence: 0.8, scores: { missing_context: 2.4, execution: 0.5 }, reason: 'decided' },
       confidence: 0.8,
       evidence: [
         {

@@ -1,6 +1,6 @@
 import type { ReworkDetail } from '@rework-radar/shared';
 import { formatPercent } from '../../../lib/format';
-import { causeDefinitions, causeLabels } from '../../../lib/labels';
+import { causeDefinitions, causeLabels, modelReasonText } from '../../../lib/labels';
 
 /** The model's answer next to the cause in force (the override when a manager set one). */
 export function CausePanel({ item }: { item: ReworkDetail }) {
@@ -22,7 +22,7 @@ export function CausePanel({ item }: { item: ReworkDetail }) {
           {causeLabels[item.model.cause]} ({formatPercent(item.model.confidence)} confidence, model v{item.model.version})
         </dd>
         <dt>Why</dt>
-        <dd>{item.model.reason}</dd>
+        <dd>{modelReasonText(item.model.reason)}</dd>
         <dt>Scores</dt>
         <dd>
           <div

@@ -45,6 +45,7 @@ describe('a rework item page', () => {
     expect(within(evidence).getByRole('link', { name: 'Open PAY-7 in Jira' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
     expect(screen.getByRole('link', { name: '#12' })).toHaveAttribute('href', 'https://github.example/acme/pay/pull/12');
     expect(screen.getByText(/Missing context \(80% confidence, model v1\)/)).toBeInTheDocument();
+    expect(screen.getByText('One side outweighed the other by a clear margin.')).toBeInTheDocument();
   });
 
   it('saves an override with cause, reason and who, then shows it in the history', async () => {
