@@ -9,7 +9,8 @@ export async function waitForDemo(request: APIRequestContext): Promise<void> {
         const answer = await request.get('/api/demo/status').catch(() => null);
         if (answer === null) return 'unreachable';
         const body = (await answer.json()) as { state: string; message: string | null };
-        if (body.state === 'failed') throw new Error(`the demo failed to load: ${body.message ?? ''}`);
+        if (body.state === 'failed')
+          throw new Error(`the demo failed to load: ${body.message ?? ''}`);
         return body.state;
       },
       { timeout: 290_000, intervals: [2_000] },

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the health page shows the embedded database, migrated, from the real api', async ({ page }) => {
+test('the health page shows the embedded database, migrated, from the real api', async ({
+  page,
+}) => {
   // The root opens the overview; health has its own address and navigation link.
   await page.goto('/health');
   const facts = page.getByRole('region', { name: 'System health' });
@@ -9,7 +11,9 @@ test('the health page shows the embedded database, migrated, from the real api',
   await expect(facts.getByText(/^PostgreSQL \d+/)).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Health check round trip' })).toBeVisible();
   // With nothing configured the app runs the demo organisation, and says so.
-  await expect(page.getByRole('complementary', { name: 'Demo data' })).toContainText('generated organisation');
+  await expect(page.getByRole('complementary', { name: 'Demo data' })).toContainText(
+    'generated organisation',
+  );
   await page.screenshot({ path: 'test-results/screenshots/health.png', fullPage: true });
 });
 

@@ -4,7 +4,9 @@ import { RouterProvider } from 'react-router';
 import { createRouter } from './router';
 
 export function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }),
+  );
   const [router] = useState(createRouter);
   return (
     <QueryClientProvider client={queryClient}>

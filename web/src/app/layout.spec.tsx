@@ -21,18 +21,33 @@ describe('the app shell', () => {
     answers();
     renderRoute('/rework?team=payments&quarter=2025-Q3&kind=revert');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    for (const name of ['Overview', 'Rework', 'Review calibration', 'Quarterly review', 'Settings', 'System health']) {
+    for (const name of [
+      'Overview',
+      'Rework',
+      'Review calibration',
+      'Quarterly review',
+      'Settings',
+      'System health',
+    ]) {
       expect(within(nav).getByRole('link', { name })).toBeInTheDocument();
     }
-    expect(within(nav).getByRole('link', { name: 'Quarterly review' })).toHaveAttribute('href', '/quarterly?team=payments&quarter=2025-Q3');
-    expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+    expect(within(nav).getByRole('link', { name: 'Quarterly review' })).toHaveAttribute(
+      'href',
+      '/quarterly?team=payments&quarter=2025-Q3',
+    );
+    expect(within(nav).getByRole('link', { name: 'Settings' })).toHaveAttribute(
+      'href',
+      '/settings',
+    );
   });
 
   it('keeps the picked quarter and grain in the URL', async () => {
     answers();
     const { router } = renderRoute('/rework');
     const quarter = await screen.findByLabelText('Quarter');
-    expect(await within(quarter).findByRole('option', { name: '2025 Q4', selected: true })).toBeInTheDocument();
+    expect(
+      await within(quarter).findByRole('option', { name: '2025 Q4', selected: true }),
+    ).toBeInTheDocument();
     await userEvent.selectOptions(quarter, '2025-Q2');
     expect(router.state.location.search).toContain('quarter=2025-Q2');
     await userEvent.selectOptions(screen.getByLabelText('Trend by'), 'week');

@@ -20,7 +20,9 @@ export function Layout() {
   const [params] = useSearchParams();
   const { pathname } = useLocation();
   const carried = scopeSearch(params);
-  const showPickers = scopedPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  const showPickers = scopedPaths.some(
+    (path) => pathname === path || pathname.startsWith(`${path}/`),
+  );
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

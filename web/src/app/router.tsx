@@ -9,34 +9,47 @@ import { Layout } from './layout';
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
-    hydrateFallbackElement: <div className="skeleton" role="progressbar" aria-label="Loading the page" />,
+    hydrateFallbackElement: (
+      <div className="skeleton" role="progressbar" aria-label="Loading the page" />
+    ),
     children: [
       { index: true, element: <Navigate to="/overview" replace /> },
       {
         path: 'overview',
-        lazy: async () => ({ Component: (await import('../features/overview/routes/overview-page')).OverviewPage }),
+        lazy: async () => ({
+          Component: (await import('../features/overview/routes/overview-page')).OverviewPage,
+        }),
       },
       {
         path: 'rework',
-        lazy: async () => ({ Component: (await import('../features/rework/routes/rework-list-page')).ReworkListPage }),
+        lazy: async () => ({
+          Component: (await import('../features/rework/routes/rework-list-page')).ReworkListPage,
+        }),
       },
       {
         path: 'rework/:id',
-        lazy: async () => ({ Component: (await import('../features/rework/routes/rework-item-page')).ReworkItemPage }),
+        lazy: async () => ({
+          Component: (await import('../features/rework/routes/rework-item-page')).ReworkItemPage,
+        }),
       },
       {
         path: 'review-calibration',
         lazy: async () => ({
-          Component: (await import('../features/review-calibration/routes/review-calibration-page')).ReviewCalibrationPage,
+          Component: (await import('../features/review-calibration/routes/review-calibration-page'))
+            .ReviewCalibrationPage,
         }),
       },
       {
         path: 'quarterly',
-        lazy: async () => ({ Component: (await import('../features/quarterly/routes/quarterly-page')).QuarterlyPage }),
+        lazy: async () => ({
+          Component: (await import('../features/quarterly/routes/quarterly-page')).QuarterlyPage,
+        }),
       },
       {
         path: 'settings',
-        lazy: async () => ({ Component: (await import('../features/settings/routes/settings-page')).SettingsPage }),
+        lazy: async () => ({
+          Component: (await import('../features/settings/routes/settings-page')).SettingsPage,
+        }),
       },
       { path: 'health', element: <HealthPage /> },
       { path: '*', element: <p role="alert">There is no page at this address.</p> },

@@ -16,7 +16,8 @@ export const kindLabels: Record<ReworkItemView['kind'], string> = {
 
 /** What each cause means, for hover text wherever a cause is shown. */
 export const causeDefinitions: Record<ReworkItemView['cause'], string> = {
-  missing_context: 'The team did not know what to build: the origin work lacked clear, stable requirements.',
+  missing_context:
+    'The team did not know what to build: the origin work lacked clear, stable requirements.',
   execution: 'The team knew what to build, and the build was wrong.',
   unknown: 'The evidence was too thin or too balanced to decide.',
 };

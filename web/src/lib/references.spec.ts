@@ -1,6 +1,9 @@
 import { pullRequestLabel, pullRequestUrl, sourceLinkName, workItemUrl } from './references';
 
-const urls = ['https://github.acme.example/acme/pay/pull/12', 'https://jira.acme.example/browse/PAY-7'];
+const urls = [
+  'https://github.acme.example/acme/pay/pull/12',
+  'https://jira.acme.example/browse/PAY-7',
+];
 
 describe('references', () => {
   it('reads pull request ids as people write them', () => {

@@ -32,7 +32,8 @@ export function workItemUrl(key: string, urls: readonly string[]): string | unde
 
 /** A link name that says where it goes, so neighbouring links are told apart. */
 export function sourceLinkName(url: string): string {
-  if (/\/browse\/[A-Z][A-Z0-9_]*-\d+$/i.test(url)) return `Open ${url.slice(url.lastIndexOf('/') + 1)} in Jira`;
+  if (/\/browse\/[A-Z][A-Z0-9_]*-\d+$/i.test(url))
+    return `Open ${url.slice(url.lastIndexOf('/') + 1)} in Jira`;
   const pull = /\/([\w.-]+\/[\w.-]+)\/pull\/(\d+)/.exec(url);
   if (pull !== null) return `Open ${pull[1] ?? ''}#${pull[2] ?? ''} on GitHub`;
   return 'Open source';

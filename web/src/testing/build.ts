@@ -27,7 +27,13 @@ export const build = {
       },
       effort: { pullRequests: 1, lines: 40, cycleHours: 6 },
       cause: 'missing_context',
-      model: { version: 1, cause: 'missing_context', confidence: 0.8, scores: { missing_context: 2.4, execution: 0.5 }, reason: 'decided' },
+      model: {
+        version: 1,
+        cause: 'missing_context',
+        confidence: 0.8,
+        scores: { missing_context: 2.4, execution: 0.5 },
+        reason: 'decided',
+      },
       confidence: 0.8,
       evidence: [
         {
@@ -46,7 +52,13 @@ export const build = {
   reworkDetail(overrides: Partial<ReworkDetail> = {}): ReworkDetail {
     return { ...build.reworkItem(), overrides: [], ...overrides };
   },
-  metricValue(metricId: string, label: string, start: string, end: string, value: number | null): MetricSeriesValue {
+  metricValue(
+    metricId: string,
+    label: string,
+    start: string,
+    end: string,
+    value: number | null,
+  ): MetricSeriesValue {
     return {
       metricId,
       period: { kind: 'month', label, start, end },
@@ -60,10 +72,25 @@ export const build = {
     };
   },
   metrics(values: MetricSeriesValue[]): MetricsResponse {
-    return { scope: {}, periodKind: 'month', from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z', values, computedAt: null };
+    return {
+      scope: {},
+      periodKind: 'month',
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+      values,
+      computedAt: null,
+    };
   },
   team(overrides: Partial<Team> = {}): Team {
-    return { slug: 'payments', name: 'Payments', members: [], repositories: ['acme/pay'], jiraProjects: ['PAY'], unresolved: [], ...overrides };
+    return {
+      slug: 'payments',
+      name: 'Payments',
+      members: [],
+      repositories: ['acme/pay'],
+      jiraProjects: ['PAY'],
+      unresolved: [],
+      ...overrides,
+    };
   },
   calibrationPoint(overrides: Partial<ReviewCalibrationPoint> = {}): ReviewCalibrationPoint {
     return {
@@ -85,8 +112,18 @@ export const build = {
   },
   quarterly(overrides: Partial<QuarterlyResponse> = {}): QuarterlyResponse {
     return {
-      quarter: { kind: 'quarter', label: '2025-Q4', start: '2025-10-01T00:00:00.000Z', end: '2026-01-01T00:00:00.000Z' },
-      previousQuarter: { kind: 'quarter', label: '2025-Q3', start: '2025-07-01T00:00:00.000Z', end: '2025-10-01T00:00:00.000Z' },
+      quarter: {
+        kind: 'quarter',
+        label: '2025-Q4',
+        start: '2025-10-01T00:00:00.000Z',
+        end: '2026-01-01T00:00:00.000Z',
+      },
+      previousQuarter: {
+        kind: 'quarter',
+        label: '2025-Q3',
+        start: '2025-07-01T00:00:00.000Z',
+        end: '2025-10-01T00:00:00.000Z',
+      },
       scope: {},
       headlines: [],
       highlights: [],

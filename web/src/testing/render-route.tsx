@@ -41,10 +41,14 @@ export function mockApi(answers: Record<string, Answer>) {
     const request = { method, url, body };
     requests.push(request);
     const answer = answers[`${method} ${url.pathname}`] ?? answers[url.pathname];
-    if (answer === undefined) return Promise.reject(new Error(`unexpected request to ${method} ${url.pathname}`));
+    if (answer === undefined)
+      return Promise.reject(new Error(`unexpected request to ${method} ${url.pathname}`));
     const { status, body: answerBody } = answer(request);
     return Promise.resolve(
-      new Response(JSON.stringify(answerBody), { status, headers: { 'content-type': 'application/json' } }),
+      new Response(JSON.stringify(answerBody), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
     );
   });
   return Object.assign(spy, { requests });

@@ -23,7 +23,8 @@ export function ChartTooltipContent({
         const series = config[String(item.dataKey)];
         return (
           <div key={String(item.dataKey)} style={{ color: series?.color }}>
-            {series?.label ?? String(item.dataKey)}: {typeof item.value === 'number' ? format(item.value) : '—'}
+            {series?.label ?? String(item.dataKey)}:{' '}
+            {typeof item.value === 'number' ? format(item.value) : '—'}
             {unit}
           </div>
         );

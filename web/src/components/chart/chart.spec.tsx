@@ -31,7 +31,9 @@ describe('Chart', () => {
   it('draws one bar per row, under an accessible name and its definition', () => {
     const { container } = renderChart(data);
     const figure = screen.getByRole('figure', { name: 'Rework per week' });
-    expect(figure).toHaveAccessibleDescription('Rework items detected, by the week they were merged.');
+    expect(figure).toHaveAccessibleDescription(
+      'Rework items detected, by the week they were merged.',
+    );
     expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
   });
 

@@ -63,7 +63,11 @@ export function Chart({
           {definition}
         </span>
         {data.length > 0 && (
-          <button type="button" className="chart__toggle" onClick={() => setShowTable((shown) => !shown)}>
+          <button
+            type="button"
+            className="chart__toggle"
+            onClick={() => setShowTable((shown) => !shown)}
+          >
             {showTable ? 'Show chart' : 'Show table'}
           </button>
         )}
@@ -91,7 +95,11 @@ export function Chart({
                   <th scope="row">{href === undefined ? value : <Link to={href}>{value}</Link>}</th>
                   {seriesKeys.map((key) => {
                     const cell = row[key];
-                    return <td key={key}>{cell === null || cell === undefined ? '—' : formatValue(key, cell)}</td>;
+                    return (
+                      <td key={key}>
+                        {cell === null || cell === undefined ? '—' : formatValue(key, cell)}
+                      </td>
+                    );
                   })}
                 </tr>
               );

@@ -33,7 +33,10 @@ export function ScopePickers() {
       </label>
       <label>
         <span>Quarter</span>
-        <select value={focus?.label ?? ''} onChange={(event) => setScope({ quarter: event.target.value })}>
+        <select
+          value={focus?.label ?? ''}
+          onChange={(event) => setScope({ quarter: event.target.value })}
+        >
           {focus === undefined && <option value="">Loading…</option>}
           {quarters.map((quarter) => (
             <option key={quarter.label} value={quarter.label}>

@@ -2,11 +2,27 @@ import './query-states.css';
 
 /** A placeholder in the shape of the content while it loads. */
 export function Skeleton({ label, height = 220 }: { label: string; height?: number }) {
-  return <div className="skeleton" role="progressbar" aria-label={label} aria-busy="true" style={{ height }} />;
+  return (
+    <div
+      className="skeleton"
+      role="progressbar"
+      aria-label={label}
+      aria-busy="true"
+      style={{ height }}
+    />
+  );
 }
 
 /** What went wrong, in the api's words, with a way to try again. */
-export function ErrorPanel({ what, error, onRetry }: { what: string; error: Error; onRetry: () => void }) {
+export function ErrorPanel({
+  what,
+  error,
+  onRetry,
+}: {
+  what: string;
+  error: Error;
+  onRetry: () => void;
+}) {
   return (
     <div role="alert" className="error-panel">
       <p>

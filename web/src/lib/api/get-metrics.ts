@@ -1,4 +1,8 @@
-import { metricsResponseSchema, type MetricSeriesValue, type PeriodKind } from '@rework-radar/shared';
+import {
+  metricsResponseSchema,
+  type MetricSeriesValue,
+  type PeriodKind,
+} from '@rework-radar/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson, queryString } from '../api-client';
 
@@ -22,16 +26,15 @@ export function metricsQueryOptions(request: MetricsRequest) {
   };
   return queryOptions({
     queryKey: ['metrics', query],
-    queryFn: ({ signal }) => getJson(`/api/metrics${queryString(query)}`, metricsResponseSchema, { signal }),
+    queryFn: ({ signal }) =>
+      getJson(`/api/metrics${queryString(query)}`, metricsResponseSchema, { signal }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useMetrics(request: MetricsRequest | undefined) {
   return useQuery({
-    ...metricsQueryOptions(
-      request ?? { metricIds: [], period: 'month', from: '', to: '' },
-    ),
+    ...metricsQueryOptions(request ?? { metricIds: [], period: 'month', from: '', to: '' }),
     enabled: request !== undefined,
   });
 }
@@ -41,10 +44,17 @@ export function metricRows(
   values: readonly MetricSeriesValue[],
   metricIds: readonly string[],
 ): { label: string; start: string; end: string; [metricId: string]: string | number | null }[] {
-  const rows = new Map<string, { label: string; start: string; end: string; [metricId: string]: string | number | null }>();
+  const rows = new Map<
+    string,
+    { label: string; start: string; end: string; [metricId: string]: string | number | null }
+  >();
   for (const value of values) {
     if (!metricIds.includes(value.metricId)) continue;
-    const row = rows.get(value.period.start) ?? { label: value.period.label, start: value.period.start, end: value.period.end };
+    const row = rows.get(value.period.start) ?? {
+      label: value.period.label,
+      start: value.period.start,
+      end: value.period.end,
+    };
     row[value.metricId] = value.value;
     rows.set(value.period.start, row);
   }

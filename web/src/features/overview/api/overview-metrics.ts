@@ -22,6 +22,9 @@ export const headlineMetrics = {
   prThroughput: 'velocity-pull-request-throughput',
 } as const;
 
-export const teamMultipleMetrics = ['context-missing-context-rework-share', 'velocity-pull-request-throughput'] as const;
+export const teamMultipleMetrics = [
+  'context-missing-context-rework-share',
+  'velocity-pull-request-throughput',
+] as const;
 
 export const allOverviewMetricIds = Object.values(overviewMetrics).flat();

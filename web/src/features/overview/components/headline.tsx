@@ -49,7 +49,8 @@ export function Headline({ quarter, values, team, computed }: Props) {
   const engineerDays = days?.value ?? 0;
   return (
     <p className="headline" role="status">
-      In {quarterName}, <strong>{formatPercent(share.value)}</strong> of rework was traced to missing context:{' '}
+      In {quarterName}, <strong>{formatPercent(share.value)}</strong> of rework was traced to
+      missing context:{' '}
       <strong>
         {prCount} PR{prCount === 1 ? '' : 's'}
       </strong>

@@ -18,7 +18,13 @@ interface Props {
 export function TeamMultiples({ teams, grain, from, to }: Props) {
   const queries = useQueries({
     queries: teams.map((team) =>
-      metricsQueryOptions({ metricIds: teamMultipleMetrics, period: grain, from, to, team: team.slug }),
+      metricsQueryOptions({
+        metricIds: teamMultipleMetrics,
+        period: grain,
+        from,
+        to,
+        team: team.slug,
+      }),
     ),
   });
   return (
@@ -32,7 +38,9 @@ export function TeamMultiples({ teams, grain, from, to }: Props) {
             </h3>
             {query?.data === undefined ? (
               query?.isError === true ? (
-                <p role="alert">Could not load {team.name}: {query.error.message}</p>
+                <p role="alert">
+                  Could not load {team.name}: {query.error.message}
+                </p>
               ) : (
                 <Skeleton label={`Loading ${team.name}`} height={140} />
               )

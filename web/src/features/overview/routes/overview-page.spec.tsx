@@ -28,7 +28,12 @@ function metricsAnswer(request: MockRequest) {
       build.metricValue('velocity-pull-request-throughput', ...october, 30),
       build.metricValue('velocity-pull-request-throughput', ...november, 34),
       build.metricValue('context-score-at-start-mean', ...october, 52),
-      build.metricValue('context-missing-context-rework-share', ...october, team === null ? 0.4 : 0.3),
+      build.metricValue('velocity-pull-request-cycle-time', ...october, 12.5),
+      build.metricValue(
+        'context-missing-context-rework-share',
+        ...october,
+        team === null ? 0.4 : 0.3,
+      ),
       build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...october, 8),
       build.metricValue(reworkCostId('execution', 'engineer-days'), ...october, 3),
       build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...november, 5),
@@ -53,7 +58,11 @@ describe('the overview', () => {
       'In 2025 Q4, 38% of rework was traced to missing context: 61 PRs, about 24 engineer-days.',
     );
     expect(router.state.location.pathname).toBe('/overview');
-    const trend = api.requests.find((request) => request.url.pathname === '/api/metrics' && request.url.searchParams.get('period') === 'month');
+    const trend = api.requests.find(
+      (request) =>
+        request.url.pathname === '/api/metrics' &&
+        request.url.searchParams.get('period') === 'month',
+    );
     expect(trend?.url.searchParams.get('from')).toBe('2025-01-01T00:00:00.000Z');
     expect(trend?.url.searchParams.get('to')).toBe('2026-01-01T00:00:00.000Z');
     expect(screen.getByRole('link', { name: 'See the items' })).toHaveAttribute(
@@ -65,7 +74,9 @@ describe('the overview', () => {
   it('puts velocity next to context, review and rework, each chart named, defined and drawn', async () => {
     const { container } = (answers(), renderRoute('/overview?quarter=2025-Q4'));
     const throughput = await screen.findByRole('figure', { name: 'Throughput' });
-    expect(throughput).toHaveAccessibleDescription(/Pull requests merged per week: Pull requests merged in the period/);
+    expect(throughput).toHaveAccessibleDescription(
+      /Pull requests merged per week: Pull requests merged in the period/,
+    );
     expect(screen.getByRole('figure', { name: 'Context score at start' })).toBeInTheDocument();
     expect(screen.getByRole('figure', { name: 'Review calibration' })).toHaveTextContent(
       'Too few scored pull requests were merged in these periods to rank depth against risk.',
@@ -88,12 +99,22 @@ describe('the overview', () => {
   it('draws one small multiple per team and scopes the page to a picked team through the URL', async () => {
     const api = answers([build.team(), build.team({ slug: 'core', name: 'Core' })]);
     const { router } = renderRoute('/overview?quarter=2025-Q4');
-    expect(await screen.findByRole('figure', { name: 'Payments: rework from missing context' })).toBeInTheDocument();
-    expect(await screen.findByRole('figure', { name: 'Core: rework from missing context' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'Payments: rework from missing context' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'Core: rework from missing context' }),
+    ).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Team'), 'core');
     expect(router.state.location.search).toContain('team=core');
     expect(await screen.findByRole('heading', { name: 'Overview: Core' })).toBeInTheDocument();
-    expect(api.requests.some((request) => request.url.searchParams.get('team') === 'core' && request.url.searchParams.get('period') === 'quarter')).toBe(true);
+    expect(
+      api.requests.some(
+        (request) =>
+          request.url.searchParams.get('team') === 'core' &&
+          request.url.searchParams.get('period') === 'quarter',
+      ),
+    ).toBe(true);
   });
 
   it('shows an error with retry when the metrics cannot be loaded', async () => {
@@ -102,7 +123,12 @@ describe('the overview', () => {
       '/api/rework': () => reworkPage([build.reworkItem()]),
       '/api/teams': () => ({ status: 200, body: { teams: [] } }),
       '/api/metrics': (request) =>
-        fail ? { status: 503, body: { statusCode: 503, code: 'unavailable', message: 'rollups are being computed' } } : metricsAnswer(request),
+        fail
+          ? {
+              status: 503,
+              body: { statusCode: 503, code: 'unavailable', message: 'rollups are being computed' },
+            }
+          : metricsAnswer(request),
     });
     renderRoute('/overview?quarter=2025-Q4');
     const alerts = await screen.findAllByRole('alert');
@@ -119,7 +145,60 @@ describe('the overview', () => {
       '/api/metrics': () => ({ status: 200, body: build.metrics([]) }),
     });
     renderRoute('/overview?quarter=2025-Q4');
-    expect(await screen.findByText(/the api has not computed this quarter's figures yet/)).toBeInTheDocument();
-    expect(await screen.findByRole('figure', { name: 'Throughput' })).toHaveTextContent('The api has not computed these metrics yet');
+    expect(
+      await screen.findByText(/the api has not computed this quarter's figures yet/),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('figure', { name: 'Throughput' })).toHaveTextContent(
+      'The api has not computed these metrics yet',
+    );
+  });
+
+  it('opens the records behind a trend point, linked to GitHub, and closes again', async () => {
+    const api = mockApi({
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({ status: 200, body: { teams: [] } }),
+      '/api/metrics': metricsAnswer,
+      '/api/metrics/velocity-pull-request-cycle-time/explain': () => ({
+        status: 200,
+        body: {
+          metricId: 'velocity-pull-request-cycle-time',
+          period: { kind: 'month', label: '2025-10', start: october[1], end: october[2] },
+          scope: {},
+          value: build.metricValue('velocity-pull-request-cycle-time', ...october, 12.5),
+          rule: 'Pull requests merged in the period.',
+          total: 1,
+          items: [
+            {
+              kind: 'pull-request',
+              id: 'acme/pay#10',
+              title: 'Add refunds',
+              at: '2025-10-03T00:00:00.000Z',
+              url: 'https://github.example/acme/pay/pull/10',
+              facts: { hours: 12.5 },
+            },
+          ],
+          nextCursor: null,
+        },
+      }),
+    });
+    const { router } = renderRoute('/overview?quarter=2025-Q4');
+    const chart = await screen.findByRole('figure', { name: 'Pull request cycle time' });
+    await userEvent.click(within(chart).getByRole('button', { name: 'Show table' }));
+    await userEvent.click(within(chart).getByRole('link', { name: '2025-10' }));
+    expect(router.state.location.search).toContain('explain=velocity-pull-request-cycle-time');
+    const panel = await screen.findByRole('region', { name: 'Records behind the point' });
+    expect(await within(panel).findByRole('link', { name: 'acme/pay#10' })).toHaveAttribute(
+      'href',
+      'https://github.example/acme/pay/pull/10',
+    );
+    expect(panel).toHaveTextContent('Pull request cycle time, 2025-10: 12.5 h');
+    expect(panel).toHaveTextContent('hours: 12.5');
+    const explain = api.requests.find((request) => request.url.pathname.endsWith('/explain'));
+    expect(explain?.url.searchParams.get('start')).toBe(october[1]);
+    expect(explain?.url.searchParams.get('period')).toBe('month');
+    await userEvent.click(within(panel).getByRole('link', { name: 'Close' }));
+    expect(
+      screen.queryByRole('region', { name: 'Records behind the point' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -6,12 +6,18 @@ import { getJson, queryString } from '../../../lib/api-client';
 export function quarterlyQueryOptions(quarter: string, team: string | undefined) {
   return queryOptions({
     queryKey: ['quarterly', quarter, team ?? null],
-    queryFn: ({ signal }) => getJson(`/api/quarterly${queryString({ quarter, team })}`, quarterlyResponseSchema, { signal }),
+    queryFn: ({ signal }) =>
+      getJson(`/api/quarterly${queryString({ quarter, team })}`, quarterlyResponseSchema, {
+        signal,
+      }),
   });
 }
 
 export function useQuarterly(quarter: string | undefined, team: string | undefined) {
-  return useQuery({ ...quarterlyQueryOptions(quarter ?? '', team), enabled: quarter !== undefined });
+  return useQuery({
+    ...quarterlyQueryOptions(quarter ?? '', team),
+    enabled: quarter !== undefined,
+  });
 }
 
 /** The same review as CSV, straight from the api. */

@@ -43,7 +43,15 @@ function answers() {
     '/api/quarterly': () => ({ status: 200, body: review }),
     '/api/metrics': () => ({
       status: 200,
-      body: build.metrics([build.metricValue('context-missing-context-rework-share', '2025-Q4', '2025-10-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 0.3)]),
+      body: build.metrics([
+        build.metricValue(
+          'context-missing-context-rework-share',
+          '2025-Q4',
+          '2025-10-01T00:00:00.000Z',
+          '2026-01-01T00:00:00.000Z',
+          0.3,
+        ),
+      ]),
     }),
   });
 }
@@ -59,8 +67,14 @@ describe('the quarterly review', () => {
     const cycle = screen.getByRole('article', { name: 'Pull request cycle time' });
     expect(cycle).toHaveTextContent('▲ +10 h (+50%) worse');
     expect(cycle).toHaveClass('delta-card--worse');
-    expect(screen.getByRole('region', { name: 'Highlights' })).toHaveTextContent('Rework from missing context fell from 40% to 30%.');
-    expect(api.requests.find((request) => request.url.pathname === '/api/quarterly')?.url.searchParams.get('quarter')).toBe('2025-Q4');
+    expect(screen.getByRole('region', { name: 'Highlights' })).toHaveTextContent(
+      'Rework from missing context fell from 40% to 30%.',
+    );
+    expect(
+      api.requests
+        .find((request) => request.url.pathname === '/api/quarterly')
+        ?.url.searchParams.get('quarter'),
+    ).toBe('2025-Q4');
   });
 
   it('offers print and a CSV of the same review, and charts the four quarters', async () => {
@@ -68,13 +82,18 @@ describe('the quarterly review', () => {
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
     renderRoute('/quarterly?quarter=2025-Q4');
     await screen.findByRole('article', { name: 'Pull request cycle time' });
-    expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', '/api/quarterly?quarter=2025-Q4&format=csv');
+    expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      '/api/quarterly?quarter=2025-Q4&format=csv',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalled();
     const chart = await screen.findByRole('figure', { name: 'Rework caused by missing context' });
     await userEvent.click(within(chart).getByRole('button', { name: 'Show table' }));
     expect(within(chart).getByRole('row', { name: '2025-Q4 30%' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'PDF and PNG export' })).toHaveTextContent('Not available yet');
+    expect(screen.getByRole('region', { name: 'PDF and PNG export' })).toHaveTextContent(
+      'Not available yet',
+    );
   });
 
   it('says when the figures have not been computed rather than that nothing changed', async () => {
@@ -85,8 +104,14 @@ describe('the quarterly review', () => {
       '/api/metrics': () => ({ status: 200, body: build.metrics([]) }),
     });
     renderRoute('/quarterly?quarter=2025-Q4');
-    expect(await screen.findByText(/has not computed this quarter's figures yet/)).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Highlights' })).toHaveTextContent('No highlights until the figures are computed.');
-    expect(await screen.findByRole('figure', { name: 'Rework caused by missing context' })).toHaveTextContent('has not computed these metrics yet');
+    expect(
+      await screen.findByText(/has not computed this quarter's figures yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Highlights' })).toHaveTextContent(
+      'No highlights until the figures are computed.',
+    );
+    expect(
+      await screen.findByRole('figure', { name: 'Rework caused by missing context' }),
+    ).toHaveTextContent('has not computed these metrics yet');
   });
 });

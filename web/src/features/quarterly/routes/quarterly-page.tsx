@@ -44,14 +44,22 @@ export function QuarterlyPage() {
             <button type="button" className="button" onClick={() => window.print()}>
               Print
             </button>
-            <a className="button button--secondary" href={quarterlyCsvHref(quarter.label, scope.team)} download>
+            <a
+              className="button button--secondary"
+              href={quarterlyCsvHref(quarter.label, scope.team)}
+              download
+            >
               Download CSV
             </a>
           </div>
         )}
       </div>
       {review.isError ? (
-        <ErrorPanel what="The quarterly review" error={review.error} onRetry={() => void review.refetch()} />
+        <ErrorPanel
+          what="The quarterly review"
+          error={review.error}
+          onRetry={() => void review.refetch()}
+        />
       ) : review.data === undefined ? (
         <Skeleton label="Loading the quarterly review" height={300} />
       ) : (
@@ -59,12 +67,15 @@ export function QuarterlyPage() {
           <p className="page-intro">
             {review.data.quarter.label} compared with {review.data.previousQuarter.label}
             {scope.team === undefined ? ', whole organisation' : `, team ${scope.team}`}
-            {review.data.computedAt === null ? '' : `; figures computed ${formatDateTime(review.data.computedAt)}`}.
+            {review.data.computedAt === null
+              ? ''
+              : `; figures computed ${formatDateTime(review.data.computedAt)}`}
+            .
           </p>
           {review.data.computedAt === null && (
             <p className="notice" role="status">
-              The api has not computed this quarter&apos;s figures yet: the values stay empty until the next analysis run
-              writes them.
+              The api has not computed this quarter&apos;s figures yet: the values stay empty until
+              the next analysis run writes them.
             </p>
           )}
           <section aria-labelledby="highlights-title" className="card quarterly__highlights">
@@ -91,7 +102,11 @@ export function QuarterlyPage() {
       )}
       <h2 className="print-break">Four quarters</h2>
       {trends.isError ? (
-        <ErrorPanel what="The quarterly trends" error={trends.error} onRetry={() => void trends.refetch()} />
+        <ErrorPanel
+          what="The quarterly trends"
+          error={trends.error}
+          onRetry={() => void trends.refetch()}
+        />
       ) : trends.data === undefined ? (
         <Skeleton label="Loading the quarterly trends" />
       ) : (
@@ -113,8 +128,9 @@ export function QuarterlyPage() {
       )}
       <div className="no-print quarterly__export">
         <NotAvailable title="PDF and PNG export">
-          Server-side export (the same headless Chromium rendering this page) waits for an export route in the api;
-          until then, Print saves this page as a PDF from the browser with the print layout.
+          Server-side export (the same headless Chromium rendering this page) waits for an export
+          route in the api; until then, Print saves this page as a PDF from the browser with the
+          print layout.
         </NotAvailable>
       </div>
     </section>

@@ -13,7 +13,10 @@ export function reviewCalibrationQueryOptions(request: CalibrationRequest) {
   const query = { from: request.from, to: request.to, team: request.team, limit: 500 };
   return queryOptions({
     queryKey: ['review-calibration', query],
-    queryFn: ({ signal }) => getJson(`/api/review-calibration${queryString(query)}`, reviewCalibrationResponseSchema, { signal }),
+    queryFn: ({ signal }) =>
+      getJson(`/api/review-calibration${queryString(query)}`, reviewCalibrationResponseSchema, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

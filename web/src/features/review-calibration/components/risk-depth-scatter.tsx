@@ -1,5 +1,14 @@
 import type { ReviewCalibrationPoint } from '@rework-radar/shared';
-import { CartesianGrid, Legend, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
 import { Chart, type ChartConfig, type ChartRow } from '../../../components/chart/chart';
 
 const groups = [
@@ -48,8 +57,22 @@ export function RiskDepthScatter({ points }: { points: readonly ReviewCalibratio
     >
       <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis type="number" dataKey="risk" name="Risk" domain={[0, 100]} tick={{ fontSize: 12, fill: 'var(--muted)' }} label={{ value: 'Risk', position: 'insideBottom', offset: -8, fill: 'var(--muted)' }} />
-        <YAxis type="number" dataKey="depth" name="Depth" domain={[0, 100]} width={48} tick={{ fontSize: 12, fill: 'var(--muted)' }} />
+        <XAxis
+          type="number"
+          dataKey="risk"
+          name="Risk"
+          domain={[0, 100]}
+          tick={{ fontSize: 12, fill: 'var(--muted)' }}
+          label={{ value: 'Risk', position: 'insideBottom', offset: -8, fill: 'var(--muted)' }}
+        />
+        <YAxis
+          type="number"
+          dataKey="depth"
+          name="Depth"
+          domain={[0, 100]}
+          width={48}
+          tick={{ fontSize: 12, fill: 'var(--muted)' }}
+        />
         <ZAxis range={[36, 36]} />
         <Tooltip cursor={{ strokeDasharray: '3 3' }} />
         <Legend position="top" wrapperStyle={{ fontSize: 12 }} />

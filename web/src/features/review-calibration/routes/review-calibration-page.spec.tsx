@@ -5,9 +5,28 @@ import { mockApi, renderRoute } from '../../../testing/render-route';
 
 afterEach(() => jest.restoreAllMocks());
 
-const stamp = build.calibrationPoint({ pullRequestId: 'p1', number: 1, rubberStamp: true, risk: 80, depth: 5 });
-const over = build.calibrationPoint({ pullRequestId: 'p2', number: 2, overReview: true, risk: 10, depth: 90, riskBucket: 'low' });
-const fine = build.calibrationPoint({ pullRequestId: 'p3', number: 3, risk: 50, depth: 50, riskBucket: 'medium' });
+const stamp = build.calibrationPoint({
+  pullRequestId: 'p1',
+  number: 1,
+  rubberStamp: true,
+  risk: 80,
+  depth: 5,
+});
+const over = build.calibrationPoint({
+  pullRequestId: 'p2',
+  number: 2,
+  overReview: true,
+  risk: 10,
+  depth: 90,
+  riskBucket: 'low',
+});
+const fine = build.calibrationPoint({
+  pullRequestId: 'p3',
+  number: 3,
+  risk: 50,
+  depth: 50,
+  riskBucket: 'medium',
+});
 
 function answers(items = [stamp, over, fine]) {
   return mockApi({
@@ -16,7 +35,15 @@ function answers(items = [stamp, over, fine]) {
     '/api/review-calibration': () => ({ status: 200, body: { items, nextCursor: null } }),
     '/api/metrics': () => ({
       status: 200,
-      body: build.metrics([build.metricValue('review-depth-risk-correlation', '2025-10', '2025-10-01T00:00:00.000Z', '2025-11-01T00:00:00.000Z', 0.42)]),
+      body: build.metrics([
+        build.metricValue(
+          'review-depth-risk-correlation',
+          '2025-10',
+          '2025-10-01T00:00:00.000Z',
+          '2025-11-01T00:00:00.000Z',
+          0.42,
+        ),
+      ]),
     }),
   });
 }
@@ -29,9 +56,16 @@ describe('the review calibration page', () => {
     expect(scatter).toHaveAccessibleDescription(/Each dot is a merged pull request/);
     expect(container.querySelectorAll('.recharts-scatter-symbol')).toHaveLength(3);
     const stamps = screen.getByRole('region', { name: 'Rubber stamps' });
-    expect(within(stamps).getByRole('link', { name: 'acme/pay#1' })).toHaveAttribute('href', stamp.url);
+    expect(within(stamps).getByRole('link', { name: 'acme/pay#1' })).toHaveAttribute(
+      'href',
+      stamp.url,
+    );
     expect(within(stamps).queryByText('acme/pay#2')).not.toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Over-reviewed' })).getByRole('link', { name: 'acme/pay#2' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Over-reviewed' })).getByRole('link', {
+        name: 'acme/pay#2',
+      }),
+    ).toBeInTheDocument();
     const call = api.requests.find((request) => request.url.pathname === '/api/review-calibration');
     expect(call?.url.searchParams.get('from')).toBe('2025-10-01T00:00:00.000Z');
     expect(call?.url.searchParams.get('to')).toBe('2026-01-01T00:00:00.000Z');
@@ -42,7 +76,10 @@ describe('the review calibration page', () => {
     renderRoute('/review-calibration?quarter=2025-Q4');
     const scatter = await screen.findByRole('figure', { name: 'Review depth against risk' });
     await userEvent.click(within(scatter).getByRole('button', { name: 'Show table' }));
-    expect(within(scatter).getByRole('link', { name: 'acme/pay#3' })).toHaveAttribute('href', fine.url);
+    expect(within(scatter).getByRole('link', { name: 'acme/pay#3' })).toHaveAttribute(
+      'href',
+      fine.url,
+    );
     const byTeam = await screen.findByRole('figure', { name: 'Calibration by team' });
     await userEvent.click(within(byTeam).getByRole('button', { name: 'Show table' }));
     expect(within(byTeam).getByRole('columnheader', { name: 'Payments' })).toBeInTheDocument();
@@ -52,6 +89,8 @@ describe('the review calibration page', () => {
   it('says why the scatter is empty', async () => {
     answers([]);
     renderRoute('/review-calibration?quarter=2025-Q4');
-    expect(await screen.findByText('No scored pull request was merged in this quarter for this scope.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No scored pull request was merged in this quarter for this scope.'),
+    ).toBeInTheDocument();
   });
 });

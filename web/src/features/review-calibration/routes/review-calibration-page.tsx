@@ -14,25 +14,34 @@ export function ReviewCalibrationPage() {
   const quarter = useFocusQuarter();
   const teams = useTeams();
   const calibration = useReviewCalibration(
-    quarter === undefined ? undefined : { from: quarter.start.toISOString(), to: quarter.end.toISOString(), team: scope.team },
+    quarter === undefined
+      ? undefined
+      : { from: quarter.start.toISOString(), to: quarter.end.toISOString(), team: scope.team },
   );
   const points = calibration.data?.items ?? [];
-  const yearStart = quarter === undefined ? '' : (quartersEndingWith(quarter, 4)[0]?.start.toISOString() ?? '');
+  const yearStart =
+    quarter === undefined ? '' : (quartersEndingWith(quarter, 4)[0]?.start.toISOString() ?? '');
   return (
     <section aria-labelledby="calibration-title">
       <h1 id="calibration-title">Review calibration</h1>
       <p className="page-intro">
-        Pull requests merged in {quarter?.label.replace('-', ' ') ?? '…'}: risky changes should get deep review, safe ones
-        a quick one.
+        Pull requests merged in {quarter?.label.replace('-', ' ') ?? '…'}: risky changes should get
+        deep review, safe ones a quick one.
       </p>
       {calibration.isError ? (
-        <ErrorPanel what="Review calibration" error={calibration.error} onRetry={() => void calibration.refetch()} />
+        <ErrorPanel
+          what="Review calibration"
+          error={calibration.error}
+          onRetry={() => void calibration.refetch()}
+        />
       ) : calibration.data === undefined ? (
         <Skeleton label="Loading review calibration" height={360} />
       ) : (
         <div className="stack">
           <RiskDepthScatter points={points} />
-          {calibration.data.nextCursor !== null && <p className="muted">Showing the first 500 pull requests of the quarter.</p>}
+          {calibration.data.nextCursor !== null && (
+            <p className="muted">Showing the first 500 pull requests of the quarter.</p>
+          )}
           <div className="grid-2">
             <FlaggedPullRequests
               title="Rubber stamps"
@@ -55,7 +64,12 @@ export function ReviewCalibrationPage() {
       ) : teams.data === undefined || quarter === undefined ? (
         <Skeleton label="Loading calibration by team" />
       ) : (
-        <CalibrationByTeam teams={teams.data.teams} grain={scope.grain} from={yearStart} to={quarter.end.toISOString()} />
+        <CalibrationByTeam
+          teams={teams.data.teams}
+          grain={scope.grain}
+          from={yearStart}
+          to={quarter.end.toISOString()}
+        />
       )}
     </section>
   );

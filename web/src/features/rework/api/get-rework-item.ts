@@ -6,7 +6,8 @@ import { getJson } from '../../../lib/api-client';
 export function reworkItemQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['rework', 'item', id],
-    queryFn: ({ signal }) => getJson(`/api/rework/${encodeURIComponent(id)}`, reworkDetailSchema, { signal }),
+    queryFn: ({ signal }) =>
+      getJson(`/api/rework/${encodeURIComponent(id)}`, reworkDetailSchema, { signal }),
   });
 }
 

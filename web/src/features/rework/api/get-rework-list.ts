@@ -11,9 +11,13 @@ export function reworkListQueryOptions(filters: ReworkFilters) {
   return infiniteQueryOptions({
     queryKey: ['rework', 'list', query],
     queryFn: ({ pageParam, signal }) =>
-      getJson(`/api/rework${queryString({ ...query, limit: pageSize, cursor: pageParam })}`, reworkListResponseSchema, {
-        signal,
-      }),
+      getJson(
+        `/api/rework${queryString({ ...query, limit: pageSize, cursor: pageParam })}`,
+        reworkListResponseSchema,
+        {
+          signal,
+        },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });

@@ -6,7 +6,8 @@ import { getJson } from '../../../lib/api-client';
 export function workItemQueryOptions(key: string) {
   return queryOptions({
     queryKey: ['work-item', key],
-    queryFn: ({ signal }) => getJson(`/api/work-items/${encodeURIComponent(key)}`, workItemSchema, { signal }),
+    queryFn: ({ signal }) =>
+      getJson(`/api/work-items/${encodeURIComponent(key)}`, workItemSchema, { signal }),
     retry: false,
   });
 }

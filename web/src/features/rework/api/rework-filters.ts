@@ -15,7 +15,14 @@ export interface ReworkFilters {
   team: string | undefined;
 }
 
-export const sortKeys = ['occurredAt', 'kind', 'cause', 'confidence', 'effortLines', 'effortHours'] as const;
+export const sortKeys = [
+  'occurredAt',
+  'kind',
+  'cause',
+  'confidence',
+  'effortLines',
+  'effortHours',
+] as const;
 export type SortKey = (typeof sortKeys)[number];
 export interface Sort {
   key: SortKey;
@@ -38,7 +45,8 @@ export function readFilters(params: URLSearchParams): ReworkFilters {
     repo: params.get('repo') ?? undefined,
     from: optionalDate(params.get('from')),
     to: optionalDate(params.get('to')),
-    minConfidence: params.has('minConfidence') && confidence >= 0 && confidence <= 1 ? confidence : undefined,
+    minConfidence:
+      params.has('minConfidence') && confidence >= 0 && confidence <= 1 ? confidence : undefined,
     team: params.get('team') ?? undefined,
   };
 }

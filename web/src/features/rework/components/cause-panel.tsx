@@ -14,12 +14,15 @@ export function CausePanel({ item }: { item: ReworkDetail }) {
         <span className={`badge badge--${item.cause}`} title={causeDefinitions[item.cause]}>
           {causeLabels[item.cause]}
         </span>{' '}
-        {item.override === null ? `model answer, ${formatPercent(item.confidence)} confidence` : `set by ${item.override.by || 'anonymous'}`}
+        {item.override === null
+          ? `model answer, ${formatPercent(item.confidence)} confidence`
+          : `set by ${item.override.by || 'anonymous'}`}
       </p>
       <dl className="facts-inline">
         <dt>Model answer</dt>
         <dd>
-          {causeLabels[item.model.cause]} ({formatPercent(item.model.confidence)} confidence, model v{item.model.version})
+          {causeLabels[item.model.cause]} ({formatPercent(item.model.confidence)} confidence, model
+          v{item.model.version})
         </dd>
         <dt>Why</dt>
         <dd>{modelReasonText(item.model.reason)}</dd>
@@ -33,7 +36,8 @@ export function CausePanel({ item }: { item: ReworkDetail }) {
             <span style={{ width: `${contextShare * 100}%` }} />
             <span style={{ width: `${(1 - contextShare) * 100}%` }} />
           </div>
-          Missing context {scores.missing_context.toFixed(2)} · Execution {scores.execution.toFixed(2)}
+          Missing context {scores.missing_context.toFixed(2)} · Execution{' '}
+          {scores.execution.toFixed(2)}
         </dd>
         {item.override !== null && (
           <>

@@ -18,7 +18,9 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
         <p className="muted">No origin was traced for this item.</p>
       )}
       {item.origin.workItems.length === 0 && item.origin.pullRequests.length > 0 && (
-        <p className="muted">The origin change had no work item: its context was unknown to reviewers.</p>
+        <p className="muted">
+          The origin change had no work item: its context was unknown to reviewers.
+        </p>
       )}
       {item.origin.workItems.map((key, index) => {
         const query = workItems[index];
@@ -30,7 +32,12 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
               {workItemUrl(key, knownUrls) !== undefined && (
                 <>
                   {' '}
-                  <a className="heading-link" href={workItemUrl(key, knownUrls)} target="_blank" rel="noreferrer">
+                  <a
+                    className="heading-link"
+                    href={workItemUrl(key, knownUrls)}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
                     Open in Jira
                   </a>
                 </>
@@ -50,7 +57,11 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
                   Context score at start
                 </dt>
                 <dd>
-                  <strong>{workItem.contextScore === null ? 'not analysed yet' : `${Math.round(workItem.contextScore)} / 100`}</strong>
+                  <strong>
+                    {workItem.contextScore === null
+                      ? 'not analysed yet'
+                      : `${Math.round(workItem.contextScore)} / 100`}
+                  </strong>
                 </dd>
                 <dt>Story points</dt>
                 <dd>{workItem.storyPoints ?? '—'}</dd>

@@ -25,7 +25,10 @@ export function OverrideForm({ item }: { item: ReworkDetail }) {
     >
       <label>
         Cause
-        <select value={cause} onChange={(event) => setCause(reworkCauseSchema.parse(event.target.value))}>
+        <select
+          value={cause}
+          onChange={(event) => setCause(reworkCauseSchema.parse(event.target.value))}
+        >
           {reworkCauseSchema.options.map((option) => (
             <option key={option} value={option}>
               {causeLabels[option]}
@@ -35,14 +38,28 @@ export function OverrideForm({ item }: { item: ReworkDetail }) {
       </label>
       <label>
         Reason
-        <textarea required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />
+        <textarea
+          required
+          rows={3}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
       </label>
       <label>
         Your name (recorded with the override)
-        <input type="text" value={by} onChange={(event) => setBy(event.target.value)} autoComplete="name" />
+        <input
+          type="text"
+          value={by}
+          onChange={(event) => setBy(event.target.value)}
+          autoComplete="name"
+        />
       </label>
       <div>
-        <button type="submit" className="button" disabled={override.isPending || reason.trim() === ''}>
+        <button
+          type="submit"
+          className="button"
+          disabled={override.isPending || reason.trim() === ''}
+        >
           {override.isPending ? 'Saving…' : 'Save override'}
         </button>
       </div>

@@ -8,7 +8,8 @@ export function OverrideHistory({ overrides }: { overrides: ReworkDetail['overri
     <ol className="evidence-list" aria-label="Override history">
       {overrides.map((entry) => (
         <li key={`${entry.at}-${entry.by}`}>
-          <strong>{causeLabels[entry.cause]}</strong> by {entry.by || 'anonymous'}, {formatDateTime(entry.at)}
+          <strong>{causeLabels[entry.cause]}</strong> by {entry.by || 'anonymous'},{' '}
+          {formatDateTime(entry.at)}
           <blockquote>{entry.reason}</blockquote>
         </li>
       ))}

@@ -17,10 +17,18 @@ export function ReworkFilterBar({ filters, onChange }: Props) {
     filters.to !== undefined ||
     filters.minConfidence !== undefined;
   return (
-    <form className="filter-bar" role="search" aria-label="Filter rework" onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="filter-bar"
+      role="search"
+      aria-label="Filter rework"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <label>
         <span>Cause</span>
-        <select value={filters.cause ?? ''} onChange={(event) => onChange({ cause: event.target.value })}>
+        <select
+          value={filters.cause ?? ''}
+          onChange={(event) => onChange({ cause: event.target.value })}
+        >
           <option value="">Any cause</option>
           {reworkCauseSchema.options.map((cause) => (
             <option key={cause} value={cause}>
@@ -31,7 +39,10 @@ export function ReworkFilterBar({ filters, onChange }: Props) {
       </label>
       <label>
         <span>Kind</span>
-        <select value={filters.kind ?? ''} onChange={(event) => onChange({ kind: event.target.value })}>
+        <select
+          value={filters.kind ?? ''}
+          onChange={(event) => onChange({ kind: event.target.value })}
+        >
           <option value="">Any kind</option>
           {reworkKindSchema.options.map((kind) => (
             <option key={kind} value={kind}>
@@ -56,11 +67,19 @@ export function ReworkFilterBar({ filters, onChange }: Props) {
       </label>
       <label>
         <span>From</span>
-        <input type="date" value={filters.from ?? ''} onChange={(event) => onChange({ from: event.target.value })} />
+        <input
+          type="date"
+          value={filters.from ?? ''}
+          onChange={(event) => onChange({ from: event.target.value })}
+        />
       </label>
       <label>
         <span>To</span>
-        <input type="date" value={filters.to ?? ''} onChange={(event) => onChange({ to: event.target.value })} />
+        <input
+          type="date"
+          value={filters.to ?? ''}
+          onChange={(event) => onChange({ to: event.target.value })}
+        />
       </label>
       <label>
         <span>Min. confidence</span>
@@ -81,7 +100,14 @@ export function ReworkFilterBar({ filters, onChange }: Props) {
           type="button"
           className="button button--secondary"
           onClick={() =>
-            onChange({ cause: undefined, kind: undefined, repo: undefined, from: undefined, to: undefined, minConfidence: undefined })
+            onChange({
+              cause: undefined,
+              kind: undefined,
+              repo: undefined,
+              from: undefined,
+              to: undefined,
+              minConfidence: undefined,
+            })
           }
         >
           Clear filters

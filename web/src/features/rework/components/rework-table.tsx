@@ -61,17 +61,24 @@ export function ReworkTable({ items, sort, onSort, itemSearch }: Props) {
                   key={column.key}
                   scope="col"
                   className={column.numeric === true ? 'num' : undefined}
-                  aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  aria-sort={
+                    active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
+                  }
                 >
                   <button
                     type="button"
                     className="sort-button"
                     onClick={() =>
-                      onSort({ key: column.key, direction: active && sort.direction === 'desc' ? 'asc' : 'desc' })
+                      onSort({
+                        key: column.key,
+                        direction: active && sort.direction === 'desc' ? 'asc' : 'desc',
+                      })
                     }
                   >
                     {column.label}
-                    <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    <span aria-hidden="true">
+                      {active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </span>
                   </button>
                 </th>
               );
@@ -84,7 +91,9 @@ export function ReworkTable({ items, sort, onSort, itemSearch }: Props) {
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link to={`/rework/${encodeURIComponent(item.id)}${itemSearch}`}>{formatDate(item.occurredAt)}</Link>
+                <Link to={`/rework/${encodeURIComponent(item.id)}${itemSearch}`}>
+                  {formatDate(item.occurredAt)}
+                </Link>
               </td>
               <td>{kindLabels[item.kind]}</td>
               <td>
@@ -95,8 +104,14 @@ export function ReworkTable({ items, sort, onSort, itemSearch }: Props) {
               </td>
               <td className="num">{formatPercent(item.confidence)}</td>
               <td className="num">{item.effort.lines}</td>
-              <td className="num">{item.effort.cycleHours === null ? '—' : Math.round(item.effort.cycleHours)}</td>
-              <td>{[...item.origin.workItems, ...item.origin.pullRequests.map(pullRequestLabel)].join(', ') || '—'}</td>
+              <td className="num">
+                {item.effort.cycleHours === null ? '—' : Math.round(item.effort.cycleHours)}
+              </td>
+              <td>
+                {[...item.origin.workItems, ...item.origin.pullRequests.map(pullRequestLabel)].join(
+                  ', ',
+                ) || '—'}
+              </td>
               <td>{item.repo ?? '—'}</td>
             </tr>
           ))}

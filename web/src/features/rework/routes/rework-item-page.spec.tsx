@@ -35,17 +35,32 @@ describe('a rework item page', () => {
   it('shows the origin work item with its context score, the model answer and the evidence with links', async () => {
     api(() => build.reworkDetail());
     renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
-    expect(await screen.findByRole('heading', { name: /Follow-up fix acme\/pay#12/ })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: /Follow-up fix acme\/pay#12/ }),
+    ).toBeInTheDocument();
     const origin = screen.getByRole('article', { name: 'Work item PAY-7' });
     expect(await within(origin).findByText('35 / 100')).toBeInTheDocument();
     expect(within(origin).getByText('Refund partial payments')).toBeInTheDocument();
-    expect(within(origin).getByRole('link', { name: 'Open in Jira' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
+    expect(within(origin).getByRole('link', { name: 'Open in Jira' })).toHaveAttribute(
+      'href',
+      'https://jira.example/browse/PAY-7',
+    );
     const evidence = screen.getByRole('list', { name: 'Evidence' });
-    expect(within(evidence).getByText('PAY-7 had no acceptance criteria when work started')).toBeInTheDocument();
-    expect(within(evidence).getByRole('link', { name: 'Open PAY-7 in Jira' })).toHaveAttribute('href', 'https://jira.example/browse/PAY-7');
-    expect(screen.getByRole('link', { name: '#12' })).toHaveAttribute('href', 'https://github.example/acme/pay/pull/12');
+    expect(
+      within(evidence).getByText('PAY-7 had no acceptance criteria when work started'),
+    ).toBeInTheDocument();
+    expect(within(evidence).getByRole('link', { name: 'Open PAY-7 in Jira' })).toHaveAttribute(
+      'href',
+      'https://jira.example/browse/PAY-7',
+    );
+    expect(screen.getByRole('link', { name: '#12' })).toHaveAttribute(
+      'href',
+      'https://github.example/acme/pay/pull/12',
+    );
     expect(screen.getByText(/Missing context \(80% confidence, model v1\)/)).toBeInTheDocument();
-    expect(screen.getByText('One side outweighed the other by a clear margin.')).toBeInTheDocument();
+    expect(
+      screen.getByText('One side outweighed the other by a clear margin.'),
+    ).toBeInTheDocument();
   });
 
   it('saves an override with cause, reason and who, then shows it in the history', async () => {
@@ -53,7 +68,12 @@ describe('a rework item page', () => {
     const recorded = mockApi({
       [itemPath]: () => ({ status: 200, body: detail }),
       [`POST ${itemPath}/override`]: () => {
-        const override = { cause: 'execution' as const, reason: 'criteria were clear', by: 'em@acme.test', at: '2025-12-01T10:00:00.000Z' };
+        const override = {
+          cause: 'execution' as const,
+          reason: 'criteria were clear',
+          by: 'em@acme.test',
+          at: '2025-12-01T10:00:00.000Z',
+        };
         detail = build.reworkDetail({ cause: 'execution', override, overrides: [override] });
         return { status: 200, body: detail };
       },
@@ -81,14 +101,22 @@ describe('a rework item page', () => {
   it('shows the api refusal when the override is not saved', async () => {
     mockApi({
       [itemPath]: () => ({ status: 200, body: build.reworkDetail() }),
-      [`POST ${itemPath}/override`]: () => ({ status: 400, body: { statusCode: 400, code: 'invalid_input', message: 'reason must not be empty' } }),
-      '/api/work-items/PAY-7': () => ({ status: 404, body: { statusCode: 404, code: 'not_found', message: 'no such work item' } }),
+      [`POST ${itemPath}/override`]: () => ({
+        status: 400,
+        body: { statusCode: 400, code: 'invalid_input', message: 'reason must not be empty' },
+      }),
+      '/api/work-items/PAY-7': () => ({
+        status: 404,
+        body: { statusCode: 404, code: 'not_found', message: 'no such work item' },
+      }),
       '/api/rework': () => reworkPage([]),
       '/api/teams': () => ({ status: 200, body: { teams: [] } }),
     });
     renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
     const form = await screen.findByRole('form', { name: 'Override the cause' });
-    expect(await screen.findByText('This work item is referenced but not synced.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('This work item is referenced but not synced.'),
+    ).toBeInTheDocument();
     await userEvent.type(within(form).getByLabelText('Reason'), 'x');
     await userEvent.click(within(form).getByRole('button', { name: 'Save override' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('reason must not be empty');

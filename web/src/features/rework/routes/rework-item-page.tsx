@@ -24,7 +24,11 @@ export function ReworkItemPage() {
         <p>
           <Link to={back}>← All rework</Link>
         </p>
-        <ErrorPanel what="This rework item" error={query.error} onRetry={() => void query.refetch()} />
+        <ErrorPanel
+          what="This rework item"
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       </section>
     );
   }
@@ -35,11 +39,13 @@ export function ReworkItemPage() {
         <Link to={back}>← All rework</Link>
       </p>
       <h1 id="item-title">
-        {kindLabels[item.kind]} {item.rework.pullRequests.map(pullRequestLabel).concat(item.rework.workItems).join(', ')}
+        {kindLabels[item.kind]}{' '}
+        {item.rework.pullRequests.map(pullRequestLabel).concat(item.rework.workItems).join(', ')}
       </h1>
       <p className="page-intro">
-        {item.repo ?? 'No repository'} · happened {formatDate(item.occurredAt)} · detected by {item.detection.rule} ·
-        effort {item.effort.pullRequests} PR{item.effort.pullRequests === 1 ? '' : 's'}, {item.effort.lines} lines
+        {item.repo ?? 'No repository'} · happened {formatDate(item.occurredAt)} · detected by{' '}
+        {item.detection.rule} · effort {item.effort.pullRequests} PR
+        {item.effort.pullRequests === 1 ? '' : 's'}, {item.effort.lines} lines
         {item.effort.cycleHours === null ? '' : `, ${Math.round(item.effort.cycleHours)} h`}
       </p>
       <div className="item-grid">
@@ -59,7 +65,13 @@ export function ReworkItemPage() {
             {item.detection.links.length > 0 && (
               <p>
                 {item.detection.links.map((link) => (
-                  <a key={link.url} href={link.url} target="_blank" rel="noreferrer" className="link-chip">
+                  <a
+                    key={link.url}
+                    href={link.url}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="link-chip"
+                  >
                     {link.label}
                   </a>
                 ))}

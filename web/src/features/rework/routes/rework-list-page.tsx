@@ -17,8 +17,8 @@ export function ReworkListPage() {
     <section aria-labelledby="rework-title">
       <h1 id="rework-title">Rework explorer</h1>
       <p className="page-intro">
-        Every revert, follow-up fix, reopened ticket, linked bug and incident, traced to the work it redid, with the
-        cause and the evidence that decided it.
+        Every revert, follow-up fix, reopened ticket, linked bug and incident, traced to the work it
+        redid, with the cause and the evidence that decided it.
       </p>
       <ReworkFilterBar filters={filters} onChange={update} />
       {list.isPending ? (
@@ -27,14 +27,17 @@ export function ReworkListPage() {
         <ErrorPanel what="Rework items" error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         <p className="empty-state" role="status">
-          No rework item matches these filters. Rework is detected from merged pull requests and Jira history after
-          each sync; widen the dates or clear a filter.
+          No rework item matches these filters. Rework is detected from merged pull requests and
+          Jira history after each sync; widen the dates or clear a filter.
         </p>
       ) : (
         <>
           <p className="muted" role="status">
-            {items.length} item{items.length === 1 ? '' : 's'} loaded{list.hasNextPage ? ', more available' : ''}.
-            {sort.key !== 'occurredAt' && list.hasNextPage ? ' Sorting covers the loaded items.' : ''}
+            {items.length} item{items.length === 1 ? '' : 's'} loaded
+            {list.hasNextPage ? ', more available' : ''}.
+            {sort.key !== 'occurredAt' && list.hasNextPage
+              ? ' Sorting covers the loaded items.'
+              : ''}
           </p>
           <ReworkTable
             items={sortItems(items, sort)}

@@ -5,7 +5,8 @@ import { getJson } from '../../../lib/api-client';
 /** `GET /api/health` as Settings reads it: the database the api runs on. */
 export const databaseStatusQueryOptions = queryOptions({
   queryKey: ['settings', 'health'],
-  queryFn: ({ signal }) => getJson('/api/health', healthResponseSchema, { acceptStatuses: [503], signal }),
+  queryFn: ({ signal }) =>
+    getJson('/api/health', healthResponseSchema, { acceptStatuses: [503], signal }),
 });
 
 /** `GET /api/demo/status`: whether the data comes from the demo simulators, and the load's progress. */

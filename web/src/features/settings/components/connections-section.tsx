@@ -10,7 +10,11 @@ export function ConnectionsSection() {
     <section className="card" aria-labelledby="connections-title">
       <h2 id="connections-title">Connections</h2>
       {source.isError ? (
-        <ErrorPanel what="The source status" error={source.error} onRetry={() => void source.refetch()} />
+        <ErrorPanel
+          what="The source status"
+          error={source.error}
+          onRetry={() => void source.refetch()}
+        />
       ) : source.data === undefined ? (
         <Skeleton label="Loading connections" height={80} />
       ) : (
@@ -27,7 +31,9 @@ export function ConnectionsSection() {
               <dd role="status">
                 {source.data.state === 'loading'
                   ? `Loading: ${source.data.message ?? source.data.stage ?? 'starting'}${
-                      source.data.done !== null && source.data.total !== null ? ` (${source.data.done}/${source.data.total})` : ''
+                      source.data.done !== null && source.data.total !== null
+                        ? ` (${source.data.done}/${source.data.total})`
+                        : ''
                     }`
                   : source.data.state === 'ready'
                     ? `Ready${source.data.finishedAt === null ? '' : ` since ${formatDateTime(source.data.finishedAt)}`}: ${source.data.message ?? ''}`
@@ -43,8 +49,10 @@ export function ConnectionsSection() {
         <dl className="facts-inline">
           <dt>Database</dt>
           <dd>
-            {database.data.database.engine === 'embedded' ? 'Embedded PostgreSQL' : 'External PostgreSQL (DATABASE_URL)'},{' '}
-            {database.data.database.serverVersion ?? 'unreachable'}
+            {database.data.database.engine === 'embedded'
+              ? 'Embedded PostgreSQL'
+              : 'External PostgreSQL (DATABASE_URL)'}
+            , {database.data.database.serverVersion ?? 'unreachable'}
           </dd>
         </dl>
       )}

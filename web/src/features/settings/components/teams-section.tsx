@@ -13,8 +13,8 @@ export function TeamsSection() {
         <Skeleton label="Loading teams" height={120} />
       ) : teams.data.teams.length === 0 ? (
         <p className="muted">
-          No team is defined. Teams come from the TEAMS_FILE configuration or PUT /api/teams; editing them here waits for
-          a form.
+          No team is defined. Teams come from the TEAMS_FILE configuration or PUT /api/teams;
+          editing them here waits for a form.
         </p>
       ) : (
         <div className="table-scroll">
