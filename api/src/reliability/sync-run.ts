@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { parseConfig } from '../config/app-config';
 import { JobQueue } from '../jobs/job-queue';
@@ -19,8 +19,14 @@ export async function enqueueSyncOf(env: Record<string, string>): Promise<number
   }
 }
 
+/**
+ * A scratch directory under api/reports/reliability (git-ignored), not /tmp: other suites on
+ * this machine sweep /tmp while ours run, and worker logs must survive for post-mortems.
+ */
 export function scratchDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const root = resolve(__dirname, '..', '..', 'reports', 'reliability');
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(join(root, prefix));
 }
 
 export async function countRows(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<number> {
