@@ -55,7 +55,11 @@ describe('hostile input on every documented route and both webhooks', () => {
     if (answer.status >= 500) problems.push(`${label}: ${answer.status} ${answer.body.slice(0, 200)}`);
     if (answer.contentType.includes('html') && scriptPayloads.some((script) => answer.body.includes(script))) problems.push(`${label}: a script rendered as HTML`);
     if (!answer.nosniff) problems.push(`${label}: no X-Content-Type-Options: nosniff`);
-    if (answer.status >= 400 && (await writeProbe(test.dataSource)) !== before) problems.push(`${label}: refused with ${answer.status} but the database changed`);
+    const after = answer.status >= 400 ? await writeProbe(test.dataSource) : before;
+    if (after !== before) {
+      const changed = after.split('|').filter((entry) => !before.split('|').includes(entry));
+      problems.push(`${label}: refused with ${answer.status} but ${changed.join(', ')} changed`);
+    }
     return answer;
   };
 

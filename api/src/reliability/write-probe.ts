@@ -6,7 +6,8 @@ import type { DataSource } from 'typeorm';
  */
 export async function writeProbe(dataSource: DataSource): Promise<string> {
   const tables = await dataSource.query<{ name: string }[]>(
-    `SELECT format('%I.%I', schemaname, relname) AS name FROM pg_stat_user_tables WHERE schemaname IN ('public', 'pgboss') ORDER BY 1`,
+    `SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind = 'r' AND n.nspname IN ('public', 'pgboss') ORDER BY 1`,
   );
   if (tables.length === 0) return '';
   const union = tables.map(({ name }) => `SELECT '${name.replace(/'/g, "''")}' AS t, count(*) AS n, max(xmin::text::bigint) AS x FROM ${name}`).join(' UNION ALL ');
