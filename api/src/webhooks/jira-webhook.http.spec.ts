@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -52,6 +53,18 @@ describe('POST /api/webhooks/jira', () => {
     const again = await post('/api/webhooks/jira', delivery).expect(200);
     expect(again.body).toMatchObject({ outcome: 'duplicate' });
     expect(await count('work_item')).toBe(1);
+  });
+
+  it('refuses a delivery carrying a NUL character with 400 and writes nothing', async () => {
+    const delivery = issueWebhook(dataset, 'jira:issue_created', dataset.issues[2]!, secret, 'd-nul');
+    const payload = JSON.parse(delivery.rawBody) as { issue: { fields: { summary: string } } };
+    payload.issue.fields.summary = 'broken\u0000summary';
+    const rawBody = JSON.stringify(payload);
+    const headers = { ...delivery.headers, 'x-hub-signature': `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}` };
+    const before = await count('work_item');
+    const response = await post('/api/webhooks/jira', { headers, rawBody }).expect(400);
+    expect(response.body).toMatchObject({ outcome: 'rejected' });
+    expect(await count('work_item')).toBe(before);
   });
 
   it('accepts the secret in the URL when the delivery carries no signature', async () => {

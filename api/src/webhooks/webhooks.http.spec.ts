@@ -78,6 +78,21 @@ describe('POST /api/webhooks/github', () => {
     expect(await countRaw()).toBe(stored);
   });
 
+  it('refuses a signed delivery carrying a NUL character (PostgreSQL cannot store it) with 400 and writes nothing', async () => {
+    const body = JSON.stringify({ zen: 'a\u0000b', hook_id: 1 });
+    const before = await countRaw();
+    const response = await request(server())
+      .post('/api/webhooks/github')
+      .set('content-type', 'application/json')
+      .set('x-github-event', 'pull_request')
+      .set('x-github-delivery', 'delivery-nul')
+      .set('x-hub-signature-256', sign(body))
+      .send(body)
+      .expect(400);
+    expect(response.body).toMatchObject({ error: expect.stringContaining('NUL') as unknown });
+    expect(await countRaw()).toBe(before);
+  });
+
   it('answers malformed JSON with a JSON 400, not an HTML page', async () => {
     const response = await deliver('{"action": ', sign('{"action": '), 'delivery-2').expect(400);
     expect(apiErrorSchema.parse(response.body)).toMatchObject({ code: 'invalid_input', message: 'The body is not valid JSON' });

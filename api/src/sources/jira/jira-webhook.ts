@@ -1,3 +1,4 @@
+import { containsNulCharacter } from '../raw/json-nul';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -125,6 +126,9 @@ export async function handleJiraWebhook(deps: JiraWebhookDeps, request: JiraWebh
     body = JSON.parse(request.rawBody.toString());
   } catch {
     return { httpStatus: 400, outcome: 'rejected', event: null, issueKey: null, reason: 'body is not JSON' };
+  }
+  if (containsNulCharacter(body)) {
+    return { httpStatus: 400, outcome: 'rejected', event: null, issueKey: null, reason: 'body contains a NUL character (\\u0000), which cannot be stored' };
   }
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { httpStatus: 400, outcome: 'rejected', event: null, issueKey: null, reason: 'not a Jira webhook payload' };

@@ -12,6 +12,7 @@ import { writePush } from '../push.converter';
 import { extractPush } from '../push.extractor';
 import { storeRawPayload } from '../../raw/raw-payload.store';
 import { verifyWebhookSignature } from './webhook-signature';
+import { containsNulCharacter } from '../../raw/json-nul';
 import { quarantineRecord } from '../../sync-state/sync-state.store';
 
 export interface GithubWebhookDeps {
@@ -61,6 +62,7 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { status: 400, error: 'body is not a JSON object' };
   }
+  if (containsNulCharacter(parsed)) return { status: 400, error: 'body contains a NUL character (\\u0000), which cannot be stored' };
   const payload = parsed as { repository?: { full_name?: unknown }; [key: string]: unknown };
   const repository = typeof payload.repository?.full_name === 'string' ? payload.repository.full_name : undefined;
 
