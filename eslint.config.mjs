@@ -6,7 +6,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/reports/**', '**/test-results/**', '**/*.cjs', '**/*.mjs', '**/.turbo/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/reports/**',
+      '**/test-results/**',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/.turbo/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -21,8 +30,14 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // NestJS and Recharts type plain option objects as classes.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // NestJS modules are classes with static factories only.
       '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }],
     },
@@ -36,7 +51,14 @@ export default tseslint.config(
       // Features must not import each other: shared code lives in components/, lib/ or shared/.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../features/*', '../../../features/*'], message: 'Features do not import each other.' }] },
+        {
+          patterns: [
+            {
+              group: ['../../features/*', '../../../features/*'],
+              message: 'Features do not import each other.',
+            },
+          ],
+        },
       ],
     },
   },

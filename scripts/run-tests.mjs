@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, the Jest suites of every workspace (api's against a real
+// `npm test`: formatting, lint, type-check, the Jest suites of every workspace (api's against a real
 // PostgreSQL), and the browser suite in Chromium; then one closing line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const jestReports = ['shared', 'api', 'web'].map((workspace) => join(root, workspace, 'reports', 'jest.json'));
+const jestReports = ['shared', 'api', 'web'].map((workspace) =>
+  join(root, workspace, 'reports', 'jest.json'),
+);
 const browserReport = join(root, 'web', 'reports', 'e2e.json');
 
 for (const report of [...jestReports, browserReport]) rmSync(report, { force: true });
+
+// Formatting is part of the contract: Prettier's check runs first and counts as a failed task.
+const format = spawnSync('npx', ['prettier', '--check', '.', '--log-level', 'warn'], { cwd: root, stdio: 'inherit' });
 
 const turbo = spawnSync(
   'npx',
@@ -44,7 +49,8 @@ if (existsSync(browserReport)) {
   failed += 1;
 }
 
-if (turbo.status !== 0) problems.push(`a task failed (turbo exited ${turbo.status ?? turbo.signal})`);
+if (turbo.status !== 0)
+  problems.push(`a task failed (turbo exited ${turbo.status ?? turbo.signal})`);
 for (const problem of problems) console.error(`test run: ${problem}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(turbo.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(format.status === 0 && turbo.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

@@ -26,10 +26,13 @@ export async function createApp(
   logger: Logger,
   demoStatus = new DemoStatusTracker(false),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, database, logger, demoStatus }), {
-    logger: new PinoNestLogger(logger),
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, database, logger, demoStatus }),
+    {
+      logger: new PinoNestLogger(logger),
+      bodyParser: false,
+    },
+  );
   app.use(securityHeaders());
   // Webhooks keep their exact bytes for signature checks, and GitHub sends up to 25 MB.
   app.use('/api/webhooks', json({ limit: '26mb', verify: keepRawBody }));
@@ -39,7 +42,9 @@ export async function createApp(
     pinoHttp({
       logger,
       // Static assets and health polls would drown the log.
-      autoLogging: { ignore: (request) => !request.url?.startsWith('/api/') || request.url === '/api/health' },
+      autoLogging: {
+        ignore: (request) => !request.url?.startsWith('/api/') || request.url === '/api/health',
+      },
     }),
   );
   app.setGlobalPrefix('api');

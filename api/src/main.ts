@@ -59,8 +59,17 @@ async function main(): Promise<void> {
   const appUrl = `http://localhost:${config.port}`;
   logger.info({ engine: database.engine, port: config.port }, `Rework Radar is ready at ${appUrl}`);
   if (config.demo) {
-    logger.info('no GitHub or Jira configured: loading the demo organisation (set GITHUB_TOKEN / JIRA_BASE_URL to use yours)');
-    await loadDemoInBackground({ dataDir: config.dataDir, analysis: config.analysis, dataSource: app.get(DataSource), logger, tracker: demoStatus, appUrl });
+    logger.info(
+      'no GitHub or Jira configured: loading the demo organisation (set GITHUB_TOKEN / JIRA_BASE_URL to use yours)',
+    );
+    await loadDemoInBackground({
+      dataDir: config.dataDir,
+      analysis: config.analysis,
+      dataSource: app.get(DataSource),
+      logger,
+      tracker: demoStatus,
+      appUrl,
+    });
   }
 }
 

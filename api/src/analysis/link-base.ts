@@ -5,6 +5,7 @@ import type { LinkBase } from './detection/detected-rework';
 export function linkBaseOf(config: Pick<AppConfig, 'github' | 'jira'>): LinkBase {
   const apiUrl = config.github?.apiUrl ?? 'https://api.github.com';
   const url = new URL(apiUrl);
-  const githubWebUrl = url.hostname === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
+  const githubWebUrl =
+    url.hostname === 'api.github.com' ? 'https://github.com' : `${url.protocol}//${url.host}`;
   return { githubWebUrl, jiraBaseUrl: config.jira?.baseUrl ?? null };
 }

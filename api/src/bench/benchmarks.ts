@@ -8,4 +8,12 @@ import { analysisDemoBenchmark } from '../analysis/bench/analysis-demo.benchmark
 import { metricsApiBenchmark } from '../metrics/metrics-api.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
-export const benchmarks: Benchmark[] = [szzTracerBenchmark, githubSyncBenchmark, jiraSyncBenchmark, demoGeneratorBenchmark, readApiBenchmark, analysisDemoBenchmark, metricsApiBenchmark];
+export const benchmarks: Benchmark[] = [
+  szzTracerBenchmark,
+  githubSyncBenchmark,
+  jiraSyncBenchmark,
+  demoGeneratorBenchmark,
+  readApiBenchmark,
+  analysisDemoBenchmark,
+  metricsApiBenchmark,
+];

@@ -44,7 +44,10 @@ function runInChild(name: string): Promise<Outcome> {
 
 function printTable(name: string, outcome: Outcome): void {
   const rows: [string, string][] = [
-    ...Object.entries(outcome.figures).map(([key, value]): [string, string] => [key, String(value)]),
+    ...Object.entries(outcome.figures).map(([key, value]): [string, string] => [
+      key,
+      String(value),
+    ]),
     ['wall seconds', outcome.wallSeconds.toFixed(2)],
     ['peak RSS MiB', String(outcome.peakRssMiB)],
   ];
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
   if (flag === '--child' && childName !== undefined) return runInThisProcess(childName);
 
   const wanted = process.argv.slice(2);
-  const selected = wanted.length === 0 ? benchmarks : benchmarks.filter((b) => wanted.includes(b.name));
+  const selected =
+    wanted.length === 0 ? benchmarks : benchmarks.filter((b) => wanted.includes(b.name));
   if (selected.length === 0) throw new Error(`no benchmark matches ${wanted.join(', ')}`);
   mkdirSync(resultsDir, { recursive: true });
   for (const benchmark of selected) {

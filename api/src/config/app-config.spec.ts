@@ -35,20 +35,29 @@ describe('parseConfig', () => {
 
   it('names the variable, the expectation and the value for a bad port', () => {
     const problems = problemsOf({ PORT: 'eighty' });
-    expect(problems).toEqual([{ variable: 'PORT', message: 'expected a port number', received: 'eighty' }]);
+    expect(problems).toEqual([
+      { variable: 'PORT', message: 'expected a port number', received: 'eighty' },
+    ]);
     expect(problemsOf({ PORT: '70000' })[0]?.message).toBe('expected a port between 1 and 65535');
   });
 
   it('refuses a DATABASE_URL that is not PostgreSQL without echoing it', () => {
     const problems = problemsOf({ DATABASE_URL: 'mysql://user:secret@db/app' });
     expect(problems).toEqual([
-      { variable: 'DATABASE_URL', message: 'expected a postgres:// or postgresql:// URL', received: undefined },
+      {
+        variable: 'DATABASE_URL',
+        message: 'expected a postgres:// or postgresql:// URL',
+        received: undefined,
+      },
     ]);
   });
 
   it('reports every problem at once, in one readable message', () => {
     try {
-      parseConfig({ PORT: '0', JIRA_DEPLOYMENT: 'server', GITHUB_REPOS: 'acme/api,not a repo' }, base);
+      parseConfig(
+        { PORT: '0', JIRA_DEPLOYMENT: 'server', GITHUB_REPOS: 'acme/api,not a repo' },
+        base,
+      );
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -117,14 +126,21 @@ describe('parseConfig', () => {
       auth: { kind: 'basic', email: 'bot@acme.test', apiToken: 't' },
       projects: ['ENG', 'OPS'],
     });
-    const dataCenter = parseConfig({ JIRA_BASE_URL: 'https://jira.acme.test', JIRA_PAT: 'p' }, base);
+    const dataCenter = parseConfig(
+      { JIRA_BASE_URL: 'https://jira.acme.test', JIRA_PAT: 'p' },
+      base,
+    );
     expect(dataCenter.jira?.auth).toEqual({ kind: 'pat', token: 'p' });
   });
 
   it('refuses Jira without credentials, and an API token without its email', () => {
-    expect(problemsOf({ JIRA_BASE_URL: 'https://acme.atlassian.net' })[0]?.variable).toBe('JIRA_API_TOKEN');
+    expect(problemsOf({ JIRA_BASE_URL: 'https://acme.atlassian.net' })[0]?.variable).toBe(
+      'JIRA_API_TOKEN',
+    );
     expect(
-      problemsOf({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_API_TOKEN: 't' }).map((p) => p.variable),
+      problemsOf({ JIRA_BASE_URL: 'https://acme.atlassian.net', JIRA_API_TOKEN: 't' }).map(
+        (p) => p.variable,
+      ),
     ).toEqual(['JIRA_EMAIL']);
   });
 
@@ -169,9 +185,13 @@ describe('ANALYSIS_CONFIG', () => {
 
   it('stops start-up naming ANALYSIS_CONFIG when the file is missing or invalid', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rr-analysis-'));
-    expect(() => parseConfig({ ANALYSIS_CONFIG: 'missing.json' }, dir)).toThrow(/ANALYSIS_CONFIG: expected a readable JSON file/);
+    expect(() => parseConfig({ ANALYSIS_CONFIG: 'missing.json' }, dir)).toThrow(
+      /ANALYSIS_CONFIG: expected a readable JSON file/,
+    );
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ windows: { followUpFixDays: -3 } }));
-    expect(() => parseConfig({ ANALYSIS_CONFIG: 'bad.json' }, dir)).toThrow(/ANALYSIS_CONFIG: .*followUpFixDays/);
+    expect(() => parseConfig({ ANALYSIS_CONFIG: 'bad.json' }, dir)).toThrow(
+      /ANALYSIS_CONFIG: .*followUpFixDays/,
+    );
   });
 });
 
@@ -192,13 +212,20 @@ describe('TEAMS_FILE', () => {
       ].join('\n'),
     );
     const config = parseConfig({ TEAMS_FILE: 'teams.yaml' }, dir);
-    expect(config.teams?.teams[0]).toMatchObject({ slug: 'payments', repositories: ['acme/billing'] });
+    expect(config.teams?.teams[0]).toMatchObject({
+      slug: 'payments',
+      repositories: ['acme/billing'],
+    });
   });
 
   it('stops start-up naming TEAMS_FILE and the bad field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rr-teams-'));
     writeFileSync(join(dir, 'teams.yaml'), 'teams:\n  - name: No slug\n');
-    expect(() => parseConfig({ TEAMS_FILE: 'teams.yaml' }, dir)).toThrow(/TEAMS_FILE: teams\.0\.slug/);
-    expect(() => parseConfig({ TEAMS_FILE: 'absent.yaml' }, dir)).toThrow(/TEAMS_FILE: expected a readable YAML file/);
+    expect(() => parseConfig({ TEAMS_FILE: 'teams.yaml' }, dir)).toThrow(
+      /TEAMS_FILE: teams\.0\.slug/,
+    );
+    expect(() => parseConfig({ TEAMS_FILE: 'absent.yaml' }, dir)).toThrow(
+      /TEAMS_FILE: expected a readable YAML file/,
+    );
   });
 });

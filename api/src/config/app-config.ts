@@ -50,7 +50,11 @@ const envSchema = z
     WEB_DIST_DIR: optionalText,
 
     GITHUB_TOKEN: optionalText,
-    GITHUB_APP_ID: z.coerce.number().int().positive('expected the numeric GitHub App id').optional(),
+    GITHUB_APP_ID: z.coerce
+      .number()
+      .int()
+      .positive('expected the numeric GitHub App id')
+      .optional(),
     GITHUB_APP_PRIVATE_KEY: optionalText,
     GITHUB_APP_INSTALLATION_ID: z.coerce
       .number()
@@ -59,15 +63,23 @@ const envSchema = z
       .optional(),
     GITHUB_API_URL: httpUrl.default('https://api.github.com'),
     GITHUB_ORG: optionalText,
-    GITHUB_REPOS: commaList(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name entries separated by commas').default([]),
+    GITHUB_REPOS: commaList(
+      /^[\w.-]+\/[\w.-]+$/,
+      'expected owner/name entries separated by commas',
+    ).default([]),
     GITHUB_WEBHOOK_SECRET: optionalText,
 
     JIRA_BASE_URL: httpUrl.optional(),
     JIRA_EMAIL: z.email('expected the email of the Jira account').optional(),
     JIRA_API_TOKEN: optionalText,
     JIRA_PAT: optionalText,
-    JIRA_DEPLOYMENT: z.enum(['cloud', 'datacenter'], { error: 'expected cloud or datacenter' }).optional(),
-    JIRA_PROJECTS: commaList(/^[A-Z][A-Z0-9_]+$/, 'expected Jira project keys (e.g. ENG) separated by commas').default([]),
+    JIRA_DEPLOYMENT: z
+      .enum(['cloud', 'datacenter'], { error: 'expected cloud or datacenter' })
+      .optional(),
+    JIRA_PROJECTS: commaList(
+      /^[A-Z][A-Z0-9_]+$/,
+      'expected Jira project keys (e.g. ENG) separated by commas',
+    ).default([]),
     JIRA_JQL: optionalText,
     JIRA_WEBHOOK_SECRET: optionalText,
     JIRA_WEBHOOK_VERIFICATION: z
@@ -79,11 +91,18 @@ const envSchema = z
     ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
     SECRETS_KEY: z
       .string()
-      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'expected 32 bytes as 64 hex characters or base64')
+      .regex(
+        /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+        'expected 32 bytes as 64 hex characters or base64',
+      )
       .optional(),
   })
   .superRefine((env, context) => {
-    const appVariables = ['GITHUB_APP_ID', 'GITHUB_APP_PRIVATE_KEY', 'GITHUB_APP_INSTALLATION_ID'] as const;
+    const appVariables = [
+      'GITHUB_APP_ID',
+      'GITHUB_APP_PRIVATE_KEY',
+      'GITHUB_APP_INSTALLATION_ID',
+    ] as const;
     const appSet = appVariables.filter((name) => env[name] !== undefined);
     if (appSet.length > 0 && appSet.length < appVariables.length) {
       for (const name of appVariables.filter((variable) => env[variable] === undefined)) {
@@ -99,18 +118,31 @@ const envSchema = z
       context.addIssue({
         code: 'custom',
         path: ['JIRA_API_TOKEN'],
-        message: 'JIRA_BASE_URL is set: give JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)',
+        message:
+          'JIRA_BASE_URL is set: give JIRA_EMAIL + JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center)',
       });
     }
     if (env.JIRA_API_TOKEN !== undefined && env.JIRA_EMAIL === undefined) {
-      context.addIssue({ code: 'custom', path: ['JIRA_EMAIL'], message: 'required with JIRA_API_TOKEN' });
+      context.addIssue({
+        code: 'custom',
+        path: ['JIRA_EMAIL'],
+        message: 'required with JIRA_API_TOKEN',
+      });
     }
     if (jiraCredentials && env.JIRA_BASE_URL === undefined) {
-      context.addIssue({ code: 'custom', path: ['JIRA_BASE_URL'], message: 'required with Jira credentials' });
+      context.addIssue({
+        code: 'custom',
+        path: ['JIRA_BASE_URL'],
+        message: 'required with Jira credentials',
+      });
     }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
-      context.addIssue({ code: 'custom', path: [missing], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+      });
     }
   });
 
@@ -156,7 +188,9 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: { variable: string; message: string; received: string | undefined }[]) {
+  constructor(
+    readonly problems: { variable: string; message: string; received: string | undefined }[],
+  ) {
     super(
       [
         'Invalid configuration:',
@@ -212,7 +246,8 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
   }
   const parsed = result.data;
   const analysis = readAnalysisConfig(parsed.ANALYSIS_CONFIG, baseDir);
-  const teams = parsed.TEAMS_FILE === undefined ? undefined : readTeamsFile(parsed.TEAMS_FILE, baseDir);
+  const teams =
+    parsed.TEAMS_FILE === undefined ? undefined : readTeamsFile(parsed.TEAMS_FILE, baseDir);
   const github = githubConnection(parsed);
   const jira = jiraConnection(parsed);
   return {
@@ -244,12 +279,22 @@ function readTeamsFile(path: string, baseDir: string): TeamsConfig {
     document = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([{ variable: 'TEAMS_FILE', message: `expected a readable YAML file (${reason})`, received: path }]);
+    throw new ConfigError([
+      {
+        variable: 'TEAMS_FILE',
+        message: `expected a readable YAML file (${reason})`,
+        received: path,
+      },
+    ]);
   }
   const result = teamsConfigSchema.safeParse(document);
   if (!result.success) {
     throw new ConfigError(
-      toFieldIssues(result.error).map((issue) => ({ variable: 'TEAMS_FILE', message: `${issue.field}: ${issue.message}`, received: undefined })),
+      toFieldIssues(result.error).map((issue) => ({
+        variable: 'TEAMS_FILE',
+        message: `${issue.field}: ${issue.message}`,
+        received: undefined,
+      })),
     );
   }
   return result.data;
@@ -263,7 +308,13 @@ function readAnalysisConfig(path: string | undefined, baseDir: string): Analysis
     input = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([{ variable: 'ANALYSIS_CONFIG', message: `expected a readable JSON file (${reason})`, received: path }]);
+    throw new ConfigError([
+      {
+        variable: 'ANALYSIS_CONFIG',
+        message: `expected a readable JSON file (${reason})`,
+        received: path,
+      },
+    ]);
   }
   try {
     return parseAnalysisConfig(input);
@@ -291,7 +342,8 @@ function githubConnection(env: ParsedEnv): GithubConnection | undefined {
       },
     };
   }
-  if (env.GITHUB_TOKEN !== undefined) return { ...target, auth: { kind: 'token', token: env.GITHUB_TOKEN } };
+  if (env.GITHUB_TOKEN !== undefined)
+    return { ...target, auth: { kind: 'token', token: env.GITHUB_TOKEN } };
   return undefined;
 }
 

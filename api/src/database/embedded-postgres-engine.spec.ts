@@ -9,7 +9,10 @@ import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres-engine';
 import { readMigrationState, runMigrations } from './migration-runner';
 
-async function withDataSource<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+async function withDataSource<T>(
+  url: string,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions(url));
   await dataSource.initialize();
   try {
@@ -71,7 +74,10 @@ describe('the embedded PostgreSQL engine', () => {
     // Abandon a running server and record a dead owner, as a kill -9 of the app leaves them.
     const abandoned = await startEmbeddedPostgres(dataDir, silentLogger());
     const deadPid = spawnSync('true').pid;
-    writeFileSync(join(dataDir, 'embedded-postgres.lock'), JSON.stringify({ pid: deadPid, port: 1 }));
+    writeFileSync(
+      join(dataDir, 'embedded-postgres.lock'),
+      JSON.stringify({ pid: deadPid, port: 1 }),
+    );
     const second = await startEmbeddedPostgres(dataDir, silentLogger());
     expect(second.attached).toBe(false);
     expect(second.url).not.toBe(abandoned.url);

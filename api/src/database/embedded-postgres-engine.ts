@@ -30,7 +30,10 @@ interface EmbeddedCredentials {
 
 const database = 'rework_radar';
 
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
   const runsAsRoot = process.getuid?.() === 0;
@@ -40,8 +43,15 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const lockFile = join(dataDir, 'embedded-postgres.lock');
   const owner = await readLock(lockFile);
   if (owner !== undefined && isAlive(owner.pid)) {
-    logger.info({ ownerPid: owner.pid, port: owner.port }, 'using the embedded PostgreSQL another process runs');
-    return { url: connectionUrl(credentials, owner.port), attached: true, stop: () => Promise.resolve() };
+    logger.info(
+      { ownerPid: owner.pid, port: owner.port },
+      'using the embedded PostgreSQL another process runs',
+    );
+    return {
+      url: connectionUrl(credentials, owner.port),
+      attached: true,
+      stop: () => Promise.resolve(),
+    };
   }
   await stopOrphanedPostmaster(clusterDir, logger);
 
@@ -109,7 +119,9 @@ async function readLock(lockFile: string): Promise<EngineLock | undefined> {
   }
 }
 
-async function createAppDatabase(server: { createDatabase(name: string): Promise<void> }): Promise<void> {
+async function createAppDatabase(server: {
+  createDatabase(name: string): Promise<void>;
+}): Promise<void> {
   try {
     await server.createDatabase(database);
   } catch (error) {

@@ -13,4 +13,18 @@ import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 import { JobRun } from '../jobs/job-run.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
-export const entities = [RawPayload, Person, Identity, SyncCheckpoint, QuarantinedRecord, ...githubEntities, ...jiraDomainEntities, PullRequestWorkItem, ...analysisEntities, ...teamEntities, MetricRollup, MetricRollupScope, JobRun];
+export const entities = [
+  RawPayload,
+  Person,
+  Identity,
+  SyncCheckpoint,
+  QuarantinedRecord,
+  ...githubEntities,
+  ...jiraDomainEntities,
+  PullRequestWorkItem,
+  ...analysisEntities,
+  ...teamEntities,
+  MetricRollup,
+  MetricRollupScope,
+  JobRun,
+];

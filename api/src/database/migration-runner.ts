@@ -13,7 +13,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
   } finally {
-    await lockRunner.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => undefined);
+    await lockRunner
+      .query('SELECT pg_advisory_unlock($1)', [migrationLockKey])
+      .catch(() => undefined);
     await lockRunner.release();
   }
 }
@@ -25,10 +27,14 @@ export async function readMigrationState(dataSource: DataSource): Promise<Migrat
     [`public.${table}`],
   );
   const executed = exists[0]?.present
-    ? await dataSource.query<{ name: string }[]>(`SELECT name FROM "${table}" ORDER BY "timestamp", id`)
+    ? await dataSource.query<{ name: string }[]>(
+        `SELECT name FROM "${table}" ORDER BY "timestamp", id`,
+      )
     : [];
   const executedNames = new Set(executed.map((row) => row.name));
-  const known = dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name);
+  const known = dataSource.migrations.map(
+    (migration) => migration.name ?? migration.constructor.name,
+  );
   const pending = known.filter((name) => !executedNames.has(name)).length;
   return {
     applied: executed.length,

@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
-import { createMigratedDataSource, createTestDatabase, type TestDatabase } from '../testing/test-database';
+import {
+  createMigratedDataSource,
+  createTestDatabase,
+  type TestDatabase,
+} from '../testing/test-database';
 import { exerciseSqlCapabilities, expectedSqlAnswers } from '../testing/sql-capabilities';
 import { dataSourceOptions } from './data-source-options';
 import { migrations } from './migrations';
@@ -55,7 +59,10 @@ describe('concurrent start-ups', () => {
     const second = new DataSource(dataSourceOptions(database.url));
     await Promise.all([first.initialize(), second.initialize()]);
     try {
-      const [appliedByFirst, appliedBySecond] = await Promise.all([runMigrations(first), runMigrations(second)]);
+      const [appliedByFirst, appliedBySecond] = await Promise.all([
+        runMigrations(first),
+        runMigrations(second),
+      ]);
       expect(appliedByFirst.length + appliedBySecond.length).toBe(migrations.length);
       expect((await readMigrationState(first)).upToDate).toBe(true);
     } finally {

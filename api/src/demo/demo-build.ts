@@ -5,7 +5,12 @@ import type { GithubDataset } from '../sources/github/simulator/github-dataset';
 import type { JiraSimulatorDataset, SimIssue } from '../sources/jira/simulator/simulator-dataset';
 import { buildJiraDataset, GithubDatasetBuilder } from './generator/dataset.builders';
 import { RepoHistoryWriter } from './generator/git-writer';
-import type { GenDeployment, GenIncident, GenPullRequest, OrgSkeleton } from './generator/org-model';
+import type {
+  GenDeployment,
+  GenIncident,
+  GenPullRequest,
+  OrgSkeleton,
+} from './generator/org-model';
 import { generateOrganisation, generatorVersion } from './generator/org-stream';
 import type { GroundTruthFile, GroundTruthItem } from './ground-truth';
 
@@ -27,13 +32,22 @@ export interface DemoBuild {
   pullRequests: number;
 }
 
-export const demoFiles = { github: 'github-dataset.json', jira: 'jira-dataset.json', groundTruth: 'ground-truth.json', manifest: 'manifest.json' };
+export const demoFiles = {
+  github: 'github-dataset.json',
+  jira: 'jira-dataset.json',
+  groundTruth: 'ground-truth.json',
+  manifest: 'manifest.json',
+};
 
 /** `<outDir>/git/<owner>/<name>.git`: the layout the git source's mirrors use too. */
-export const demoGitDir = (outDir: string, owner: string, name: string): string => join(outDir, 'git', owner, `${name}.git`);
+export const demoGitDir = (outDir: string, owner: string, name: string): string =>
+  join(outDir, 'git', owner, `${name}.git`);
 
 export function demoFingerprint(seed: number, prs: number): string {
-  return createHash('sha256').update(`${generatorVersion}|${seed}|${prs}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${generatorVersion}|${seed}|${prs}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -51,22 +65,35 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   const issues: SimIssue[] = [];
   const truths: GroundTruthItem[] = [];
   try {
-  for (const event of generateOrganisation({ seed: options.seed, prs: options.prs })) {
-    if (event.kind === 'skeleton') {
-      skeleton = event.skeleton;
-      for (const repo of skeleton.repos) {
-        writers.set(repo.name, await RepoHistoryWriter.open(demoGitDir(options.outDir, skeleton.organization, repo.name), repo, repo.createdAt));
+    for (const event of generateOrganisation({ seed: options.seed, prs: options.prs })) {
+      if (event.kind === 'skeleton') {
+        skeleton = event.skeleton;
+        for (const repo of skeleton.repos) {
+          writers.set(
+            repo.name,
+            await RepoHistoryWriter.open(
+              demoGitDir(options.outDir, skeleton.organization, repo.name),
+              repo,
+              repo.createdAt,
+            ),
+          );
+        }
+        continue;
       }
-      continue;
+      for (const pr of event.pullRequests)
+        await (writers.get(pr.repo) as RepoHistoryWriter).write(pr);
+      pullRequests.push(...event.pullRequests);
+      deployments.push(...event.deployments);
+      incidents.push(...event.incidents);
+      issues.push(...event.workItems);
+      truths.push(...event.groundTruth);
+      progress({
+        stage: 'generate',
+        message: `month ${event.month + 1}: ${pullRequests.length} pull requests, ${issues.length} work items`,
+        done: event.month + 1,
+        total: skeleton?.months ?? 18,
+      });
     }
-    for (const pr of event.pullRequests) await (writers.get(pr.repo) as RepoHistoryWriter).write(pr);
-    pullRequests.push(...event.pullRequests);
-    deployments.push(...event.deployments);
-    incidents.push(...event.incidents);
-    issues.push(...event.workItems);
-    truths.push(...event.groundTruth);
-    progress({ stage: 'generate', message: `month ${event.month + 1}: ${pullRequests.length} pull requests, ${issues.length} work items`, done: event.month + 1, total: skeleton?.months ?? 18 });
-  }
   } catch (error) {
     for (const writer of writers.values()) writer.abort();
     throw error;
@@ -85,8 +112,16 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   const githubDataset = github.build();
   const jiraDataset = buildJiraDataset(skeleton, issues);
   const groundTruth: GroundTruthFile = {
-    generatorVersion, seed: options.seed, scale: { prs: options.prs }, organization: skeleton.organization,
-    story: { contextFirstTeam: skeleton.story.contextFirstTeam, contextFirstFrom: skeleton.story.contextFirstFrom, velocityTeam: skeleton.story.velocityTeam, velocityFrom: skeleton.story.velocityFrom },
+    generatorVersion,
+    seed: options.seed,
+    scale: { prs: options.prs },
+    organization: skeleton.organization,
+    story: {
+      contextFirstTeam: skeleton.story.contextFirstTeam,
+      contextFirstFrom: skeleton.story.contextFirstFrom,
+      velocityTeam: skeleton.story.velocityTeam,
+      velocityFrom: skeleton.story.velocityFrom,
+    },
     items: truths,
   };
   const paths = {
@@ -99,8 +134,30 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   await writeFile(paths.jira, JSON.stringify(jiraDataset));
   await writeFile(paths.groundTruth, JSON.stringify(groundTruth, null, 1));
   const organization = skeleton.organization;
-  const gitDirs = new Map(skeleton.repos.map((repo) => [`${organization}/${repo.name}`, demoGitDir(options.outDir, organization, repo.name)]));
+  const gitDirs = new Map(
+    skeleton.repos.map((repo) => [
+      `${organization}/${repo.name}`,
+      demoGitDir(options.outDir, organization, repo.name),
+    ]),
+  );
   // Written last: its presence means the build is complete.
-  await writeFile(paths.manifest, JSON.stringify({ fingerprint: demoFingerprint(options.seed, options.prs), generatorVersion, seed: options.seed, prs: options.prs, pullRequests: pullRequests.length, workItems: issues.length }));
-  return { github: githubDataset, jira: jiraDataset, groundTruth, gitDirs, paths, pullRequests: pullRequests.length };
+  await writeFile(
+    paths.manifest,
+    JSON.stringify({
+      fingerprint: demoFingerprint(options.seed, options.prs),
+      generatorVersion,
+      seed: options.seed,
+      prs: options.prs,
+      pullRequests: pullRequests.length,
+      workItems: issues.length,
+    }),
+  );
+  return {
+    github: githubDataset,
+    jira: jiraDataset,
+    groundTruth,
+    gitDirs,
+    paths,
+    pullRequests: pullRequests.length,
+  };
 }

@@ -8,11 +8,16 @@ import { streamOrganisation } from './stream-to-files';
 /** Generator speed: the streaming core at 100,000 PRs, and the full build (git included) at demo size. */
 export const demoGeneratorBenchmark: Benchmark = {
   name: 'demo-generator',
-  description: 'Demo organisation: streaming core for 100,000 PRs (NDJSON, no git); full build with git histories for 4,000 PRs',
+  description:
+    'Demo organisation: streaming core for 100,000 PRs (NDJSON, no git); full build with git histories for 4,000 PRs',
   async run() {
     const dir = await mkdtemp(join(tmpdir(), 'rr-demo-bench-'));
     try {
-      const stream = await streamOrganisation({ seed: 7, prs: 100_000, outDir: join(dir, 'stream') });
+      const stream = await streamOrganisation({
+        seed: 7,
+        prs: 100_000,
+        outDir: join(dir, 'stream'),
+      });
       const started = Date.now();
       const build = await buildDemo({ seed: 7, prs: 4000, outDir: join(dir, 'demo') });
       const seconds = (Date.now() - started) / 1000;

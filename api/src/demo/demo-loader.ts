@@ -51,7 +51,10 @@ export const defaultDemoSeed = 7;
  * Evidence links of the demo point at reserved `.example` hosts: the simulators that served the
  * data are gone once it is loaded, and a made-up organisation has no real GitHub or Jira pages.
  */
-const demoLinkBase: LinkBase = { githubWebUrl: 'https://github.acme-corp.example', jiraBaseUrl: 'https://jira.acme-corp.example' };
+const demoLinkBase: LinkBase = {
+  githubWebUrl: 'https://github.acme-corp.example',
+  jiraBaseUrl: 'https://jira.acme-corp.example',
+};
 export const defaultDemoScale = { prs: 4000 };
 
 /** Where a demo build lives: keyed by seed, scale and generator version. */
@@ -73,7 +76,10 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
   const outDir = demoDirectory(options.dataDir, seed, prs);
   const manifestPath = join(outDir, demoFiles.manifest);
 
-  const reused = existsSync(manifestPath) && (JSON.parse(await readFile(manifestPath, 'utf8')) as { fingerprint?: string }).fingerprint === demoFingerprint(seed, prs);
+  const reused =
+    existsSync(manifestPath) &&
+    (JSON.parse(await readFile(manifestPath, 'utf8')) as { fingerprint?: string }).fingerprint ===
+      demoFingerprint(seed, prs);
   let github: GithubDataset;
   let jira: JiraSimulatorDataset;
   if (reused) {
@@ -81,12 +87,20 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
     github = JSON.parse(await readFile(join(outDir, demoFiles.github), 'utf8')) as GithubDataset;
     jira = JSON.parse(await readFile(join(outDir, demoFiles.jira), 'utf8')) as JiraSimulatorDataset;
   } else {
-    progress({ stage: 'generate', message: `generating the demo organisation (${prs} pull requests, seed ${seed})` });
+    progress({
+      stage: 'generate',
+      message: `generating the demo organisation (${prs} pull requests, seed ${seed})`,
+    });
     const build = await buildDemo({ seed, prs, outDir, onProgress: progress });
     github = build.github;
     jira = build.jira;
   }
-  const gitDirs = Object.fromEntries(github.repositories.map((repo) => [`${repo.owner}/${repo.name}`, join(outDir, 'git', repo.owner, `${repo.name}.git`)]));
+  const gitDirs = Object.fromEntries(
+    github.repositories.map((repo) => [
+      `${repo.owner}/${repo.name}`,
+      join(outDir, 'git', repo.owner, `${repo.name}.git`),
+    ]),
+  );
 
   // The simulator serves each repository's real history over git's HTTP protocol, so the sync
   // mirrors it under DATA_DIR/git exactly as it would mirror github.com.
@@ -95,36 +109,81 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
   const auth = { email: 'demo@acme-corp.test', apiToken: 'demo-token' };
   const jiraSimulator = await startJiraSimulator({ deployment: 'cloud', dataset: jira, auth });
   try {
-    progress({ stage: 'sync-github', message: `syncing ${github.repositories.length} repositories from the GitHub simulator`, done: 0, total: github.repositories.length });
+    progress({
+      stage: 'sync-github',
+      message: `syncing ${github.repositories.length} repositories from the GitHub simulator`,
+      done: 0,
+      total: github.repositories.length,
+    });
     // The simulator is local: no pause between GraphQL calls (GitHub's 1 s courtesy gap would make the demo wait minutes).
     const githubReport = await runGithubSync(
       {
         dataSource: options.dataSource,
-        connection: { apiUrl: githubSimulator.apiUrl, auth: { kind: 'token', token: 'demo-token' }, org: github.organization, repos: [] },
+        connection: {
+          apiUrl: githubSimulator.apiUrl,
+          auth: { kind: 'token', token: 'demo-token' },
+          org: github.organization,
+          repos: [],
+        },
         logger: options.logger,
         dataDir: options.dataDir,
         onProgress: (event) => {
-          if (event.kind === 'repository-done') progress({ stage: 'sync-github', message: `synced ${event.repository}`, done: event.reposDone, total: event.reposTotal });
+          if (event.kind === 'repository-done')
+            progress({
+              stage: 'sync-github',
+              message: `synced ${event.repository}`,
+              done: event.reposDone,
+              total: event.reposTotal,
+            });
         },
       },
       { graphqlGapMs: 0, retryBaseMs: 50 },
     );
-    progress({ stage: 'sync-jira', message: `syncing ${jira.issues.length} work items from the Jira simulator` });
+    progress({
+      stage: 'sync-jira',
+      message: `syncing ${jira.issues.length} work items from the Jira simulator`,
+    });
     const jiraReport = await syncJira({
       dataSource: options.dataSource,
-      connection: { baseUrl: jiraSimulator.baseUrl, auth: { kind: 'basic', ...auth }, deployment: 'cloud', projects: jira.projects.map((project) => project.key), jql: undefined },
+      connection: {
+        baseUrl: jiraSimulator.baseUrl,
+        auth: { kind: 'basic', ...auth },
+        deployment: 'cloud',
+        projects: jira.projects.map((project) => project.key),
+        jql: undefined,
+      },
       logger: options.logger,
-      onProgress: (event) => progress({ stage: 'sync-jira', message: event.message, done: event.issues, total: jira.issues.length }),
+      onProgress: (event) =>
+        progress({
+          stage: 'sync-jira',
+          message: event.message,
+          done: event.issues,
+          total: jira.issues.length,
+        }),
     });
-    progress({ stage: 'analyse', message: 'merging identities, linking pull requests to work items, analysing rework' });
+    progress({
+      stage: 'analyse',
+      message: 'merging identities, linking pull requests to work items, analysing rework',
+    });
     const afterSync = await runAfterSyncSteps(options.dataSource, options.logger, {
       dataDir: options.dataDir,
       analysis: options.analysis ?? parseAnalysisConfig({}),
       links: demoLinkBase,
       teams: demoTeamsConfig(seed),
     });
-    const result: LoadDemoResult = { reused, githubReport, jiraReport, afterSync, groundTruthPath: join(outDir, demoFiles.groundTruth), gitDirs, durationMs: Date.now() - started };
-    progress({ stage: 'done', message: `demo organisation loaded in ${(result.durationMs / 1000).toFixed(1)} s` });
+    const result: LoadDemoResult = {
+      reused,
+      githubReport,
+      jiraReport,
+      afterSync,
+      groundTruthPath: join(outDir, demoFiles.groundTruth),
+      gitDirs,
+      durationMs: Date.now() - started,
+    };
+    progress({
+      stage: 'done',
+      message: `demo organisation loaded in ${(result.durationMs / 1000).toFixed(1)} s`,
+    });
     return result;
   } finally {
     await githubSimulator.stop();

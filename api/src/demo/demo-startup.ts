@@ -28,7 +28,8 @@ export async function loadDemoInBackground(options: {
         tracker.update(event);
         // One log line per stage step, not per page, so the terminal shows progress without a flood.
         const line = `${event.stage}: ${event.message}`;
-        if (line !== lastLogged) logger.info({ demo: event.stage, done: event.done, total: event.total }, event.message);
+        if (line !== lastLogged)
+          logger.info({ demo: event.stage, done: event.done, total: event.total }, event.message);
         lastLogged = line;
       },
     });

@@ -26,16 +26,25 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return 0;
   }
-  const build = await buildDemo({ seed, prs, outDir: resolve(out), onProgress: (event) => process.stderr.write(`${event.stage}: ${event.message}\n`) });
+  const build = await buildDemo({
+    seed,
+    prs,
+    outDir: resolve(out),
+    onProgress: (event) => process.stderr.write(`${event.stage}: ${event.message}\n`),
+  });
   const seconds = (Date.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ pullRequests: build.pullRequests, workItems: build.jira.issues.length, reworkItems: build.groundTruth.items.length, seconds, prsPerSecond: Math.round(build.pullRequests / seconds), peakRssMb: Math.round(process.memoryUsage().rss / 1_048_576), groundTruth: build.paths.groundTruth })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ pullRequests: build.pullRequests, workItems: build.jira.issues.length, reworkItems: build.groundTruth.items.length, seconds, prsPerSecond: Math.round(build.pullRequests / seconds), peakRssMb: Math.round(process.memoryUsage().rss / 1_048_576), groundTruth: build.paths.groundTruth })}\n`,
+  );
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

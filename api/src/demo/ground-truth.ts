@@ -15,7 +15,12 @@ export interface GroundTruthItem {
   /** `YYYY-MM` of the rework (not of the origin). */
   period: string;
   /** The rework's own PRs (in `repo`) and work items (bugs, the reopened item, the incident). */
-  rework: { repo: string | null; pullRequests: number[]; workItems: string[]; incidentIssue: number | null };
+  rework: {
+    repo: string | null;
+    pullRequests: number[];
+    workItems: string[];
+    incidentIssue: number | null;
+  };
   origin: { repo: string; pullRequests: number[]; workItems: string[] };
   /** True when the rework PR changes or deletes lines the origin PR introduced (SZZ can find it). */
   modifiesOriginLines: boolean;

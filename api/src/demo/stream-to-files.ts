@@ -17,18 +17,24 @@ export interface StreamFigures {
  * NDJSON files (or nowhere when `outDir` is undefined), so memory stays flat at any size.
  * Commits are named by commit id here; SHAs exist only when git histories are written.
  */
-export async function streamOrganisation(options: { seed: number; prs: number; outDir?: string }): Promise<StreamFigures> {
+export async function streamOrganisation(options: {
+  seed: number;
+  prs: number;
+  outDir?: string;
+}): Promise<StreamFigures> {
   const started = process.hrtime.bigint();
   let peak = process.memoryUsage().rss;
   const files: Record<string, WriteStream> = {};
   if (options.outDir !== undefined) {
     await mkdir(options.outDir, { recursive: true });
-    for (const name of ['pull-requests', 'work-items', 'deployments', 'ground-truth']) files[name] = createWriteStream(join(options.outDir, `${name}.ndjson`));
+    for (const name of ['pull-requests', 'work-items', 'deployments', 'ground-truth'])
+      files[name] = createWriteStream(join(options.outDir, `${name}.ndjson`));
   }
   const write = async (name: string, records: unknown[]): Promise<void> => {
     const stream = files[name];
     if (stream === undefined || records.length === 0) return;
-    if (!stream.write(`${records.map((record) => JSON.stringify(record)).join('\n')}\n`)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+    if (!stream.write(`${records.map((record) => JSON.stringify(record)).join('\n')}\n`))
+      await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
   };
   const counts = { pullRequests: 0, workItems: 0, reworkItems: 0 };
   for (const event of generateOrganisation({ seed: options.seed, prs: options.prs })) {
@@ -42,7 +48,16 @@ export async function streamOrganisation(options: { seed: number; prs: number; o
     await write('ground-truth', event.groundTruth);
     peak = Math.max(peak, process.memoryUsage().rss);
   }
-  await Promise.all(Object.values(files).map((stream) => new Promise<void>((resolve) => stream.end(() => resolve()))));
+  await Promise.all(
+    Object.values(files).map(
+      (stream) => new Promise<void>((resolve) => stream.end(() => resolve())),
+    ),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { ...counts, seconds, prsPerSecond: Math.round(counts.pullRequests / seconds), peakRssMb: Math.round(peak / 1_048_576) };
+  return {
+    ...counts,
+    seconds,
+    prsPerSecond: Math.round(counts.pullRequests / seconds),
+    peakRssMb: Math.round(peak / 1_048_576),
+  };
 }

@@ -1,5 +1,10 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { healthResponseSchema, type HealthResponse } from '@rework-radar/shared';
 import type { Response } from 'express';
 import { openApiSchema } from '../http/openapi';
@@ -13,7 +18,10 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Status, database engine and migration state' })
   @ApiOkResponse({ schema: openApiSchema(healthResponseSchema) })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable', schema: openApiSchema(healthResponseSchema) })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is unreachable',
+    schema: openApiSchema(healthResponseSchema),
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const report = await this.health.check();
     if (report.status === 'down') response.status(503);

@@ -15,7 +15,10 @@ describe('GET /api/health', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      '/tmp',
+    );
     app = await createApp(
       config,
       { engine: 'external', url: database.url, close: () => Promise.resolve() },
@@ -43,7 +46,9 @@ describe('GET /api/health', () => {
 
   it('documents the route in the OpenAPI document with the shared schema', async () => {
     const response = await request(server()).get('/api/docs/openapi.json').expect(200);
-    const document = response.body as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
+    const document = response.body as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
     const responses = document.paths['/api/health']?.get?.responses ?? {};
     expect(Object.keys(responses).sort()).toEqual(['200', '503']);
     expect(JSON.stringify(responses['200'])).toContain('"migrations"');
@@ -51,7 +56,10 @@ describe('GET /api/health', () => {
 
   it('answers an unknown api route with a JSON error in the shared shape', async () => {
     const response = await request(server()).get('/api/no-such-route').expect(404);
-    expect(apiErrorSchema.parse(response.body)).toMatchObject({ statusCode: 404, code: 'not_found' });
+    expect(apiErrorSchema.parse(response.body)).toMatchObject({
+      statusCode: 404,
+      code: 'not_found',
+    });
   });
 
   it('answers 503 with status down once the database is gone', async () => {
@@ -70,8 +78,15 @@ describe('security headers', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      '/tmp',
+    );
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
   });
   afterAll(async () => {
@@ -80,7 +95,9 @@ describe('security headers', () => {
   });
 
   it('forbids framing, sniffing and scripts from other origins, and hides the framework', async () => {
-    const response = await request(app.getHttpServer() as Server).get('/api/health').expect(200);
+    const response = await request(app.getHttpServer() as Server)
+      .get('/api/health')
+      .expect(200);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");

@@ -22,7 +22,8 @@ export class HealthService {
       checkedAt: new Date().toISOString(),
     };
     try {
-      const [row] = await this.dataSource.query<{ server_version: string }[]>('SHOW server_version');
+      const [row] =
+        await this.dataSource.query<{ server_version: string }[]>('SHOW server_version');
       const migrations = await readMigrationState(this.dataSource);
       return {
         ...base,
@@ -38,7 +39,12 @@ export class HealthService {
       return {
         ...base,
         status: 'down',
-        database: { engine: this.database.engine, reachable: false, serverVersion: null, migrations: null },
+        database: {
+          engine: this.database.engine,
+          reachable: false,
+          serverVersion: null,
+          migrations: null,
+        },
       };
     }
   }

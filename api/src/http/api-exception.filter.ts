@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { ApiError, FieldIssue } from '@rework-radar/shared';
 import type { Response } from 'express';
 
@@ -19,7 +26,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = exception instanceof HttpException ? fromHttpException(exception) : internalError();
+    const body =
+      exception instanceof HttpException ? fromHttpException(exception) : internalError();
     if (body.statusCode >= 500) this.logger.error(exception);
     response.status(body.statusCode).json(body);
   }

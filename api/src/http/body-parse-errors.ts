@@ -27,7 +27,12 @@ const messages: Record<string, string> = {
  * Errors raised while reading a body (malformed JSON, too large) happen before Nest's routes;
  * answer them in the same JSON shape as every other error instead of Express's HTML page.
  */
-export function answerBodyParseErrors(error: unknown, _request: Request, response: Response, next: NextFunction): void {
+export function answerBodyParseErrors(
+  error: unknown,
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   if (!isBodyParserError(error) || error.status >= 500) {
     next(error);
     return;

@@ -21,10 +21,14 @@ export function setupOpenApi(app: INestApplication, version: string): void {
     app,
     new DocumentBuilder()
       .setTitle('Rework Radar API')
-      .setDescription('Rework, its causes, and the metrics around it. Timestamps are ISO 8601 in UTC.')
+      .setDescription(
+        'Rework, its causes, and the metrics around it. Timestamps are ISO 8601 in UTC.',
+      )
       .setVersion(version)
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(openApiPath, app, document, { jsonDocumentUrl: `${openApiPath}/openapi.json` });
+  SwaggerModule.setup(openApiPath, app, document, {
+    jsonDocumentUrl: `${openApiPath}/openapi.json`,
+  });
 }

@@ -3,7 +3,10 @@ import { toFieldIssues } from '@rework-radar/shared';
 import type { z } from 'zod';
 
 /** Validates one handler argument (query, body, params) against a contract schema. */
-export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
+export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.output<Schema>
+> {
   constructor(private readonly schema: Schema) {}
 
   transform(value: unknown): z.output<Schema> {

@@ -24,7 +24,10 @@ export interface PlannedPerson {
   matchedBy: 'email' | 'mapping' | 'none';
 }
 
-export function planIdentityMerge(identities: readonly MergeIdentity[], mapping: Readonly<Record<string, string>> = {}): PlannedPerson[] {
+export function planIdentityMerge(
+  identities: readonly MergeIdentity[],
+  mapping: Readonly<Record<string, string>> = {},
+): PlannedPerson[] {
   const parent = new Map(identities.map((identity) => [identity.id, identity.id]));
   const find = (id: string): string => {
     let root = id;
@@ -57,16 +60,26 @@ export function planIdentityMerge(identities: readonly MergeIdentity[], mapping:
   }
 
   const groups = new Map<string, MergeIdentity[]>();
-  for (const identity of identities) groups.set(find(identity.id), [...(groups.get(find(identity.id)) ?? []), identity]);
-  const order = (identity: MergeIdentity) => `${identity.system === 'github' ? 0 : 1}:${identity.id}`;
+  for (const identity of identities)
+    groups.set(find(identity.id), [...(groups.get(find(identity.id)) ?? []), identity]);
+  const order = (identity: MergeIdentity) =>
+    `${identity.system === 'github' ? 0 : 1}:${identity.id}`;
   return [...groups.entries()].map(([root, members]) => {
     const sorted = [...members].sort((a, b) => order(a).localeCompare(order(b)));
-    const existing = sorted.map((member) => member.personId).filter((id): id is string => id !== null).sort();
-    const jiraName = sorted.find((member) => member.system === 'jira' && member.displayName !== null)?.displayName;
+    const existing = sorted
+      .map((member) => member.personId)
+      .filter((id): id is string => id !== null)
+      .sort();
+    const jiraName = sorted.find(
+      (member) => member.system === 'jira' && member.displayName !== null,
+    )?.displayName;
     const first = sorted[0] as MergeIdentity;
     return {
       id: existing[0] ?? `person:${first.id}`,
-      displayName: jiraName ?? sorted.find((member) => member.displayName !== null)?.displayName ?? first.externalId,
+      displayName:
+        jiraName ??
+        sorted.find((member) => member.displayName !== null)?.displayName ??
+        first.externalId,
       email: sorted.find((member) => member.email !== null)?.email?.toLowerCase() ?? null,
       isBot: sorted.every((member) => member.isBot),
       identityIds: sorted.map((member) => member.id),

@@ -4,25 +4,67 @@ import { upsertIdentities } from './identity.store';
 import { listUnmatchedIdentities, mergeIdentities } from './identity-merge';
 import { planIdentityMerge, type MergeIdentity } from './identity-merge.plan';
 
-const identity = (system: 'github' | 'jira', externalId: string, email: string | null, displayName: string | null = null): MergeIdentity => ({
-  id: `${system}:${externalId}`, system, externalId, email, displayName, isBot: false, personId: null,
+const identity = (
+  system: 'github' | 'jira',
+  externalId: string,
+  email: string | null,
+  displayName: string | null = null,
+): MergeIdentity => ({
+  id: `${system}:${externalId}`,
+  system,
+  externalId,
+  email,
+  displayName,
+  isBot: false,
+  personId: null,
 });
 
 describe('planIdentityMerge', () => {
   it('joins by email (any case), then by mapping, and leaves the rest alone', () => {
     const plan = planIdentityMerge(
-      [identity('github', 'ana', 'Ana@acme.test'), identity('jira', 'acc-1', 'ana@acme.test', 'Ana Lima'), identity('github', 'bo', null), identity('jira', 'acc-2', null, 'Bo'), identity('jira', 'acc-3', null)],
+      [
+        identity('github', 'ana', 'Ana@acme.test'),
+        identity('jira', 'acc-1', 'ana@acme.test', 'Ana Lima'),
+        identity('github', 'bo', null),
+        identity('jira', 'acc-2', null, 'Bo'),
+        identity('jira', 'acc-3', null),
+      ],
       { Bo: 'acc-2' },
     );
-    expect(plan.map(({ id, identityIds, matchedBy, displayName }) => ({ id, identityIds, matchedBy, displayName }))).toEqual([
-      { id: 'person:github:ana', identityIds: ['github:ana', 'jira:acc-1'], matchedBy: 'email', displayName: 'Ana Lima' },
-      { id: 'person:github:bo', identityIds: ['github:bo', 'jira:acc-2'], matchedBy: 'mapping', displayName: 'Bo' },
-      { id: 'person:jira:acc-3', identityIds: ['jira:acc-3'], matchedBy: 'none', displayName: 'acc-3' },
+    expect(
+      plan.map(({ id, identityIds, matchedBy, displayName }) => ({
+        id,
+        identityIds,
+        matchedBy,
+        displayName,
+      })),
+    ).toEqual([
+      {
+        id: 'person:github:ana',
+        identityIds: ['github:ana', 'jira:acc-1'],
+        matchedBy: 'email',
+        displayName: 'Ana Lima',
+      },
+      {
+        id: 'person:github:bo',
+        identityIds: ['github:bo', 'jira:acc-2'],
+        matchedBy: 'mapping',
+        displayName: 'Bo',
+      },
+      {
+        id: 'person:jira:acc-3',
+        identityIds: ['jira:acc-3'],
+        matchedBy: 'none',
+        displayName: 'acc-3',
+      },
     ]);
   });
 
   it('keeps an existing person id', () => {
-    const plan = planIdentityMerge([{ ...identity('jira', 'acc-1', 'a@x.test'), personId: 'person:legacy' }, identity('github', 'a', 'a@x.test')]);
+    const plan = planIdentityMerge([
+      { ...identity('jira', 'acc-1', 'a@x.test'), personId: 'person:legacy' },
+      identity('github', 'a', 'a@x.test'),
+    ]);
     expect(plan).toHaveLength(1);
     expect(plan[0]?.id).toBe('person:legacy');
   });
@@ -38,13 +80,40 @@ describe('mergeIdentities', () => {
   });
 
   it('links GitHub and Jira identities to persons, lists the unmatched, and is stable when run again', async () => {
-    const input = (id: string, email: string | null, name: string | null) => ({ id: `x:${id}`, externalId: id, displayName: name, email, isBot: false, rawPayloadId: null });
-    await upsertIdentities(dataSource.manager, 'github', [input('ana', 'ana@acme.test', null), input('bo', null, null), input('cy', null, null)].map((row) => ({ ...row, id: `github:${row.externalId}` })));
-    await upsertIdentities(dataSource.manager, 'jira', [input('acc-1', 'ana@acme.test', 'Ana'), input('acc-2', null, 'Bo')].map((row) => ({ ...row, id: `jira:${row.externalId}` })));
+    const input = (id: string, email: string | null, name: string | null) => ({
+      id: `x:${id}`,
+      externalId: id,
+      displayName: name,
+      email,
+      isBot: false,
+      rawPayloadId: null,
+    });
+    await upsertIdentities(
+      dataSource.manager,
+      'github',
+      [input('ana', 'ana@acme.test', null), input('bo', null, null), input('cy', null, null)].map(
+        (row) => ({ ...row, id: `github:${row.externalId}` }),
+      ),
+    );
+    await upsertIdentities(
+      dataSource.manager,
+      'jira',
+      [input('acc-1', 'ana@acme.test', 'Ana'), input('acc-2', null, 'Bo')].map((row) => ({
+        ...row,
+        id: `jira:${row.externalId}`,
+      })),
+    );
 
     const report = await mergeIdentities(dataSource.manager, { bo: 'acc-2' });
-    expect(report).toEqual({ persons: 3, matchedByEmail: 1, matchedByMapping: 1, unmatchedIdentities: 1 });
-    const links: { id: string; person_id: string | null }[] = await dataSource.query(`SELECT id, person_id FROM identity ORDER BY id`);
+    expect(report).toEqual({
+      persons: 3,
+      matchedByEmail: 1,
+      matchedByMapping: 1,
+      unmatchedIdentities: 1,
+    });
+    const links: { id: string; person_id: string | null }[] = await dataSource.query(
+      `SELECT id, person_id FROM identity ORDER BY id`,
+    );
     expect(links).toEqual([
       { id: 'github:ana', person_id: 'person:github:ana' },
       { id: 'github:bo', person_id: 'person:github:bo' },
@@ -52,7 +121,9 @@ describe('mergeIdentities', () => {
       { id: 'jira:acc-1', person_id: 'person:github:ana' },
       { id: 'jira:acc-2', person_id: 'person:github:bo' },
     ]);
-    expect((await listUnmatchedIdentities(dataSource.manager)).map((row) => row.id)).toEqual(['github:cy']);
+    expect((await listUnmatchedIdentities(dataSource.manager)).map((row) => row.id)).toEqual([
+      'github:cy',
+    ]);
 
     expect(await mergeIdentities(dataSource.manager, { bo: 'acc-2' })).toEqual(report);
     expect(await dataSource.query(`SELECT id, person_id FROM identity ORDER BY id`)).toEqual(links);

@@ -14,13 +14,25 @@ export interface IdentityInput {
  * Upserts identities of one system. Never touches `person_id` (the merge owns it); keeps a known
  * email when the source hides it now; writes only rows whose values changed.
  */
-export async function upsertIdentities(manager: EntityManager, system: IdentitySystem, identities: readonly IdentityInput[]): Promise<void> {
+export async function upsertIdentities(
+  manager: EntityManager,
+  system: IdentitySystem,
+  identities: readonly IdentityInput[],
+): Promise<void> {
   const unique = [...new Map(identities.map((identity) => [identity.id, identity])).values()];
   for (let start = 0; start < unique.length; start += 5000) {
     const chunk = unique.slice(start, start + 5000);
     const params: unknown[] = [];
     const tuples = chunk.map((identity) => {
-      const values = [identity.id, system, identity.externalId, identity.displayName, identity.email, identity.isBot, identity.rawPayloadId];
+      const values = [
+        identity.id,
+        system,
+        identity.externalId,
+        identity.displayName,
+        identity.email,
+        identity.isBot,
+        identity.rawPayloadId,
+      ];
       return `(${values.map((value) => `$${params.push(value)}`).join(', ')}, now())`;
     });
     await manager.query(

@@ -32,7 +32,9 @@ export type JobOutput = Record<string, number | string>;
 export async function runJob(request: JobRequest, context: JobContext): Promise<JobOutput> {
   switch (request.queue) {
     case 'sync-github':
-      return request.data.repository === undefined ? fanOutOrganisation(context) : syncRepository(context, request.data.repository);
+      return request.data.repository === undefined
+        ? fanOutOrganisation(context)
+        : syncRepository(context, request.data.repository);
     case 'sync-jira':
       return syncJiraScope(context, request.data.project);
     case 'after-sync':
@@ -41,7 +43,8 @@ export async function runJob(request: JobRequest, context: JobContext): Promise<
 }
 
 function githubOf(context: JobContext): GithubConnection {
-  if (context.config.github === undefined) throw new Error('GitHub is not configured in this worker (GITHUB_TOKEN or a GitHub App)');
+  if (context.config.github === undefined)
+    throw new Error('GitHub is not configured in this worker (GITHUB_TOKEN or a GitHub App)');
   return context.config.github;
 }
 
@@ -54,7 +57,15 @@ async function fanOutOrganisation(context: JobContext): Promise<JobOutput> {
     logger: context.logger,
     rules: agentRules(),
     incidentLabels: ['incident'],
-    counters: { reposDone: 0, pullRequestsStored: 0, requests: 0, graphqlPoints: 0, waits: 0, waitSeconds: 0, quarantined: 0 },
+    counters: {
+      reposDone: 0,
+      pullRequestsStored: 0,
+      requests: 0,
+      graphqlPoints: 0,
+      waits: 0,
+      waitSeconds: 0,
+      quarantined: 0,
+    },
     retryBaseMs: 1000,
     onProgress: () => undefined,
     onWait: (wait) => context.logger.info({ wait }, 'waiting for GitHub'),
@@ -72,20 +83,38 @@ async function fanOutOrganisation(context: JobContext): Promise<JobOutput> {
 async function syncRepository(context: JobContext, repository: string): Promise<JobOutput> {
   const connection = { ...githubOf(context), org: undefined, repos: [repository] };
   const report = await runGithubSync(
-    { dataSource: context.dataSource, connection, logger: context.logger, dataDir: context.config.dataDir },
+    {
+      dataSource: context.dataSource,
+      connection,
+      logger: context.logger,
+      dataDir: context.config.dataDir,
+    },
     { beforeCommit: () => context.assertLeaseHeld() },
   );
   await context.queue.enqueue({ queue: 'after-sync', data: {} });
-  return { repository, pullRequestsStored: report.pullRequestsStored, requests: report.requests, mirrorFailures: report.mirrors.failures.length };
+  return {
+    repository,
+    pullRequestsStored: report.pullRequestsStored,
+    requests: report.requests,
+    mirrorFailures: report.mirrors.failures.length,
+  };
 }
 
 async function syncJiraScope(context: JobContext, project: string | undefined): Promise<JobOutput> {
   const configured = context.config.jira;
-  if (configured === undefined) throw new Error('Jira is not configured in this worker (JIRA_BASE_URL and credentials)');
+  if (configured === undefined)
+    throw new Error('Jira is not configured in this worker (JIRA_BASE_URL and credentials)');
   const connection = project === undefined ? configured : { ...configured, projects: [project] };
-  const report = await runJiraSync({ dataSource: context.dataSource, connection, logger: context.logger }, { beforeCommit: () => context.assertLeaseHeld() });
+  const report = await runJiraSync(
+    { dataSource: context.dataSource, connection, logger: context.logger },
+    { beforeCommit: () => context.assertLeaseHeld() },
+  );
   await context.queue.enqueue({ queue: 'after-sync', data: {} });
-  return { scope: report.scope, issuesSynced: report.issuesSynced, quarantined: report.quarantined.length };
+  return {
+    scope: report.scope,
+    issuesSynced: report.issuesSynced,
+    quarantined: report.quarantined.length,
+  };
 }
 
 async function afterSync(context: JobContext): Promise<JobOutput> {

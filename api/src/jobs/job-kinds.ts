@@ -13,7 +13,14 @@ const repositoryName = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/na
 /** `repository` absent: list the organisation's repositories and queue one job per repository. */
 export const syncGithubPayload = z.object({ repository: repositoryName.optional() }).strict();
 /** `project` absent: the whole configured connection (its JQL or every project) in one job. */
-export const syncJiraPayload = z.object({ project: z.string().regex(/^[A-Z][A-Z0-9_]+$/).optional() }).strict();
+export const syncJiraPayload = z
+  .object({
+    project: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]+$/)
+      .optional(),
+  })
+  .strict();
 export const afterSyncPayload = z.object({}).strict();
 
 export type SyncGithubPayload = z.infer<typeof syncGithubPayload>;
@@ -29,7 +36,9 @@ export type JobRequest =
 export function scopeOf(request: JobRequest): string {
   switch (request.queue) {
     case 'sync-github':
-      return request.data.repository === undefined ? 'org' : `repo:${request.data.repository.toLowerCase()}`;
+      return request.data.repository === undefined
+        ? 'org'
+        : `repo:${request.data.repository.toLowerCase()}`;
     case 'sync-jira':
       return request.data.project === undefined ? 'connection' : `project:${request.data.project}`;
     case 'after-sync':

@@ -16,7 +16,9 @@ const scopeLockClass = 724_311_904;
 
 export class LeaseLostError extends Error {
   constructor(jobId: string) {
-    super(`the lease of job ${jobId} was lost (its database connection closed): another worker may run it`);
+    super(
+      `the lease of job ${jobId} was lost (its database connection closed): another worker may run it`,
+    );
     this.name = 'LeaseLostError';
   }
 }
@@ -42,8 +44,17 @@ export class JobLease {
    * Takes the job's lease, then waits up to `scopeWaitMs` for the scope (a job of the same scope
    * running elsewhere finishes first); throws ScopeBusyError when it does not free up.
    */
-  static async acquire(databaseUrl: string, jobId: string, scopeLock: string, scopeWaitMs: number, logger: Logger): Promise<JobLease> {
-    const client = new Client({ connectionString: databaseUrl, application_name: 'rework-radar-job-lease' });
+  static async acquire(
+    databaseUrl: string,
+    jobId: string,
+    scopeLock: string,
+    scopeWaitMs: number,
+    logger: Logger,
+  ): Promise<JobLease> {
+    const client = new Client({
+      connectionString: databaseUrl,
+      application_name: 'rework-radar-job-lease',
+    });
     let lease: JobLease | undefined;
     // An 'error' event without a listener would crash the worker when the database restarts.
     client.on('error', (error) => {
@@ -60,7 +71,10 @@ export class JobLease {
       lease = new JobLease(client, jobId, pid?.pid ?? 0);
       await client.query(`SET lock_timeout = ${Math.max(1, Math.round(scopeWaitMs))}`);
       try {
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [scopeLockClass, scopeLock]);
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [
+          scopeLockClass,
+          scopeLock,
+        ]);
       } catch (error) {
         if ((error as { code?: string }).code === '55P03') throw new ScopeBusyError(scopeLock);
         throw error;
@@ -93,7 +107,9 @@ export const leaseHeldSql = (pidParam: string, idParam: string): string =>
      AND objid = hashtext(${idParam})::oid AND objsubid = 2 AND pid = ${pidParam})`;
 
 /** pg-boss's `db` option over one client, so its commands join our transaction. */
-export function bossDbOver(client: { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> }): PgBoss.Db {
+export function bossDbOver(client: {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}): PgBoss.Db {
   return {
     executeSql: async (text: string, values: unknown[]) => {
       const result = await client.query(text, values);
@@ -106,7 +122,11 @@ export function bossDbOver(client: { query(text: string, values?: unknown[]): Pr
  * Releases active jobs whose worker is gone (their lease is free) for a retry. Rows are locked
  * while checked, so a job fetched again meanwhile is not touched. Returns the released job ids.
  */
-export async function releaseOrphanedJobs(pool: Pool, boss: PgBoss, graceSeconds: number): Promise<string[]> {
+export async function releaseOrphanedJobs(
+  pool: Pool,
+  boss: PgBoss,
+  graceSeconds: number,
+): Promise<string[]> {
   const client: PoolClient = await pool.connect();
   const released: string[] = [];
   try {
@@ -118,9 +138,17 @@ export async function releaseOrphanedJobs(pool: Pool, boss: PgBoss, graceSeconds
       [jobQueues, graceSeconds],
     );
     for (const job of active.rows) {
-      const free = await client.query<{ free: boolean }>('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free', [leaseLockClass, job.id]);
+      const free = await client.query<{ free: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS free',
+        [leaseLockClass, job.id],
+      );
       if (free.rows[0]?.free !== true) continue;
-      await boss.fail(job.name, job.id, { message: 'worker lost (its lease was free): released for a retry' }, { db: bossDbOver(client) });
+      await boss.fail(
+        job.name,
+        job.id,
+        { message: 'worker lost (its lease was free): released for a retry' },
+        { db: bossDbOver(client) },
+      );
       released.push(job.id);
     }
     await client.query('COMMIT');

@@ -33,7 +33,12 @@ export class JobQueue {
    * advisory lock, safe from several processes at once) and creates the queues.
    * @param maintenance true in workers: pg-boss's expiry and archiving run there, not in the api
    */
-  static async start(databaseUrl: string, settings: JobsSettings, logger: Logger, maintenance: boolean): Promise<JobQueue> {
+  static async start(
+    databaseUrl: string,
+    settings: JobsSettings,
+    logger: Logger,
+    maintenance: boolean,
+  ): Promise<JobQueue> {
     const boss = new PgBoss({
       connectionString: databaseUrl,
       schema: queueSchema,
@@ -45,7 +50,9 @@ export class JobQueue {
       maintenanceIntervalSeconds: 30,
     });
     // Without a listener pg-boss errors (a database restart, for one) would crash the process.
-    boss.on('error', (error) => logger.warn({ err: error }, 'job queue error (pg-boss retries on its own)'));
+    boss.on('error', (error) =>
+      logger.warn({ err: error }, 'job queue error (pg-boss retries on its own)'),
+    );
     await boss.start();
     for (const name of jobQueues) {
       const options: PgBoss.Queue = {
@@ -66,7 +73,10 @@ export class JobQueue {
   async enqueue(request: JobRequest): Promise<EnqueuedJob> {
     const scope = scopeOf(request);
     const id = await this.boss.send(request.queue, request.data, { singletonKey: scope });
-    this.logger.debug({ queue: request.queue, scope, id }, id === null ? 'job already waiting' : 'job queued');
+    this.logger.debug(
+      { queue: request.queue, scope, id },
+      id === null ? 'job already waiting' : 'job queued',
+    );
     return { queue: request.queue, scope, id };
   }
 

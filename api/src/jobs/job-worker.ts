@@ -44,23 +44,54 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await dataSource.initialize();
   await runMigrations(dataSource);
   const queue = await JobQueue.start(options.databaseUrl, settings, logger, true);
-  const sweepPool = new Pool({ connectionString: options.databaseUrl, max: 1, application_name: 'rework-radar-job-sweep' });
+  const sweepPool = new Pool({
+    connectionString: options.databaseUrl,
+    max: 1,
+    application_name: 'rework-radar-job-sweep',
+  });
   sweepPool.on('error', (error) => logger.warn({ err: error }, 'job sweep connection lost'));
 
   const handle = async (job: PgBoss.Job): Promise<JobOutput> => {
     const request = parseJobRequest(job.name, job.data);
     const scope = scopeOf(request);
-    const lease = await JobLease.acquire(options.databaseUrl, job.id, `${job.name}:${scope}`, scopeWaitMs, logger);
+    const lease = await JobLease.acquire(
+      options.databaseUrl,
+      job.id,
+      `${job.name}:${scope}`,
+      scopeWaitMs,
+      logger,
+    );
     try {
-      const runId = await recordRunStart(dataSource, { jobId: job.id, queue: job.name, scope, worker: name });
+      const runId = await recordRunStart(dataSource, {
+        jobId: job.id,
+        queue: job.name,
+        scope,
+        worker: name,
+      });
       try {
         logger.info({ queue: job.name, scope, jobId: job.id }, 'job started');
-        const output = await runJob(request, { dataSource, config: options.config, logger, queue, assertLeaseHeld: () => lease.assertHeld() });
-        await completeRun(dataSource, queue.boss, lease, { name: job.name, id: job.id }, runId, output);
+        const output = await runJob(request, {
+          dataSource,
+          config: options.config,
+          logger,
+          queue,
+          assertLeaseHeld: () => lease.assertHeld(),
+        });
+        await completeRun(
+          dataSource,
+          queue.boss,
+          lease,
+          { name: job.name, id: job.id },
+          runId,
+          output,
+        );
         logger.info({ queue: job.name, scope, jobId: job.id, output }, 'job completed');
         return output;
       } catch (error) {
-        logger.warn({ err: error, queue: job.name, scope, jobId: job.id }, 'job failed (retried with backoff while retries remain)');
+        logger.warn(
+          { err: error, queue: job.name, scope, jobId: job.id },
+          'job failed (retried with backoff while retries remain)',
+        );
         await recordRunFailure(dataSource, runId, error).catch(() => undefined);
         throw error;
       }
@@ -70,10 +101,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   for (const queueName of jobQueues) {
-    await queue.boss.work<object>(queueName, { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 }, async ([job]) => {
-      if (job === undefined) return undefined;
-      return handle(job);
-    });
+    await queue.boss.work<object>(
+      queueName,
+      { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 },
+      async ([job]) => {
+        if (job === undefined) return undefined;
+        return handle(job);
+      },
+    );
   }
 
   let sweeping = false;
@@ -81,7 +116,11 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (sweeping) return;
     sweeping = true;
     try {
-      const released = await releaseOrphanedJobs(sweepPool, queue.boss, settings.orphanGraceSeconds);
+      const released = await releaseOrphanedJobs(
+        sweepPool,
+        queue.boss,
+        settings.orphanGraceSeconds,
+      );
       if (released.length > 0) logger.info({ released }, 'released jobs whose worker is gone');
     } catch (error) {
       logger.warn({ err: error }, 'orphaned job sweep failed (tried again shortly)');
@@ -89,7 +128,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       sweeping = false;
     }
   };
-  const sweepTimer = setInterval(() => void sweep(), Math.max(1000, (settings.orphanGraceSeconds * 1000) / 2));
+  const sweepTimer = setInterval(
+    () => void sweep(),
+    Math.max(1000, (settings.orphanGraceSeconds * 1000) / 2),
+  );
 
   const schedule = async (): Promise<void> => {
     try {
@@ -98,7 +140,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       logger.warn({ err: error }, 'scheduled sync could not be queued');
     }
   };
-  const scheduleTimer = options.syncEveryMinutes === undefined ? undefined : setInterval(() => void schedule(), options.syncEveryMinutes * 60_000);
+  const scheduleTimer =
+    options.syncEveryMinutes === undefined
+      ? undefined
+      : setInterval(() => void schedule(), options.syncEveryMinutes * 60_000);
 
   logger.info({ worker: name, queues: jobQueues }, 'worker started');
   return {

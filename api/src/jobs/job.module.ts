@@ -1,4 +1,9 @@
-import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
@@ -21,7 +26,8 @@ const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
     {
       provide: JobQueueHolder,
       inject: [DATABASE_CONNECTION, JOBS_SETTINGS, APP_LOGGER],
-      useFactory: (database: DatabaseConnection, settings: JobsSettings, logger: Logger) => new JobQueueHolder(database.url, settings, logger),
+      useFactory: (database: DatabaseConnection, settings: JobsSettings, logger: Logger) =>
+        new JobQueueHolder(database.url, settings, logger),
     },
   ],
 })
@@ -38,7 +44,12 @@ export class JobModule implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.settings.workerInApi) return;
-    this.worker = await startWorker({ config: this.config, databaseUrl: this.database.url, settings: this.settings, logger: this.logger });
+    this.worker = await startWorker({
+      config: this.config,
+      databaseUrl: this.database.url,
+      settings: this.settings,
+      logger: this.logger,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

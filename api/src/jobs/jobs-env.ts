@@ -11,7 +11,9 @@ import { z } from 'zod';
  *                             start is released for a retry (default 10)
  *   JOBS_STOP_TIMEOUT_SECONDS on SIGTERM, how long the running jobs get before being released (default 30)
  */
-const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
 
 const jobsEnvSchema = z.object({
   WORKER_IN_API: flag.default(false),
@@ -32,10 +34,14 @@ export interface JobsSettings {
 }
 
 export function parseJobsSettings(env: Record<string, string | undefined>): JobsSettings {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const result = jobsEnvSchema.safeParse(cleaned);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`).join('\n');
+    const problems = result.error.issues
+      .map((issue) => `  ${String(issue.path[0])}: ${issue.message}`)
+      .join('\n');
     throw new Error(`Invalid job queue settings:\n${problems}`);
   }
   const parsed = result.data;

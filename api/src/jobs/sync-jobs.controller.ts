@@ -1,5 +1,11 @@
 import { ConflictException, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
@@ -7,7 +13,12 @@ import type { AppConfig } from '../config/app-config';
 import { openApiSchema } from '../http/openapi';
 import { JobQueueHolder } from './job-queue.holder';
 import { enqueueSync, syncRequestsFor } from './sync-scheduler';
-import { readSyncStatus, syncEnqueuedSchema, syncStatusSchema, type SyncStatus } from './sync-status';
+import {
+  readSyncStatus,
+  syncEnqueuedSchema,
+  syncStatusSchema,
+  type SyncStatus,
+} from './sync-status';
 
 @ApiTags('sync')
 @Controller('sync')
@@ -20,18 +31,27 @@ export class SyncJobsController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queues a sync of the configured GitHub and Jira now (workers run it); scopes already waiting are not queued twice' })
+  @ApiOperation({
+    summary:
+      'Queues a sync of the configured GitHub and Jira now (workers run it); scopes already waiting are not queued twice',
+  })
   @ApiAcceptedResponse({ schema: openApiSchema(syncEnqueuedSchema) })
   @ApiConflictResponse({ description: 'Neither GitHub nor Jira is configured' })
   async enqueue(): Promise<{ jobs: { queue: string; scope: string; id: string | null }[] }> {
     if (syncRequestsFor(this.config).length === 0) {
-      throw new ConflictException({ code: 'nothing_to_sync', message: 'Neither GitHub nor Jira is configured: nothing to sync' });
+      throw new ConflictException({
+        code: 'nothing_to_sync',
+        message: 'Neither GitHub nor Jira is configured: nothing to sync',
+      });
     }
     return { jobs: await enqueueSync(await this.queue.get(), this.config) };
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Job counts per queue and state, and the latest jobs with their state, retries and last error' })
+  @ApiOperation({
+    summary:
+      'Job counts per queue and state, and the latest jobs with their state, retries and last error',
+  })
   @ApiOkResponse({ schema: openApiSchema(syncStatusSchema) })
   status(): Promise<SyncStatus> {
     return readSyncStatus(this.dataSource);

@@ -12,17 +12,24 @@ export function syncRequestsFor(config: Pick<AppConfig, 'github' | 'jira'>): Job
   const requests: JobRequest[] = [];
   if (config.github !== undefined) {
     if (config.github.org !== undefined) requests.push({ queue: 'sync-github', data: {} });
-    else for (const repository of config.github.repos) requests.push({ queue: 'sync-github', data: { repository } });
+    else
+      for (const repository of config.github.repos)
+        requests.push({ queue: 'sync-github', data: { repository } });
   }
   if (config.jira !== undefined) {
     if (config.jira.projects.length === 0) requests.push({ queue: 'sync-jira', data: {} });
-    else for (const project of config.jira.projects) requests.push({ queue: 'sync-jira', data: { project } });
+    else
+      for (const project of config.jira.projects)
+        requests.push({ queue: 'sync-jira', data: { project } });
   }
   return requests;
 }
 
 /** Queues a sync now; scopes already waiting are not queued twice. */
-export async function enqueueSync(queue: JobQueue, config: Pick<AppConfig, 'github' | 'jira'>): Promise<EnqueuedJob[]> {
+export async function enqueueSync(
+  queue: JobQueue,
+  config: Pick<AppConfig, 'github' | 'jira'>,
+): Promise<EnqueuedJob[]> {
   const enqueued: EnqueuedJob[] = [];
   for (const request of syncRequestsFor(config)) enqueued.push(await queue.enqueue(request));
   return enqueued;

@@ -3,7 +3,14 @@ import type { DataSource } from 'typeorm';
 import { jobQueues } from './job-kinds';
 import { queueSchema } from './job-queue';
 
-export const jobStates = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+export const jobStates = [
+  'created',
+  'retry',
+  'active',
+  'completed',
+  'cancelled',
+  'failed',
+] as const;
 
 export const syncJobSchema = z.object({
   id: z.string(),
@@ -20,13 +27,17 @@ export const syncJobSchema = z.object({
 
 export const syncStatusSchema = z.object({
   /** Job counts per queue and state (completed jobs stay counted until pg-boss deletes them). */
-  queues: z.array(z.object({ queue: z.enum(jobQueues), counts: z.record(z.enum(jobStates), z.number().int()) })),
+  queues: z.array(
+    z.object({ queue: z.enum(jobQueues), counts: z.record(z.enum(jobStates), z.number().int()) }),
+  ),
   /** The 50 latest jobs, newest first. */
   jobs: z.array(syncJobSchema),
 });
 
 export const syncEnqueuedSchema = z.object({
-  jobs: z.array(z.object({ queue: z.enum(jobQueues), scope: z.string(), id: z.string().nullable() })),
+  jobs: z.array(
+    z.object({ queue: z.enum(jobQueues), scope: z.string(), id: z.string().nullable() }),
+  ),
 });
 
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
@@ -49,15 +60,22 @@ interface JobRow {
 
 /** States of the queued jobs, read from pg-boss's tables (live and archived). Empty before pg-boss was ever started. */
 export async function readSyncStatus(dataSource: DataSource): Promise<SyncStatus> {
-  const installed = await dataSource.query<{ present: boolean }[]>(`SELECT to_regclass('${queueSchema}.job') IS NOT NULL AS present`);
-  if (installed[0]?.present !== true) return { queues: jobQueues.map((queue) => ({ queue, counts: zeroCounts() })), jobs: [] };
+  const installed = await dataSource.query<{ present: boolean }[]>(
+    `SELECT to_regclass('${queueSchema}.job') IS NOT NULL AS present`,
+  );
+  if (installed[0]?.present !== true)
+    return { queues: jobQueues.map((queue) => ({ queue, counts: zeroCounts() })), jobs: [] };
   const all = `SELECT id, name, singleton_key, state::text AS state, retry_count, created_on, started_on, completed_on, output FROM ${queueSchema}.job WHERE name = ANY($1)
                UNION ALL SELECT id, name, singleton_key, state::text AS state, retry_count, created_on, started_on, completed_on, output FROM ${queueSchema}.archive WHERE name = ANY($1)`;
-  const counts = await dataSource.query<{ name: JobRow['name']; state: JobRow['state']; count: string }[]>(
-    `SELECT name, state, count(*)::text AS count FROM (${all}) jobs GROUP BY name, state`,
+  const counts = await dataSource.query<
+    { name: JobRow['name']; state: JobRow['state']; count: string }[]
+  >(`SELECT name, state, count(*)::text AS count FROM (${all}) jobs GROUP BY name, state`, [
+    jobQueues,
+  ]);
+  const latest = await dataSource.query<JobRow[]>(
+    `SELECT * FROM (${all}) jobs ORDER BY created_on DESC, id LIMIT 50`,
     [jobQueues],
   );
-  const latest = await dataSource.query<JobRow[]>(`SELECT * FROM (${all}) jobs ORDER BY created_on DESC, id LIMIT 50`, [jobQueues]);
   return {
     queues: jobQueues.map((queue) => {
       const perState = zeroCounts();
@@ -73,7 +91,10 @@ export async function readSyncStatus(dataSource: DataSource): Promise<SyncStatus
       createdOn: row.created_on.toISOString(),
       startedOn: row.started_on?.toISOString() ?? null,
       completedOn: row.completed_on?.toISOString() ?? null,
-      error: (row.state === 'failed' || row.state === 'retry') && typeof row.output?.message === 'string' ? row.output.message : null,
+      error:
+        (row.state === 'failed' || row.state === 'retry') && typeof row.output?.message === 'string'
+          ? row.output.message
+          : null,
     })),
   };
 }

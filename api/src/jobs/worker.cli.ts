@@ -20,24 +20,43 @@ async function main(): Promise<number> {
     config = parseConfig(env, baseDir);
     settings = parseJobsSettings(env);
   } catch (error) {
-    if (!(error instanceof ConfigError) && !(error instanceof Error && error.message.startsWith('Invalid job queue settings'))) throw error;
+    if (
+      !(error instanceof ConfigError) &&
+      !(error instanceof Error && error.message.startsWith('Invalid job queue settings'))
+    )
+      throw error;
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
   if (config.databaseUrl === undefined) {
-    process.stderr.write('The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, set WORKER_IN_API=true on the api instead.\n');
+    process.stderr.write(
+      'The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, set WORKER_IN_API=true on the api instead.\n',
+    );
     return 2;
   }
-  const every = env.JOBS_SYNC_EVERY_MINUTES === undefined || env.JOBS_SYNC_EVERY_MINUTES === '' ? undefined : Number(env.JOBS_SYNC_EVERY_MINUTES);
+  const every =
+    env.JOBS_SYNC_EVERY_MINUTES === undefined || env.JOBS_SYNC_EVERY_MINUTES === ''
+      ? undefined
+      : Number(env.JOBS_SYNC_EVERY_MINUTES);
   if (every !== undefined && !(Number.isFinite(every) && every > 0)) {
-    process.stderr.write(`JOBS_SYNC_EVERY_MINUTES: expected a positive number of minutes (got ${JSON.stringify(env.JOBS_SYNC_EVERY_MINUTES)})\n`);
+    process.stderr.write(
+      `JOBS_SYNC_EVERY_MINUTES: expected a positive number of minutes (got ${JSON.stringify(env.JOBS_SYNC_EVERY_MINUTES)})\n`,
+    );
     return 2;
   }
   const logger = createLogger(config.logLevel);
   // pg-boss completes and fails jobs without awaiting: while the database is down those
   // promises reject; the sweep settles such jobs later, so log instead of crashing.
-  process.on('unhandledRejection', (reason) => logger.warn({ err: reason }, 'unhandled rejection in the worker (continuing)'));
-  const worker = await startWorker({ config, databaseUrl: config.databaseUrl, settings, logger, ...(every === undefined ? {} : { syncEveryMinutes: every }) });
+  process.on('unhandledRejection', (reason) =>
+    logger.warn({ err: reason }, 'unhandled rejection in the worker (continuing)'),
+  );
+  const worker = await startWorker({
+    config,
+    databaseUrl: config.databaseUrl,
+    settings,
+    logger,
+    ...(every === undefined ? {} : { syncEveryMinutes: every }),
+  });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'stopping the worker');
@@ -53,7 +72,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -21,8 +21,15 @@ interface LinkRow {
 }
 
 /** Two GitHub repositories whose only work item keys are the ones set here. */
-function githubWorld(): { dataset: ReturnType<typeof generateOrganisation>; prs: SimPullRequest[] } {
-  const dataset = generateOrganisation({ repositories: 2, pullRequestsPerRepository: 10, seed: 21 });
+function githubWorld(): {
+  dataset: ReturnType<typeof generateOrganisation>;
+  prs: SimPullRequest[];
+} {
+  const dataset = generateOrganisation({
+    repositories: 2,
+    pullRequestsPerRepository: 10,
+    seed: 21,
+  });
   for (const repo of dataset.repositories) for (const pr of repo.pullRequests) pr.body = '';
   const prs = dataset.repositories[0]?.pullRequests ?? [];
   const at = (index: number): SimPullRequest => {
@@ -61,7 +68,12 @@ describe('linkPullRequestsToWorkItems', () => {
   const syncBoth = async (jiraUrl: string): Promise<void> => {
     await syncGithub({
       dataSource,
-      connection: { apiUrl: github.apiUrl, auth: { kind: 'token', token: 'ghp_x' }, org: 'acme', repos: [] },
+      connection: {
+        apiUrl: github.apiUrl,
+        auth: { kind: 'token', token: 'ghp_x' },
+        org: 'acme',
+        repos: [],
+      },
       logger: silentLogger(),
     });
     await syncJira({ dataSource, connection: jiraConnection(jiraUrl), logger: silentLogger() });
@@ -91,10 +103,19 @@ describe('linkPullRequestsToWorkItems', () => {
 
   it('links by title, branch, body and commit message with evidence, and nothing else', async () => {
     const report = await linkPullRequestsToWorkItems(dataSource, silentLogger());
-    expect(report).toEqual({ examined: 20, linksAdded: 7, linksRemoved: 0, linksResolved: 0, pendingLinks: 1 });
+    expect(report).toEqual({
+      examined: 20,
+      linksAdded: 7,
+      linksRemoved: 0,
+      linksResolved: 0,
+      pendingLinks: 1,
+    });
     const rows = await links();
     const summary = rows
-      .map((row) => `${row.pull_request_id} ${row.work_item_key} ${row.rule} ${row.work_item_present ? 'present' : 'pending'} | ${row.evidence}`)
+      .map(
+        (row) =>
+          `${row.pull_request_id} ${row.work_item_key} ${row.rule} ${row.work_item_present ? 'present' : 'pending'} | ${row.evidence}`,
+      )
       .sort();
     const commitSha = prs[2]?.commits[0]?.sha.slice(0, 7) ?? '';
     expect(summary).toEqual(
@@ -115,7 +136,13 @@ describe('linkPullRequestsToWorkItems', () => {
   it('re-runs without examining or writing anything when nothing changed', async () => {
     const before = await links();
     const report = await linkPullRequestsToWorkItems(dataSource, silentLogger());
-    expect(report).toEqual({ examined: 0, linksAdded: 0, linksRemoved: 0, linksResolved: 0, pendingLinks: 1 });
+    expect(report).toEqual({
+      examined: 0,
+      linksAdded: 0,
+      linksRemoved: 0,
+      linksResolved: 0,
+      pendingLinks: 1,
+    });
     expect(await links()).toEqual(before);
   });
 
@@ -127,11 +154,19 @@ describe('linkPullRequestsToWorkItems', () => {
     changed.updatedAt = '2027-02-01T00:00:00.000Z';
     await syncBoth(jira.baseUrl);
     const report = await linkPullRequestsToWorkItems(dataSource, silentLogger());
-    expect(report).toEqual({ examined: 1, linksAdded: 0, linksRemoved: 2, linksResolved: 0, pendingLinks: 1 });
+    expect(report).toEqual({
+      examined: 1,
+      linksAdded: 0,
+      linksRemoved: 2,
+      linksResolved: 0,
+      pendingLinks: 1,
+    });
     const kept = (await links()).filter((row) => row.pull_request_id === pr(5));
     expect(kept.map((row) => `${row.work_item_key} ${row.rule}`)).toEqual(['ACME-6 body']);
     // First seen stays what it was.
-    expect(kept[0]?.first_seen_at).toEqual(before.find((row) => row.pull_request_id === pr(5) && row.rule === 'body')?.first_seen_at);
+    expect(kept[0]?.first_seen_at).toEqual(
+      before.find((row) => row.pull_request_id === pr(5) && row.rule === 'body')?.first_seen_at,
+    );
   }, 60_000);
 
   it('resolves a pending link once its work item is synced', async () => {
@@ -142,12 +177,21 @@ describe('linkPullRequestsToWorkItems', () => {
     });
     try {
       // Another scope (all projects), so this sync reads every issue rather than resuming.
-      await syncJira({ dataSource, connection: jiraConnection(larger.baseUrl, []), logger: silentLogger() });
+      await syncJira({
+        dataSource,
+        connection: jiraConnection(larger.baseUrl, []),
+        logger: silentLogger(),
+      });
     } finally {
       await larger.close();
     }
     const report = await linkPullRequestsToWorkItems(dataSource, silentLogger());
-    expect(report).toMatchObject({ linksAdded: 0, linksRemoved: 0, linksResolved: 1, pendingLinks: 0 });
+    expect(report).toMatchObject({
+      linksAdded: 0,
+      linksRemoved: 0,
+      linksResolved: 1,
+      pendingLinks: 0,
+    });
     const resolved = (await links()).find((row) => row.work_item_key === 'ACME-35');
     expect(resolved?.work_item_present).toBe(true);
   }, 60_000);

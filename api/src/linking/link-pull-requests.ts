@@ -28,22 +28,36 @@ interface LinkingCursor {
   projectKeys: string[];
 }
 
-const checkpointKey = { source: 'linking', scope: 'pull-request-work-item', stream: 'pull-requests' };
+const checkpointKey = {
+  source: 'linking',
+  scope: 'pull-request-work-item',
+  stream: 'pull-requests',
+};
 const BATCH = 500;
 
-export const linkId = (pullRequestId: string, link: ProposedLink): string => `${pullRequestId}|${link.key}|${link.rule}`;
+export const linkId = (pullRequestId: string, link: ProposedLink): string =>
+  `${pullRequestId}|${link.key}|${link.rule}`;
 
 function isCursor(value: unknown): value is LinkingCursor {
   const candidate = value as Partial<LinkingCursor> | null | undefined;
   return typeof candidate?.rawPayloadId === 'string' && Array.isArray(candidate.projectKeys);
 }
 
-export async function linkPullRequestsToWorkItems(dataSource: DataSource, logger: Logger): Promise<LinkingReport> {
+export async function linkPullRequestsToWorkItems(
+  dataSource: DataSource,
+  logger: Logger,
+): Promise<LinkingReport> {
   const manager = dataSource.manager;
-  const projectKeys = (await manager.query<{ key: string }[]>('SELECT DISTINCT project_key AS key FROM work_item ORDER BY 1')).map((row) => row.key);
+  const projectKeys = (
+    await manager.query<{ key: string }[]>(
+      'SELECT DISTINCT project_key AS key FROM work_item ORDER BY 1',
+    )
+  ).map((row) => row.key);
   const stored = await readCheckpoint(manager, checkpointKey);
   const cursor = isCursor(stored) ? stored : undefined;
-  const [top] = await manager.query<{ id: string }[]>('SELECT coalesce(max(id), 0)::text AS id FROM raw_payload');
+  const [top] = await manager.query<{ id: string }[]>(
+    'SELECT coalesce(max(id), 0)::text AS id FROM raw_payload',
+  );
   const watermark = top?.id ?? '0';
   const rescanAll = cursor === undefined || cursor.projectKeys.join(',') !== projectKeys.join(',');
   const since = rescanAll ? '0' : cursor.rawPayloadId;
@@ -58,7 +72,13 @@ export async function linkPullRequestsToWorkItems(dataSource: DataSource, logger
     )
   ).map((row) => row.id);
 
-  const report: LinkingReport = { examined: 0, linksAdded: 0, linksRemoved: 0, linksResolved: 0, pendingLinks: 0 };
+  const report: LinkingReport = {
+    examined: 0,
+    linksAdded: 0,
+    linksRemoved: 0,
+    linksResolved: 0,
+    pendingLinks: 0,
+  };
   for (let start = 0; start < candidates.length; start += BATCH) {
     const batch = candidates.slice(start, start + BATCH);
     const desired = await proposeForBatch(manager, batch, projectKeys);
@@ -73,7 +93,9 @@ export async function linkPullRequestsToWorkItems(dataSource: DataSource, logger
     report.linksResolved = await refreshPresence(transaction);
     await saveCheckpoint(transaction, checkpointKey, { rawPayloadId: watermark, projectKeys });
   });
-  const [pending] = await manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pull_request_work_item WHERE NOT work_item_present');
+  const [pending] = await manager.query<{ n: number }[]>(
+    'SELECT count(*)::int AS n FROM pull_request_work_item WHERE NOT work_item_present',
+  );
   report.pendingLinks = pending?.n ?? 0;
   logger.info({ report, rescanAll }, 'pull requests linked to work items');
   return report;
@@ -84,11 +106,16 @@ interface DesiredLink extends ProposedLink {
   pullRequestId: string;
 }
 
-async function proposeForBatch(manager: EntityManager, pullRequestIds: string[], projectKeys: string[]): Promise<DesiredLink[]> {
-  const pullRequests = await manager.query<{ id: string; title: string; head_ref: string; body: string }[]>(
-    'SELECT id, title, head_ref, body FROM pull_request WHERE id = ANY($1::text[])',
-    [pullRequestIds],
-  );
+async function proposeForBatch(
+  manager: EntityManager,
+  pullRequestIds: string[],
+  projectKeys: string[],
+): Promise<DesiredLink[]> {
+  const pullRequests = await manager.query<
+    { id: string; title: string; head_ref: string; body: string }[]
+  >('SELECT id, title, head_ref, body FROM pull_request WHERE id = ANY($1::text[])', [
+    pullRequestIds,
+  ]);
   const commits = await manager.query<{ pull_request_id: string; sha: string; message: string }[]>(
     'SELECT pull_request_id, sha, message FROM pull_request_commit WHERE pull_request_id = ANY($1::text[]) ORDER BY pull_request_id, authored_at NULLS LAST, sha',
     [pullRequestIds],
@@ -100,7 +127,10 @@ async function proposeForBatch(manager: EntityManager, pullRequestIds: string[],
     commitsOf.set(commit.pull_request_id, list);
   }
   return pullRequests.flatMap((pr) =>
-    proposeLinks({ title: pr.title, headRef: pr.head_ref, body: pr.body, commits: commitsOf.get(pr.id) ?? [] }, projectKeys).map((link) => ({
+    proposeLinks(
+      { title: pr.title, headRef: pr.head_ref, body: pr.body, commits: commitsOf.get(pr.id) ?? [] },
+      projectKeys,
+    ).map((link) => ({
       ...link,
       id: linkId(pr.id, link),
       pullRequestId: pr.id,
@@ -109,7 +139,11 @@ async function proposeForBatch(manager: EntityManager, pullRequestIds: string[],
 }
 
 /** Inserts new links, updates changed evidence (first seen kept), removes links no longer found. */
-async function writeLinks(manager: EntityManager, pullRequestIds: string[], desired: DesiredLink[]): Promise<{ added: number; removed: number }> {
+async function writeLinks(
+  manager: EntityManager,
+  pullRequestIds: string[],
+  desired: DesiredLink[],
+): Promise<{ added: number; removed: number }> {
   let added = 0;
   if (desired.length > 0) {
     const inserted = await manager.query<{ inserted: boolean }[]>(

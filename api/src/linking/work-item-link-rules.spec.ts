@@ -1,6 +1,12 @@
 import { excerptAround, proposeLinks, type PullRequestTexts } from './work-item-link-rules';
 
-const texts = (overrides: Partial<PullRequestTexts>): PullRequestTexts => ({ title: '', headRef: '', body: '', commits: [], ...overrides });
+const texts = (overrides: Partial<PullRequestTexts>): PullRequestTexts => ({
+  title: '',
+  headRef: '',
+  body: '',
+  commits: [],
+  ...overrides,
+});
 
 describe('proposeLinks', () => {
   it('finds a key by each rule, with the text that shows it', () => {
@@ -25,8 +31,19 @@ describe('proposeLinks', () => {
   });
 
   it('keeps one link per rule when a key appears in several places', () => {
-    const links = proposeLinks(texts({ title: 'ENG-7 login', body: 'Closes ENG-7', commits: [{ sha: 'c0ffee00', message: 'ENG-7 wip' }] }), ['ENG']);
-    expect(links.map((link) => `${link.key}/${link.rule}`)).toEqual(['ENG-7/title', 'ENG-7/body', 'ENG-7/commit-message']);
+    const links = proposeLinks(
+      texts({
+        title: 'ENG-7 login',
+        body: 'Closes ENG-7',
+        commits: [{ sha: 'c0ffee00', message: 'ENG-7 wip' }],
+      }),
+      ['ENG'],
+    );
+    expect(links.map((link) => `${link.key}/${link.rule}`)).toEqual([
+      'ENG-7/title',
+      'ENG-7/body',
+      'ENG-7/commit-message',
+    ]);
   });
 
   it('never links standards, hashes or unknown projects', () => {

@@ -35,8 +35,15 @@ function escapeRegExp(text: string): string {
 }
 
 /** The line holding the key, cut to the key's neighbourhood; undefined when the key is absent. */
-export function excerptAround(text: string, key: string, caseInsensitive: boolean): string | undefined {
-  const pattern = new RegExp(`(?<![A-Za-z0-9_.])${escapeRegExp(key)}(?![0-9])`, caseInsensitive ? 'i' : '');
+export function excerptAround(
+  text: string,
+  key: string,
+  caseInsensitive: boolean,
+): string | undefined {
+  const pattern = new RegExp(
+    `(?<![A-Za-z0-9_.])${escapeRegExp(key)}(?![0-9])`,
+    caseInsensitive ? 'i' : '',
+  );
   const match = pattern.exec(text);
   if (match === null) return undefined;
   const lineStart = text.lastIndexOf('\n', match.index) + 1;
@@ -47,7 +54,10 @@ export function excerptAround(text: string, key: string, caseInsensitive: boolea
   return `${from > lineStart ? '…' : ''}${text.slice(from, to).trim()}${to < lineEnd ? '…' : ''}`;
 }
 
-function sourceTexts(texts: PullRequestTexts, source: WorkItemKeySource): { text: string; label: string }[] {
+function sourceTexts(
+  texts: PullRequestTexts,
+  source: WorkItemKeySource,
+): { text: string; label: string }[] {
   switch (source) {
     case 'title':
       return [{ text: texts.title, label: '' }];
@@ -56,15 +66,26 @@ function sourceTexts(texts: PullRequestTexts, source: WorkItemKeySource): { text
     case 'body':
       return [{ text: texts.body, label: '' }];
     case 'commit':
-      return texts.commits.map((commit) => ({ text: commit.message, label: `${commit.sha.slice(0, 7)}: ` }));
+      return texts.commits.map((commit) => ({
+        text: commit.message,
+        label: `${commit.sha.slice(0, 7)}: `,
+      }));
   }
 }
 
 /** One link per (key, rule), in the order findWorkItemKeys found them. */
-export function proposeLinks(texts: PullRequestTexts, projectKeys: readonly string[]): ProposedLink[] {
+export function proposeLinks(
+  texts: PullRequestTexts,
+  projectKeys: readonly string[],
+): ProposedLink[] {
   if (projectKeys.length === 0) return [];
   const matches = findWorkItemKeys(
-    { title: texts.title, branch: texts.headRef, body: texts.body, commitMessages: texts.commits.map((commit) => commit.message) },
+    {
+      title: texts.title,
+      branch: texts.headRef,
+      body: texts.body,
+      commitMessages: texts.commits.map((commit) => commit.message),
+    },
     { projectKeys },
   );
   const links: ProposedLink[] = [];

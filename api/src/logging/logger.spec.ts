@@ -20,7 +20,9 @@ describe('createLogger', () => {
   it('writes one JSON object per line when the output is not a terminal', () => {
     const { stream, lines } = capture();
     createLogger('info', stream).info({ repo: 'acme/api' }, 'synced');
-    expect(lines()).toEqual([expect.objectContaining({ level: 30, msg: 'synced', repo: 'acme/api' })]);
+    expect(lines()).toEqual([
+      expect.objectContaining({ level: 30, msg: 'synced', repo: 'acme/api' }),
+    ]);
   });
 
   it('never writes authorization headers or passwords', () => {
@@ -42,8 +44,16 @@ describe('PinoNestLogger', () => {
     nest.log('Mapped {/api/health, GET}', 'RouterExplorer');
     nest.error('boom', 'Error: boom\n    at x', 'ExceptionsHandler');
     expect(lines()).toEqual([
-      expect.objectContaining({ level: 30, context: 'RouterExplorer', msg: 'Mapped {/api/health, GET}' }),
-      expect.objectContaining({ level: 50, context: 'ExceptionsHandler', stack: 'Error: boom\n    at x' }),
+      expect.objectContaining({
+        level: 30,
+        context: 'RouterExplorer',
+        msg: 'Mapped {/api/health, GET}',
+      }),
+      expect.objectContaining({
+        level: 50,
+        context: 'ExceptionsHandler',
+        stack: 'Error: boom\n    at x',
+      }),
     ]);
   });
 });

@@ -14,7 +14,10 @@ const redactedPaths = [
 ];
 
 /** JSON lines for machines; readable colour output when a person watches a terminal. */
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stdout): Logger {
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stdout,
+): Logger {
   const options = { level, redact: { paths: redactedPaths, censor: '[redacted]' } };
   const isTerminal = 'isTTY' in destination && destination.isTTY === true;
   if (isTerminal) {

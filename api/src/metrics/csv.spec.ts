@@ -11,6 +11,14 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('writes a header and CRLF-terminated rows', () => {
-    expect(toCsv(['id', 'note'], [['1', 'x,y'], ['2', null]])).toBe('id,note\r\n1,"x,y"\r\n2,\r\n');
+    expect(
+      toCsv(
+        ['id', 'note'],
+        [
+          ['1', 'x,y'],
+          ['2', null],
+        ],
+      ),
+    ).toBe('id,note\r\n1,"x,y"\r\n2,\r\n');
   });
 });

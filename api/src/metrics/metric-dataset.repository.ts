@@ -1,4 +1,15 @@
-import type { DeploymentRecord, DeploymentStatus, IncidentRecord, MetricDataset, PullRequestRecord, ReworkCause, ReworkItemRecord, ReworkKind, SprintRecord, WorkItemRecord } from '@rework-radar/shared';
+import type {
+  DeploymentRecord,
+  DeploymentStatus,
+  IncidentRecord,
+  MetricDataset,
+  PullRequestRecord,
+  ReworkCause,
+  ReworkItemRecord,
+  ReworkKind,
+  SprintRecord,
+  WorkItemRecord,
+} from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -157,7 +168,13 @@ interface DeploymentRow {
   is_fix: boolean;
 }
 
-const deploymentStatuses = new Set<DeploymentStatus>(['success', 'failure', 'error', 'in_progress', 'inactive']);
+const deploymentStatuses = new Set<DeploymentStatus>([
+  'success',
+  'failure',
+  'error',
+  'in_progress',
+  'inactive',
+]);
 
 /**
  * A deployment ships the PRs whose merge commit it deployed (same repository and SHA); it is a
@@ -177,7 +194,9 @@ async function deployments(manager: EntityManager): Promise<DeploymentRecord[]> 
     environment: row.environment,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
-    status: deploymentStatuses.has(row.status as DeploymentStatus) ? (row.status as DeploymentStatus) : 'in_progress',
+    status: deploymentStatuses.has(row.status as DeploymentStatus)
+      ? (row.status as DeploymentStatus)
+      : 'in_progress',
     isFix: row.is_fix,
     ...(row.pull_request_ids === null ? {} : { pullRequestIds: row.pull_request_ids }),
   }));
@@ -200,15 +219,28 @@ async function incidents(manager: EntityManager): Promise<IncidentRecord[]> {
         WHERE r.incident_id = n.id AND d.created_at <= n.created_at ORDER BY d.created_at DESC, d.id LIMIT 1) AS deployment_id
      FROM incident n ORDER BY n.id`,
   );
-  return rows.map((row) => ({ id: row.id, repo: repoName(row.repository_id), startedAt: row.created_at, resolvedAt: row.closed_at, causedByDeploymentId: row.deployment_id }));
+  return rows.map((row) => ({
+    id: row.id,
+    repo: repoName(row.repository_id),
+    startedAt: row.created_at,
+    resolvedAt: row.closed_at,
+    causedByDeploymentId: row.deployment_id,
+  }));
 }
 
 async function sprints(manager: EntityManager): Promise<SprintRecord[]> {
-  const rows = await manager.query<Array<{ id: string; name: string; start_at: Date; end_at: Date }>>(
+  const rows = await manager.query<
+    Array<{ id: string; name: string; start_at: Date; end_at: Date }>
+  >(
     `SELECT id, name, start_at, coalesce(complete_at, end_at) AS end_at FROM sprint
      WHERE start_at IS NOT NULL AND coalesce(complete_at, end_at) IS NOT NULL ORDER BY start_at, id`,
   );
-  return rows.map((row) => ({ id: row.id, name: row.name, startedAt: row.start_at, endedAt: row.end_at }));
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    startedAt: row.start_at,
+    endedAt: row.end_at,
+  }));
 }
 
 export async function loadMetricDataset(manager: EntityManager): Promise<MetricDataset> {

@@ -1,10 +1,10 @@
+import { inPeriod, type ExplainRow, type MetricDataset, type Period } from '@rework-radar/shared';
 import {
-  inPeriod,
-  type ExplainRow,
-  type MetricDataset,
-  type Period,
-} from '@rework-radar/shared';
-import { issueUrl, pullRequestUrl, workItemUrl, type LinkBase } from '../analysis/detection/detected-rework';
+  issueUrl,
+  pullRequestUrl,
+  workItemUrl,
+  type LinkBase,
+} from '../analysis/detection/detected-rework';
 
 /**
  * "Explain this number": the records of a metric's universe that its formula places in the
@@ -20,12 +20,16 @@ const iso = (date: Date): string => date.toISOString();
 
 function prLink(links: LinkBase, id: string): string | null {
   const match = /^github:(.+)#(\d+)$/.exec(id);
-  return match?.[1] === undefined || match[2] === undefined ? null : pullRequestUrl(links, match[1], Number(match[2]));
+  return match?.[1] === undefined || match[2] === undefined
+    ? null
+    : pullRequestUrl(links, match[1], Number(match[2]));
 }
 
 function incidentLink(links: LinkBase, id: string): string | null {
   const match = /^github:(.+)!(\d+)$/.exec(id);
-  return match?.[1] === undefined || match[2] === undefined ? null : issueUrl(links, match[1], Number(match[2]));
+  return match?.[1] === undefined || match[2] === undefined
+    ? null
+    : issueUrl(links, match[1], Number(match[2]));
 }
 
 const mergedPullRequests: ExplainRule = {
@@ -33,10 +37,26 @@ const mergedPullRequests: ExplainRule = {
   rows: (data, period, links) =>
     data.pullRequests.flatMap((pr) =>
       inPeriod(pr.mergedAt, period)
-        ? [{
-            kind: 'pull-request' as const, id: pr.id, title: null, at: iso(pr.mergedAt), url: prLink(links, pr.id),
-            facts: { repo: pr.repo, isAgent: pr.isAgent, cycleHours: (pr.mergedAt.getTime() - pr.createdAt.getTime()) / 3_600_000, lines: pr.additions + pr.deletions, risk: pr.riskScore ?? null, depth: pr.depthScore ?? null, rubberStamp: pr.rubberStamp ?? null, overReview: pr.overReview ?? null, workItems: pr.workItemKeys.join(' ') },
-          }]
+        ? [
+            {
+              kind: 'pull-request' as const,
+              id: pr.id,
+              title: null,
+              at: iso(pr.mergedAt),
+              url: prLink(links, pr.id),
+              facts: {
+                repo: pr.repo,
+                isAgent: pr.isAgent,
+                cycleHours: (pr.mergedAt.getTime() - pr.createdAt.getTime()) / 3_600_000,
+                lines: pr.additions + pr.deletions,
+                risk: pr.riskScore ?? null,
+                depth: pr.depthScore ?? null,
+                rubberStamp: pr.rubberStamp ?? null,
+                overReview: pr.overReview ?? null,
+                workItems: pr.workItemKeys.join(' '),
+              },
+            },
+          ]
         : [],
     ),
 };
@@ -48,10 +68,24 @@ function workItemsBy(which: 'resolvedAt' | 'startedAt', rule: string): ExplainRu
       data.workItems.flatMap((item) => {
         const at = item[which];
         return inPeriod(at, period)
-          ? [{
-              kind: 'work-item' as const, id: item.key, title: null, at: iso(at), url: workItemUrl(links, item.key) ?? null,
-              facts: { type: item.type, storyPoints: item.storyPoints, startedAt: item.startedAt?.toISOString() ?? null, resolvedAt: item.resolvedAt?.toISOString() ?? null, contextScoreAtStart: item.contextScoreAtStart, acceptanceCriteriaAtStart: item.hadAcceptanceCriteriaAtStart, churnAfterStart: item.churnAfterStart },
-            }]
+          ? [
+              {
+                kind: 'work-item' as const,
+                id: item.key,
+                title: null,
+                at: iso(at),
+                url: workItemUrl(links, item.key) ?? null,
+                facts: {
+                  type: item.type,
+                  storyPoints: item.storyPoints,
+                  startedAt: item.startedAt?.toISOString() ?? null,
+                  resolvedAt: item.resolvedAt?.toISOString() ?? null,
+                  contextScoreAtStart: item.contextScoreAtStart,
+                  acceptanceCriteriaAtStart: item.hadAcceptanceCriteriaAtStart,
+                  churnAfterStart: item.churnAfterStart,
+                },
+              },
+            ]
           : [];
       }),
   };
@@ -62,14 +96,25 @@ const endedSprints: ExplainRule = {
   rows: (data, period) =>
     data.sprints.flatMap((sprint) =>
       inPeriod(new Date(sprint.endedAt.getTime() - 1), period)
-        ? [{
-            kind: 'sprint' as const, id: sprint.id, title: sprint.name, at: iso(sprint.endedAt), url: null,
-            facts: {
-              committed: data.workItems.filter((item) => item.committedSprintIds.includes(sprint.id)).length,
-              completed: data.workItems.filter((item) => item.completedInSprintId === sprint.id).length,
-              points: data.workItems.filter((item) => item.completedInSprintId === sprint.id).reduce((sum, item) => sum + (item.storyPoints ?? 0), 0),
+        ? [
+            {
+              kind: 'sprint' as const,
+              id: sprint.id,
+              title: sprint.name,
+              at: iso(sprint.endedAt),
+              url: null,
+              facts: {
+                committed: data.workItems.filter((item) =>
+                  item.committedSprintIds.includes(sprint.id),
+                ).length,
+                completed: data.workItems.filter((item) => item.completedInSprintId === sprint.id)
+                  .length,
+                points: data.workItems
+                  .filter((item) => item.completedInSprintId === sprint.id)
+                  .reduce((sum, item) => sum + (item.storyPoints ?? 0), 0),
+              },
             },
-          }]
+          ]
         : [],
     ),
 };
@@ -79,10 +124,23 @@ const reworkItems: ExplainRule = {
   rows: (data, period) =>
     data.reworkItems.flatMap((item) =>
       inPeriod(item.detectedAt, period)
-        ? [{
-            kind: 'rework-item' as const, id: item.id, title: null, at: iso(item.detectedAt), url: `/rework/${encodeURIComponent(item.id)}`,
-            facts: { kind: item.kind, cause: item.cause, originPullRequests: item.originPrIds.join(' '), originWorkItems: item.originWorkItemKeys.join(' '), reworkPullRequests: item.reworkChanges.length, lines: item.reworkChanges.reduce((sum, change) => sum + change.lines, 0) },
-          }]
+        ? [
+            {
+              kind: 'rework-item' as const,
+              id: item.id,
+              title: null,
+              at: iso(item.detectedAt),
+              url: `/rework/${encodeURIComponent(item.id)}`,
+              facts: {
+                kind: item.kind,
+                cause: item.cause,
+                originPullRequests: item.originPrIds.join(' '),
+                originWorkItems: item.originWorkItemKeys.join(' '),
+                reworkPullRequests: item.reworkChanges.length,
+                lines: item.reworkChanges.reduce((sum, change) => sum + change.lines, 0),
+              },
+            },
+          ]
         : [],
     ),
 };
@@ -93,10 +151,25 @@ const deployments: ExplainRule = {
     data.deployments.flatMap((deployment) => {
       const at = deployment.finishedAt ?? deployment.createdAt;
       return inPeriod(at, period)
-        ? [{
-            kind: 'deployment' as const, id: deployment.id, title: null, at: iso(at), url: null,
-            facts: { repo: deployment.repo, environment: deployment.environment, status: deployment.status, isFix: deployment.isFix, pullRequests: (deployment.pullRequestIds ?? []).join(' '), incidents: data.incidents.filter((incident) => incident.causedByDeploymentId === deployment.id).length },
-          }]
+        ? [
+            {
+              kind: 'deployment' as const,
+              id: deployment.id,
+              title: null,
+              at: iso(at),
+              url: null,
+              facts: {
+                repo: deployment.repo,
+                environment: deployment.environment,
+                status: deployment.status,
+                isFix: deployment.isFix,
+                pullRequests: (deployment.pullRequestIds ?? []).join(' '),
+                incidents: data.incidents.filter(
+                  (incident) => incident.causedByDeploymentId === deployment.id,
+                ).length,
+              },
+            },
+          ]
         : [];
     }),
 };
@@ -106,21 +179,35 @@ const incidents: ExplainRule = {
   rows: (data, period, links) =>
     data.incidents.flatMap((incident) =>
       inPeriod(incident.startedAt, period)
-        ? [{
-            kind: 'incident' as const, id: incident.id, title: null, at: iso(incident.startedAt), url: incidentLink(links, incident.id),
-            facts: { repo: incident.repo, resolvedAt: incident.resolvedAt?.toISOString() ?? null, causedByDeployment: incident.causedByDeploymentId },
-          }]
+        ? [
+            {
+              kind: 'incident' as const,
+              id: incident.id,
+              title: null,
+              at: iso(incident.startedAt),
+              url: incidentLink(links, incident.id),
+              facts: {
+                repo: incident.repo,
+                resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+                causedByDeployment: incident.causedByDeploymentId,
+              },
+            },
+          ]
         : [],
     ),
 };
 
 /** Which records each metric is computed from, by id (prefixes for families). */
 export function explainRuleFor(metricId: string): ExplainRule {
-  if (metricId === 'velocity-story-points-per-sprint' || metricId === 'velocity-sprint-completion') return endedSprints;
-  if (metricId.startsWith('velocity-work-item-')) return workItemsBy('resolvedAt', 'work items resolved in the period');
+  if (metricId === 'velocity-story-points-per-sprint' || metricId === 'velocity-sprint-completion')
+    return endedSprints;
+  if (metricId.startsWith('velocity-work-item-'))
+    return workItemsBy('resolvedAt', 'work items resolved in the period');
   if (metricId === 'context-clarification-rate') return mergedPullRequests;
-  if (metricId.startsWith('context-missing-context-rework') || metricId.startsWith('rework-')) return reworkItems;
-  if (metricId.startsWith('context-')) return workItemsBy('startedAt', 'work items that moved to in progress in the period');
+  if (metricId.startsWith('context-missing-context-rework') || metricId.startsWith('rework-'))
+    return reworkItems;
+  if (metricId.startsWith('context-'))
+    return workItemsBy('startedAt', 'work items that moved to in progress in the period');
   if (metricId === 'dora-failed-deployment-recovery-time') return incidents;
   if (metricId.startsWith('dora-')) return deployments;
   return mergedPullRequests;

@@ -4,15 +4,27 @@ import type { RollupScope } from './rollup-plan';
 
 /** SQL of the rollup tables: change-only upserts, stale-row removal, and the reads the API makes. */
 
-export async function storedFingerprint(manager: EntityManager, scope: RollupScope): Promise<string | null> {
-  const rows = await manager.query<Array<{ inputs_fingerprint: string }>>('SELECT inputs_fingerprint FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2', [scope.kind, scope.key]);
+export async function storedFingerprint(
+  manager: EntityManager,
+  scope: RollupScope,
+): Promise<string | null> {
+  const rows = await manager.query<Array<{ inputs_fingerprint: string }>>(
+    'SELECT inputs_fingerprint FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2',
+    [scope.kind, scope.key],
+  );
   return rows[0]?.inputs_fingerprint ?? null;
 }
 
 const chunk = 2000;
 
 /** Writes the values of one scope; a row is written only when something in it changed. Returns rows written. */
-export async function upsertScopeValues(manager: EntityManager, scope: RollupScope, values: readonly MetricValue[], fingerprint: string, at: Date): Promise<number> {
+export async function upsertScopeValues(
+  manager: EntityManager,
+  scope: RollupScope,
+  values: readonly MetricValue[],
+  fingerprint: string,
+  at: Date,
+): Promise<number> {
   let written = 0;
   for (let index = 0; index < values.length; index += chunk) {
     const slice = values.slice(index, index + chunk);
@@ -52,8 +64,15 @@ export async function upsertScopeValues(manager: EntityManager, scope: RollupSco
 }
 
 /** Removes a scope's rows for periods or metrics no longer computed. */
-export async function deleteStaleScopeRows(manager: EntityManager, scope: RollupScope, values: readonly MetricValue[]): Promise<number> {
-  const keys = values.map((v) => `${v.period.kind}|${new Date(v.period.start).toISOString()}|${v.period.label}|${v.metricId}`);
+export async function deleteStaleScopeRows(
+  manager: EntityManager,
+  scope: RollupScope,
+  values: readonly MetricValue[],
+): Promise<number> {
+  const keys = values.map(
+    (v) =>
+      `${v.period.kind}|${new Date(v.period.start).toISOString()}|${v.period.label}|${v.metricId}`,
+  );
   // A CTE so the answer is a count (TypeORM answers a bare DELETE with [rows, count]).
   const rows = await manager.query<Array<{ n: number }>>(
     `WITH gone AS (DELETE FROM metric_rollup WHERE scope_kind = $1 AND scope_key = $2
@@ -64,7 +83,12 @@ export async function deleteStaleScopeRows(manager: EntityManager, scope: Rollup
   return rows[0]?.n ?? 0;
 }
 
-export async function saveFingerprint(manager: EntityManager, scope: RollupScope, fingerprint: string, at: Date): Promise<void> {
+export async function saveFingerprint(
+  manager: EntityManager,
+  scope: RollupScope,
+  fingerprint: string,
+  at: Date,
+): Promise<void> {
   await manager.query(
     `INSERT INTO metric_rollup_scope (scope_kind, scope_key, inputs_fingerprint, refreshed_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (scope_kind, scope_key) DO UPDATE SET inputs_fingerprint = excluded.inputs_fingerprint, refreshed_at = excluded.refreshed_at`,
@@ -73,9 +97,15 @@ export async function saveFingerprint(manager: EntityManager, scope: RollupScope
 }
 
 /** Scopes that no longer exist (a removed team, a repository gone) lose their rows. */
-export async function deleteOtherScopes(manager: EntityManager, scopes: readonly RollupScope[]): Promise<number> {
+export async function deleteOtherScopes(
+  manager: EntityManager,
+  scopes: readonly RollupScope[],
+): Promise<number> {
   const keys = scopes.map((scope) => `${scope.kind}|${scope.key}`);
-  await manager.query(`DELETE FROM metric_rollup_scope WHERE NOT (scope_kind || '|' || scope_key = ANY($1::text[]))`, [keys]);
+  await manager.query(
+    `DELETE FROM metric_rollup_scope WHERE NOT (scope_kind || '|' || scope_key = ANY($1::text[]))`,
+    [keys],
+  );
   const rows = await manager.query<Array<{ n: number }>>(
     `WITH gone AS (DELETE FROM metric_rollup WHERE NOT (scope_kind || '|' || scope_key = ANY($1::text[])) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
     [keys],

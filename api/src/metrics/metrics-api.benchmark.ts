@@ -25,9 +25,15 @@ const teams = ['growth', 'mobile', 'payments', 'platform', 'search'];
 async function seed(dataSource: DataSource, prs: number): Promise<void> {
   await dataSource.query(`INSERT INTO repository (id, source_id, full_name, owner, name, default_branch, is_private, created_at, raw_payload_id)
     SELECT 'github:acme/repo-' || r, 'R' || r, 'acme/repo-' || r, 'acme', 'repo-' || r, 'main', false, '2024-01-01', 1 FROM generate_series(1, 10) r`);
-  await dataSource.query(`INSERT INTO person (id, display_name, email, is_bot) SELECT 'person:github:user' || u, 'User ' || u, NULL, false FROM generate_series(0, $1 - 1) u`, [people]);
-  await dataSource.query(`INSERT INTO identity (id, system, external_id, display_name, email, is_bot, person_id, raw_payload_id)
-    SELECT 'github:user' || u, 'github', 'user' || u, 'User ' || u, NULL, false, 'person:github:user' || u, NULL FROM generate_series(0, $1 - 1) u`, [people]);
+  await dataSource.query(
+    `INSERT INTO person (id, display_name, email, is_bot) SELECT 'person:github:user' || u, 'User ' || u, NULL, false FROM generate_series(0, $1 - 1) u`,
+    [people],
+  );
+  await dataSource.query(
+    `INSERT INTO identity (id, system, external_id, display_name, email, is_bot, person_id, raw_payload_id)
+    SELECT 'github:user' || u, 'github', 'user' || u, 'User ' || u, NULL, false, 'person:github:user' || u, NULL FROM generate_series(0, $1 - 1) u`,
+    [people],
+  );
   // PRs spread evenly over 18 months from 2024-07-01, merged 4-52 hours after opening.
   await dataSource.query(
     `INSERT INTO pull_request (id, repository_id, number, source_id, title, body, author_login, state, is_draft, created_at, updated_at,
@@ -55,7 +61,9 @@ async function seed(dataSource: DataSource, prs: number): Promise<void> {
       teams: teams.map((slug, index) => ({
         slug,
         name: slug,
-        members: Array.from({ length: people / teams.length }, (_, k) => ({ github: `user${index + k * teams.length}` })),
+        members: Array.from({ length: people / teams.length }, (_, k) => ({
+          github: `user${index + k * teams.length}`,
+        })),
         repositories: [],
         jiraProjects: [],
       })),
@@ -82,7 +90,10 @@ async function load(base: string, path: () => string): Promise<{ p50: number; p9
     }),
   );
   times.sort((a, b) => a - b);
-  return { p50: Math.round(percentile(times, 50) * 10) / 10, p95: Math.round(percentile(times, 95) * 10) / 10 };
+  return {
+    p50: Math.round(percentile(times, 50) * 10) / 10,
+    p95: Math.round(percentile(times, 95) * 10) / 10,
+  };
 }
 
 async function measure(prs: number, figures: Figures): Promise<void> {
@@ -94,16 +105,34 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     figures[`${prs} PRs: rollup rows`] = refresh.rowsWritten;
     const again = await refreshMetricRollups(dataSource, silentLogger());
     figures[`${prs} PRs: unchanged refresh s`] = Math.round(again.durationMs / 100) / 10;
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
-    const app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      '/tmp',
+    );
+    const app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.listen(0, '127.0.0.1');
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
     try {
       let turn = 0;
-      const overview = await load(base, () => `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn++ % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`);
-      const quarterly = await load(base, () => `/api/quarterly?quarter=2025-Q${1 + (turn++ % 4)}&team=${teams[turn % teams.length] ?? ''}`);
-      const rework = await load(base, () => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn++ % 10)}&limit=50`);
+      const overview = await load(
+        base,
+        () =>
+          `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn++ % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
+      );
+      const quarterly = await load(
+        base,
+        () =>
+          `/api/quarterly?quarter=2025-Q${1 + (turn++ % 4)}&team=${teams[turn % teams.length] ?? ''}`,
+      );
+      const rework = await load(
+        base,
+        () => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn++ % 10)}&limit=50`,
+      );
       Object.assign(figures, {
         [`${prs} PRs: overview p50 ms`]: overview.p50,
         [`${prs} PRs: overview p95 ms`]: overview.p95,

@@ -49,7 +49,12 @@ export async function readRollups(
   );
   return rows.map((row) => ({
     metricId: row.metric_id,
-    period: { kind: row.period_kind, start: row.period_start.toISOString(), end: row.period_end.toISOString(), label: row.period_label },
+    period: {
+      kind: row.period_kind,
+      start: row.period_start.toISOString(),
+      end: row.period_end.toISOString(),
+      label: row.period_label,
+    },
     value: row.value,
     ...(row.reason === null ? {} : { reason: row.reason }),
     universe: { count: row.universe_count, noun: row.universe_noun },
@@ -58,12 +63,26 @@ export async function readRollups(
     previous:
       row.prev_start === null || row.prev_end === null
         ? null
-        : { period: { kind: row.period_kind, start: row.prev_start.toISOString(), end: row.prev_end.toISOString(), label: row.prev_label ?? '' }, value: row.prev_value },
+        : {
+            period: {
+              kind: row.period_kind,
+              start: row.prev_start.toISOString(),
+              end: row.prev_end.toISOString(),
+              label: row.prev_label ?? '',
+            },
+            value: row.prev_value,
+          },
     delta: row.value === null || row.prev_value === null ? null : row.value - row.prev_value,
   }));
 }
 
-export async function rollupComputedAt(manager: EntityManager, scope: RollupKey): Promise<string | null> {
-  const rows = await manager.query<Array<{ refreshed_at: Date }>>('SELECT refreshed_at FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2', [scope.kind, scope.key]);
+export async function rollupComputedAt(
+  manager: EntityManager,
+  scope: RollupKey,
+): Promise<string | null> {
+  const rows = await manager.query<Array<{ refreshed_at: Date }>>(
+    'SELECT refreshed_at FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2',
+    [scope.kind, scope.key],
+  );
   return rows[0]?.refreshed_at.toISOString() ?? null;
 }

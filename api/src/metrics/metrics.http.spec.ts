@@ -30,12 +30,31 @@ import { loadMetricDataset } from './metric-dataset.repository';
 import { refreshMetricRollups } from './refresh-metric-rollups';
 
 /** Values the API answers must equal the shared formulas over the same data, scope and periods. */
-async function expectedValues(dataSource: DataSource, scope: { team?: string }, kind: 'month' | 'quarter', from: Date, to: Date): Promise<MetricValue[]> {
-  const data = scopeDataset(await loadMetricDataset(dataSource.manager), scope, await loadMemberships(dataSource.manager)).data;
+async function expectedValues(
+  dataSource: DataSource,
+  scope: { team?: string },
+  kind: 'month' | 'quarter',
+  from: Date,
+  to: Date,
+): Promise<MetricValue[]> {
+  const data = scopeDataset(
+    await loadMetricDataset(dataSource.manager),
+    scope,
+    await loadMemberships(dataSource.manager),
+  ).data;
   return computeMetricValues(data, periodsBetween(from, to, kind, data.sprints), scope);
 }
 
-const strip = (value: MetricValue): MetricValue => ({ metricId: value.metricId, period: value.period, scope: value.scope, value: value.value, ...(value.reason === undefined ? {} : { reason: value.reason }), universe: value.universe, excluded: value.excluded, ...(value.linkingRule === undefined ? {} : { linkingRule: value.linkingRule }) });
+const strip = (value: MetricValue): MetricValue => ({
+  metricId: value.metricId,
+  period: value.period,
+  scope: value.scope,
+  value: value.value,
+  ...(value.reason === undefined ? {} : { reason: value.reason }),
+  universe: value.universe,
+  excluded: value.excluded,
+  ...(value.linkingRule === undefined ? {} : { linkingRule: value.linkingRule }),
+});
 
 describe('metrics, teams and quarterly API over a small demo organisation', () => {
   let app: INestApplication;
@@ -49,11 +68,24 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   beforeAll(async () => {
     ({ dataSource, database } = await createMigratedDataSource());
     dataDir = await mkdtemp(join(tmpdir(), 'rr-metrics-'));
-    await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: 7, scale: { prs: 400 } });
+    await loadDemoOrganisation({
+      dataDir,
+      dataSource,
+      logger: silentLogger(),
+      seed: 7,
+      scale: { prs: 400 },
+    });
     await dataSource.transaction((manager) => applyTeamsConfig(manager, demoTeamsConfig(7)));
     await refreshMetricRollups(dataSource, silentLogger());
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, dataDir);
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      dataDir,
+    );
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
   }, 300_000);
 
@@ -65,87 +97,224 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   });
 
   it('lists the demo teams with every member resolved to a person through their identities', async () => {
-    const { teams } = teamsResponseSchema.parse((await request(server()).get('/api/teams').expect(200)).body);
-    expect(teams.map((team) => team.slug)).toEqual(['growth', 'mobile', 'payments', 'platform', 'search']);
-    expect(teams.every((team) => team.members.length === 8 && team.unresolved.length === 0)).toBe(true);
-    expect(teams.find((team) => team.slug === 'payments')).toMatchObject({ jiraProjects: ['PAY'], repositories: ['acme-corp/ledger-service', 'acme-corp/payments-api'] });
+    const { teams } = teamsResponseSchema.parse(
+      (await request(server()).get('/api/teams').expect(200)).body,
+    );
+    expect(teams.map((team) => team.slug)).toEqual([
+      'growth',
+      'mobile',
+      'payments',
+      'platform',
+      'search',
+    ]);
+    expect(teams.every((team) => team.members.length === 8 && team.unresolved.length === 0)).toBe(
+      true,
+    );
+    expect(teams.find((team) => team.slug === 'payments')).toMatchObject({
+      jiraProjects: ['PAY'],
+      repositories: ['acme-corp/ledger-service', 'acme-corp/payments-api'],
+    });
   });
 
   it('answers the same values as the shared formulas, for the organisation and a team, with previous periods and deltas', async () => {
     for (const scope of [{}, { team: 'payments' }]) {
-      const response = await request(server()).get('/api/metrics').query({ ...scope, period: 'month', from, to }).expect(200);
+      const response = await request(server())
+        .get('/api/metrics')
+        .query({ ...scope, period: 'month', from, to })
+        .expect(200);
       const answer = metricsResponseSchema.parse(response.body);
-      const expected = await expectedValues(dataSource, scope, 'month', new Date(from), new Date(to));
-      expect(answer.values.map(strip).sort((a, b) => a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId))).toEqual(
-        expected.sort((a, b) => a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId)),
+      const expected = await expectedValues(
+        dataSource,
+        scope,
+        'month',
+        new Date(from),
+        new Date(to),
       );
-      const march = answer.values.find((v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === '2025-03');
-      const february = answer.values.find((v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === '2025-02');
+      expect(
+        answer.values
+          .map(strip)
+          .sort(
+            (a, b) =>
+              a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId),
+          ),
+      ).toEqual(
+        expected.sort(
+          (a, b) =>
+            a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId),
+        ),
+      );
+      const march = answer.values.find(
+        (v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === '2025-03',
+      );
+      const february = answer.values.find(
+        (v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === '2025-02',
+      );
       expect(march?.previous).toEqual({ period: february?.period, value: february?.value });
       expect(march?.delta).toBeCloseTo((march?.value ?? 0) - (february?.value ?? 0), 10);
     }
   });
 
   it('counts merged pull requests per week exactly as the table holds them (org, one month)', async () => {
-    const [row] = await dataSource.query<Array<{ merged: string }>>("SELECT count(*) AS merged FROM pull_request WHERE merged_at >= '2025-03-01' AND merged_at < '2025-04-01'");
-    const answer = metricsResponseSchema.parse((await request(server()).get('/api/metrics').query({ period: 'month', from: '2025-03-01', to: '2025-04-01', metric: 'velocity-pull-request-throughput' }).expect(200)).body);
+    const [row] = await dataSource.query<Array<{ merged: string }>>(
+      "SELECT count(*) AS merged FROM pull_request WHERE merged_at >= '2025-03-01' AND merged_at < '2025-04-01'",
+    );
+    const answer = metricsResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({
+            period: 'month',
+            from: '2025-03-01',
+            to: '2025-04-01',
+            metric: 'velocity-pull-request-throughput',
+          })
+          .expect(200)
+      ).body,
+    );
     expect(answer.values).toHaveLength(1);
     expect(answer.values[0]?.universe.count).toBe(Number(row?.merged));
     expect(answer.values[0]?.value).toBeCloseTo(Number(row?.merged) / (31 / 7), 10);
   });
 
   it('refuses bad parameters with 400 naming each field, and unknown teams', async () => {
-    const bad = apiErrorSchema.parse((await request(server()).get('/api/metrics').query({ period: 'year', metric: 'nope' }).expect(400)).body);
+    const bad = apiErrorSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ period: 'year', metric: 'nope' })
+          .expect(400)
+      ).body,
+    );
     expect(bad.issues?.map((issue) => issue.field).sort()).toEqual(['metric', 'period']);
-    const range = apiErrorSchema.parse((await request(server()).get('/api/metrics').query({ from: '2025-02-01', to: '2025-01-01' }).expect(400)).body);
+    const range = apiErrorSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ from: '2025-02-01', to: '2025-01-01' })
+          .expect(400)
+      ).body,
+    );
     expect(range.issues).toEqual([{ field: 'to', message: 'to must be after from' }]);
-    const team = apiErrorSchema.parse((await request(server()).get('/api/metrics').query({ team: 'nobody' }).expect(400)).body);
+    const team = apiErrorSchema.parse(
+      (await request(server()).get('/api/metrics').query({ team: 'nobody' }).expect(400)).body,
+    );
     expect(team.issues).toEqual([{ field: 'team', message: 'unknown team: nobody' }]);
-    expect(apiErrorSchema.parse((await request(server()).get('/api/quarterly').query({ quarter: '2025-Q9' }).expect(400)).body).issues?.[0]?.field).toBe('quarter');
-    expect(apiErrorSchema.parse((await request(server()).get('/api/review-calibration').query({ cursor: 'AAAA' }).expect(400)).body).issues?.[0]?.field).toBe('cursor');
-    await request(server()).get('/api/metrics/not-a-metric/explain').query({ period: 'month', start: from }).expect(404);
+    expect(
+      apiErrorSchema.parse(
+        (await request(server()).get('/api/quarterly').query({ quarter: '2025-Q9' }).expect(400))
+          .body,
+      ).issues?.[0]?.field,
+    ).toBe('quarter');
+    expect(
+      apiErrorSchema.parse(
+        (
+          await request(server())
+            .get('/api/review-calibration')
+            .query({ cursor: 'AAAA' })
+            .expect(400)
+        ).body,
+      ).issues?.[0]?.field,
+    ).toBe('cursor');
+    await request(server())
+      .get('/api/metrics/not-a-metric/explain')
+      .query({ period: 'month', start: from })
+      .expect(404);
   });
 
   it('exports CSV with a header and one escaped row per value, by format or Accept', async () => {
-    const json = metricsResponseSchema.parse((await request(server()).get('/api/metrics').query({ period: 'quarter', from, to }).expect(200)).body);
-    const byFormat = await request(server()).get('/api/metrics').query({ period: 'quarter', from, to, format: 'csv' }).expect(200);
+    const json = metricsResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ period: 'quarter', from, to })
+          .expect(200)
+      ).body,
+    );
+    const byFormat = await request(server())
+      .get('/api/metrics')
+      .query({ period: 'quarter', from, to, format: 'csv' })
+      .expect(200);
     expect(byFormat.headers['content-type']).toMatch(/^text\/csv/);
     const lines = byFormat.text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('metric_id,team,repository,period_kind,period_label,period_start,period_end,value,reason,universe_count,universe_noun,previous_value,delta,excluded,linking_rule');
+    expect(lines[0]).toBe(
+      'metric_id,team,repository,period_kind,period_label,period_start,period_end,value,reason,universe_count,universe_noun,previous_value,delta,excluded,linking_rule',
+    );
     expect(lines).toHaveLength(json.values.length + 1);
-    const byAccept = await request(server()).get('/api/quarterly').query({ quarter: '2025-Q2' }).set('Accept', 'text/csv').expect(200);
+    const byAccept = await request(server())
+      .get('/api/quarterly')
+      .query({ quarter: '2025-Q2' })
+      .set('Accept', 'text/csv')
+      .expect(200);
     expect(byAccept.text.split('\r\n')[0]).toMatch(/^quarter,team,metric_id,/);
     expect(byAccept.text.trimEnd().split('\r\n')).toHaveLength(13);
   });
 
   it('explains a value with exactly the records of its universe, with links', async () => {
-    const answer = metricExplainResponseSchema.parse((await request(server()).get('/api/metrics/velocity-pull-request-throughput/explain').query({ team: 'payments', period: 'month', start: '2025-03-01', limit: 500 }).expect(200)).body);
+    const answer = metricExplainResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics/velocity-pull-request-throughput/explain')
+          .query({ team: 'payments', period: 'month', start: '2025-03-01', limit: 500 })
+          .expect(200)
+      ).body,
+    );
     expect(answer.total).toBe(answer.value?.universe.count);
     expect(answer.items.length).toBe(answer.total);
-    expect(answer.items.every((row) => row.kind === 'pull-request' && row.url?.includes('/pull/') === true)).toBe(true);
+    expect(
+      answer.items.every(
+        (row) => row.kind === 'pull-request' && row.url?.includes('/pull/') === true,
+      ),
+    ).toBe(true);
   });
 
   it('pages through review calibration points once each, and scopes them to a team', async () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = reviewCalibrationResponseSchema.parse((await request(server()).get('/api/review-calibration').query({ limit: 97, ...(cursor === null ? {} : { cursor }) }).expect(200)).body);
+      const page = reviewCalibrationResponseSchema.parse(
+        (
+          await request(server())
+            .get('/api/review-calibration')
+            .query({ limit: 97, ...(cursor === null ? {} : { cursor }) })
+            .expect(200)
+        ).body,
+      );
       page.items.forEach((item) => seen.add(item.pullRequestId));
       cursor = page.nextCursor;
     } while (cursor !== null);
-    const [row] = await dataSource.query<Array<{ count: string }>>('SELECT count(*) FROM pull_request p JOIN pull_request_review_score s ON s.pull_request_id = p.id WHERE p.merged_at IS NOT NULL');
+    const [row] = await dataSource.query<Array<{ count: string }>>(
+      'SELECT count(*) FROM pull_request p JOIN pull_request_review_score s ON s.pull_request_id = p.id WHERE p.merged_at IS NOT NULL',
+    );
     expect(seen.size).toBe(Number(row?.count));
-    const team = reviewCalibrationResponseSchema.parse((await request(server()).get('/api/review-calibration').query({ team: 'payments', limit: 500 }).expect(200)).body);
+    const team = reviewCalibrationResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/review-calibration')
+          .query({ team: 'payments', limit: 500 })
+          .expect(200)
+      ).body,
+    );
     expect(team.items.length).toBeGreaterThan(0);
     expect(team.items.length).toBeLessThan(seen.size);
   });
 
   it('lists exactly the rework items the team metrics count (same team rule for list and chart)', async () => {
-    const expected = scopeDataset(await loadMetricDataset(dataSource.manager), { team: 'payments' }, await loadMemberships(dataSource.manager)).data.reworkItems;
+    const expected = scopeDataset(
+      await loadMetricDataset(dataSource.manager),
+      { team: 'payments' },
+      await loadMemberships(dataSource.manager),
+    ).data.reworkItems;
     const listed = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = reworkListResponseSchema.parse((await request(server()).get('/api/rework').query({ team: 'payments', limit: 500, ...(cursor === null ? {} : { cursor }) }).expect(200)).body);
+      const page = reworkListResponseSchema.parse(
+        (
+          await request(server())
+            .get('/api/rework')
+            .query({ team: 'payments', limit: 500, ...(cursor === null ? {} : { cursor }) })
+            .expect(200)
+        ).body,
+      );
       page.items.forEach((item) => listed.add(item.id));
       cursor = page.nextCursor;
     } while (cursor !== null);
@@ -155,11 +324,23 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   });
 
   it('gives quarter over quarter deltas judged by the direction of good, with highlights', async () => {
-    const answer = quarterlyResponseSchema.parse((await request(server()).get('/api/quarterly').query({ quarter: '2025-Q2', team: 'payments' }).expect(200)).body);
+    const answer = quarterlyResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/quarterly')
+          .query({ quarter: '2025-Q2', team: 'payments' })
+          .expect(200)
+      ).body,
+    );
     expect(answer.headlines).toHaveLength(12);
     const cycle = answer.headlines.find((h) => h.metricId === 'velocity-pull-request-cycle-time');
     expect(cycle?.directionOfGood).toBe('down');
-    if (cycle?.value != null && cycle.previousValue != null && cycle.value < cycle.previousValue * 0.98) expect(cycle.verdict).toBe('better');
+    if (
+      cycle?.value != null &&
+      cycle.previousValue != null &&
+      cycle.value < cycle.previousValue * 0.98
+    )
+      expect(cycle.verdict).toBe('better');
     expect(answer.highlights.length).toBeGreaterThan(0);
   });
 
@@ -168,24 +349,87 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     const payments = teams.find((team) => team.slug === 'payments');
     const growth = teams.find((team) => team.slug === 'growth');
     const mover = payments?.members[0];
-    if (payments === undefined || growth === undefined || mover === undefined) throw new Error('demo teams changed');
-    const before = metricsResponseSchema.parse((await request(server()).get('/api/metrics').query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' }).expect(200)).body);
+    if (payments === undefined || growth === undefined || mover === undefined)
+      throw new Error('demo teams changed');
+    const before = metricsResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' })
+          .expect(200)
+      ).body,
+    );
     const { slug: _p, ...paymentsUpdate } = payments;
-    const refused = apiErrorSchema.parse((await request(server()).put('/api/teams/payments').send({ ...paymentsUpdate, members: [{ ...mover, from: '2025-05-01', to: '2025-04-01' }] }).expect(400)).body);
+    const refused = apiErrorSchema.parse(
+      (
+        await request(server())
+          .put('/api/teams/payments')
+          .send({
+            ...paymentsUpdate,
+            members: [{ ...mover, from: '2025-05-01', to: '2025-04-01' }],
+          })
+          .expect(400)
+      ).body,
+    );
     expect(refused.issues?.map((issue) => issue.field)).toEqual(['members.0.to']);
     const { slug: _g, ...growthUpdate } = growth;
-    await request(server()).put('/api/teams/payments').send({ ...paymentsUpdate, members: [{ ...mover, to: '2025-04-01' }, ...payments.members.slice(1)] }).expect(200);
-    await request(server()).put('/api/teams/growth').send({ ...growthUpdate, members: [...growth.members, { ...mover, from: '2025-04-01' }] }).expect(200);
-    const after = metricsResponseSchema.parse((await request(server()).get('/api/metrics').query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' }).expect(200)).body);
-    const value = (answer: typeof before, label: string): number | null | undefined => answer.values.find((v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === label)?.value;
+    await request(server())
+      .put('/api/teams/payments')
+      .send({
+        ...paymentsUpdate,
+        members: [{ ...mover, to: '2025-04-01' }, ...payments.members.slice(1)],
+      })
+      .expect(200);
+    await request(server())
+      .put('/api/teams/growth')
+      .send({ ...growthUpdate, members: [...growth.members, { ...mover, from: '2025-04-01' }] })
+      .expect(200);
+    const after = metricsResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' })
+          .expect(200)
+      ).body,
+    );
+    const value = (answer: typeof before, label: string): number | null | undefined =>
+      answer.values.find(
+        (v) => v.metricId === 'velocity-pull-request-throughput' && v.period.label === label,
+      )?.value;
     // Before the move nothing changes; after it, the mover's PRs leave payments.
-    for (const label of ['2024-09', '2025-01', '2025-03']) expect(value(after, label)).toBe(value(before, label));
-    const moved = ['2025-05', '2025-07', '2025-09'].some((label) => (value(after, label) ?? 0) < (value(before, label) ?? 0));
+    for (const label of ['2024-09', '2025-01', '2025-03'])
+      expect(value(after, label)).toBe(value(before, label));
+    const moved = ['2025-05', '2025-07', '2025-09'].some(
+      (label) => (value(after, label) ?? 0) < (value(before, label) ?? 0),
+    );
     expect(moved).toBe(true);
-    const expectedGrowth = await expectedValues(dataSource, { team: 'growth' }, 'month', new Date('2025-04-01'), new Date('2025-10-01'));
-    const growthAnswer = metricsResponseSchema.parse((await request(server()).get('/api/metrics').query({ team: 'growth', period: 'month', from: '2025-04-01', to: '2025-10-01' }).expect(200)).body);
-    expect(growthAnswer.values.map(strip).sort((a, b) => a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId))).toEqual(
-      expectedGrowth.sort((a, b) => a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId)),
+    const expectedGrowth = await expectedValues(
+      dataSource,
+      { team: 'growth' },
+      'month',
+      new Date('2025-04-01'),
+      new Date('2025-10-01'),
+    );
+    const growthAnswer = metricsResponseSchema.parse(
+      (
+        await request(server())
+          .get('/api/metrics')
+          .query({ team: 'growth', period: 'month', from: '2025-04-01', to: '2025-10-01' })
+          .expect(200)
+      ).body,
+    );
+    expect(
+      growthAnswer.values
+        .map(strip)
+        .sort(
+          (a, b) =>
+            a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId),
+        ),
+    ).toEqual(
+      expectedGrowth.sort(
+        (a, b) =>
+          a.period.start.localeCompare(b.period.start) || a.metricId.localeCompare(b.metricId),
+      ),
     );
     const again = await refreshMetricRollups(dataSource, silentLogger());
     expect(again).toMatchObject({ scopesRecomputed: 0, rowsWritten: 0, rowsDeleted: 0 });

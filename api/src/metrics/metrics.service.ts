@@ -24,22 +24,34 @@ import { headline, headlineMetricIds, highlights, quarterPeriod } from './quarte
 
 /** Domain errors of the metrics routes; the controller maps them to 400/404 naming the field. */
 export class MetricsInputError extends Error {
-  constructor(readonly field: string, message: string, readonly status: 400 | 404 = 400) {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly status: 400 | 404 = 400,
+  ) {
     super(message);
   }
 }
 
 const yearMs = 365 * 86_400_000;
 
-async function rollupKey(manager: EntityManager, scope: { team?: string; repo?: string }): Promise<RollupKey> {
+async function rollupKey(
+  manager: EntityManager,
+  scope: { team?: string; repo?: string },
+): Promise<RollupKey> {
   if (scope.team !== undefined) {
-    if (!(await teamExists(manager, scope.team))) throw new MetricsInputError('team', `unknown team: ${scope.team}`);
+    if (!(await teamExists(manager, scope.team)))
+      throw new MetricsInputError('team', `unknown team: ${scope.team}`);
     return { kind: 'team', key: scope.team };
   }
   if (scope.repo !== undefined) {
-    const rows = await manager.query<Array<{ full_name: string }>>('SELECT full_name FROM repository WHERE lower(full_name) = lower($1)', [scope.repo]);
+    const rows = await manager.query<Array<{ full_name: string }>>(
+      'SELECT full_name FROM repository WHERE lower(full_name) = lower($1)',
+      [scope.repo],
+    );
     const repo = rows[0]?.full_name;
-    if (repo === undefined) throw new MetricsInputError('repo', `unknown repository: ${scope.repo}`);
+    if (repo === undefined)
+      throw new MetricsInputError('repo', `unknown repository: ${scope.repo}`);
     return { kind: 'repo', key: repo };
   }
   return { kind: 'org', key: '' };
@@ -48,22 +60,39 @@ async function rollupKey(manager: EntityManager, scope: { team?: string; repo?: 
 /** Refuses an unknown team or repository (400 naming the field). */
 export const assertScope = rollupKey;
 
-const scopeOf = (key: RollupKey): { team?: string; repository?: string } => (key.kind === 'team' ? { team: key.key } : key.kind === 'repo' ? { repository: key.key } : {});
+const scopeOf = (key: RollupKey): { team?: string; repository?: string } =>
+  key.kind === 'team' ? { team: key.key } : key.kind === 'repo' ? { repository: key.key } : {};
 
 /** `GET /api/metrics`: rollups only. */
-export async function readMetrics(manager: EntityManager, query: MetricsQuery): Promise<MetricsResponse> {
+export async function readMetrics(
+  manager: EntityManager,
+  query: MetricsQuery,
+): Promise<MetricsResponse> {
   const key = await rollupKey(manager, query);
   const to = instant(query.to) ?? new Date();
   const from = instant(query.from) ?? new Date(to.getTime() - yearMs);
   const scope = scopeOf(key);
   const values = await readRollups(manager, key, query.period, from, to, query.metric ?? null);
-  return { scope, periodKind: query.period, from: from.toISOString(), to: to.toISOString(), values: values.map((value) => ({ ...value, scope })), computedAt: await rollupComputedAt(manager, key) };
+  return {
+    scope,
+    periodKind: query.period,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    values: values.map((value) => ({ ...value, scope })),
+    computedAt: await rollupComputedAt(manager, key),
+  };
 }
 
 /** The period a start date names: the calendar period containing it, or the sprint starting then. */
-async function periodAt(manager: EntityManager, kind: MetricExplainQuery['period'], start: Date): Promise<Period> {
+async function periodAt(
+  manager: EntityManager,
+  kind: MetricExplainQuery['period'],
+  start: Date,
+): Promise<Period> {
   if (kind !== 'sprint') return periodOf(start, kind);
-  const rows = await manager.query<Array<{ period_start: Date; period_end: Date; period_label: string }>>(
+  const rows = await manager.query<
+    Array<{ period_start: Date; period_end: Date; period_label: string }>
+  >(
     "SELECT DISTINCT period_start, period_end, period_label FROM metric_rollup WHERE period_kind = 'sprint' AND period_start = $1 ORDER BY period_label LIMIT 1",
     [start],
   );
@@ -72,12 +101,14 @@ async function periodAt(manager: EntityManager, kind: MetricExplainQuery['period
   return { kind, start: row.period_start, end: row.period_end, label: row.period_label };
 }
 
-const encodeOffset = (offset: number): string => Buffer.from(`o${offset}`, 'utf8').toString('base64url');
+const encodeOffset = (offset: number): string =>
+  Buffer.from(`o${offset}`, 'utf8').toString('base64url');
 
 function decodeOffset(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^o(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (match?.[1] === undefined) throw new MetricsInputError('cursor', 'cursor is not one this API gave');
+  if (match?.[1] === undefined)
+    throw new MetricsInputError('cursor', 'cursor is not one this API gave');
   return Number(match[1]);
 }
 
@@ -85,19 +116,45 @@ function decodeOffset(cursor: string | undefined): number {
  * `GET /api/metrics/:metricId/explain`: the records behind one value. A drill-down, not a chart:
  * it rebuilds the scoped dataset from the domain tables (the rollup value is returned beside it).
  */
-export async function explainMetric(manager: EntityManager, metricId: string, query: MetricExplainQuery, links: LinkBase): Promise<MetricExplainResponse> {
-  if (metricById(metricId) === undefined) throw new MetricsInputError('metricId', `unknown metric: ${metricId}`, 404);
+export async function explainMetric(
+  manager: EntityManager,
+  metricId: string,
+  query: MetricExplainQuery,
+  links: LinkBase,
+): Promise<MetricExplainResponse> {
+  if (metricById(metricId) === undefined)
+    throw new MetricsInputError('metricId', `unknown metric: ${metricId}`, 404);
   const key = await rollupKey(manager, query);
   const start = instant(query.start) ?? new Date(0);
   const period = await periodAt(manager, query.period, start);
   const scope = scopeOf(key);
-  const [rollup] = await readRollups(manager, key, period.kind, period.start, period.end, [metricId]);
-  const data = scopeDataset(await loadMetricDataset(manager), scope, await loadMemberships(manager)).data;
+  const [rollup] = await readRollups(manager, key, period.kind, period.start, period.end, [
+    metricId,
+  ]);
+  const data = scopeDataset(
+    await loadMetricDataset(manager),
+    scope,
+    await loadMemberships(manager),
+  ).data;
   const rule = explainRuleFor(metricId);
-  const rows = rule.rows(data, period, links).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  const rows = rule
+    .rows(data, period, links)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   const offset = decodeOffset(query.cursor);
   const page = rows.slice(offset, offset + query.limit);
-  const value = rollup === undefined ? null : { metricId: rollup.metricId, period: rollup.period, scope, value: rollup.value, ...(rollup.reason === undefined ? {} : { reason: rollup.reason }), universe: rollup.universe, excluded: rollup.excluded, ...(rollup.linkingRule === undefined ? {} : { linkingRule: rollup.linkingRule }) };
+  const value =
+    rollup === undefined
+      ? null
+      : {
+          metricId: rollup.metricId,
+          period: rollup.period,
+          scope,
+          value: rollup.value,
+          ...(rollup.reason === undefined ? {} : { reason: rollup.reason }),
+          universe: rollup.universe,
+          excluded: rollup.excluded,
+          ...(rollup.linkingRule === undefined ? {} : { linkingRule: rollup.linkingRule }),
+        };
   return {
     metricId,
     period: toPeriodDto(period),
@@ -111,15 +168,30 @@ export async function explainMetric(manager: EntityManager, metricId: string, qu
 }
 
 /** `GET /api/quarterly`: rollups of the quarter and the one before, for the headline metrics. */
-export async function readQuarterly(manager: EntityManager, query: QuarterlyQuery): Promise<QuarterlyResponse> {
+export async function readQuarterly(
+  manager: EntityManager,
+  query: QuarterlyQuery,
+): Promise<QuarterlyResponse> {
   const key = await rollupKey(manager, query);
   const quarter = quarterPeriod(query.quarter);
   const before = previousPeriod(quarter) ?? quarter;
-  const rows = await readRollups(manager, key, 'quarter', quarter.start, quarter.end, headlineMetricIds);
-  const byMetric = new Map(rows.filter((row) => row.period.start === quarter.start.toISOString()).map((row) => [row.metricId, row]));
+  const rows = await readRollups(
+    manager,
+    key,
+    'quarter',
+    quarter.start,
+    quarter.end,
+    headlineMetricIds,
+  );
+  const byMetric = new Map(
+    rows
+      .filter((row) => row.period.start === quarter.start.toISOString())
+      .map((row) => [row.metricId, row]),
+  );
   const headlines = headlineMetricIds.map((id) => {
     const row = byMetric.get(id);
-    const previousValue = row?.previous?.period.start === before.start.toISOString() ? row.previous.value : null;
+    const previousValue =
+      row?.previous?.period.start === before.start.toISOString() ? row.previous.value : null;
     return headline(id, row, previousValue);
   });
   return {
@@ -133,4 +205,3 @@ export async function readQuarterly(manager: EntityManager, query: QuarterlyQuer
 }
 
 export const definitionsResponse = { definitions: [...metricDefinitions] };
-

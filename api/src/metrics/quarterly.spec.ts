@@ -10,15 +10,30 @@ describe('quarterly review', () => {
   });
 
   it('writes sentences from the numbers, largest move first', () => {
-    const throughput = headline('velocity-pull-request-throughput', { value: 30, universe: { count: 390, noun: 'pull requests' } }, 20);
-    const failure = headline('dora-change-failure-rate', { value: 0.1, universe: { count: 40, noun: 'deployments' } }, 0.2);
-    const cause = headline('context-missing-context-rework-share', { value: 0.25, universe: { count: 12, noun: 'rework items' } }, null);
+    const throughput = headline(
+      'velocity-pull-request-throughput',
+      { value: 30, universe: { count: 390, noun: 'pull requests' } },
+      20,
+    );
+    const failure = headline(
+      'dora-change-failure-rate',
+      { value: 0.1, universe: { count: 40, noun: 'deployments' } },
+      0.2,
+    );
+    const cause = headline(
+      'context-missing-context-rework-share',
+      { value: 0.25, universe: { count: 12, noun: 'rework items' } },
+      null,
+    );
     expect(failure).toMatchObject({ delta: -0.1, relativeDelta: -0.5, verdict: 'better' });
     expect(highlights('2025-Q2', [throughput, failure, cause])).toEqual([
       'Change failure rate fell from 20.0% to 10.0% (-50%) in 2025-Q2, an improvement.',
       'Pull requests merged per week rose from 20.0 per week to 30.0 per week (+50%) in 2025-Q2, an improvement.',
       'Missing context caused 25.0% of the 12 rework items in 2025-Q2.',
     ]);
-    expect(quarterPeriod('2025-Q2')).toMatchObject({ start: new Date('2025-04-01T00:00:00Z'), end: new Date('2025-07-01T00:00:00Z') });
+    expect(quarterPeriod('2025-Q2')).toMatchObject({
+      start: new Date('2025-04-01T00:00:00Z'),
+      end: new Date('2025-07-01T00:00:00Z'),
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { defaultMetricOptions, type ReviewCalibrationPoint, type ReviewCalibrationQuery, type ReviewCalibrationResponse } from '@rework-radar/shared';
+import {
+  defaultMetricOptions,
+  type ReviewCalibrationPoint,
+  type ReviewCalibrationQuery,
+  type ReviewCalibrationResponse,
+} from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
 import { pullRequestUrl, type LinkBase } from '../analysis/detection/detected-rework';
 import { instant } from '../teams/team-members.resolve';
@@ -21,21 +26,31 @@ interface Row {
 
 export class InvalidCursorError extends Error {}
 
-const encode = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`, 'utf8').toString('base64url');
+const encode = (at: Date, id: string): string =>
+  Buffer.from(`${at.toISOString()}|${id}`, 'utf8').toString('base64url');
 
 function decode(cursor: string): { at: Date; id: string } {
   const [at, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || rest.length === 0) throw new InvalidCursorError('cursor is not one this API gave');
+  if (Number.isNaN(date.getTime()) || rest.length === 0)
+    throw new InvalidCursorError('cursor is not one this API gave');
   return { at: date, id: rest.join('|') };
 }
 
 export function riskBucketOf(risk: number): ReviewCalibrationPoint['riskBucket'] {
-  return risk <= defaultMetricOptions.lowRiskMax ? 'low' : risk >= defaultMetricOptions.highRiskMin ? 'high' : 'medium';
+  return risk <= defaultMetricOptions.lowRiskMax
+    ? 'low'
+    : risk >= defaultMetricOptions.highRiskMin
+      ? 'high'
+      : 'medium';
 }
 
 /** Oldest merge first, by (merged_at, id): a stable order for the cursor. */
-export async function listReviewCalibration(manager: EntityManager, query: ReviewCalibrationQuery, links: LinkBase): Promise<ReviewCalibrationResponse> {
+export async function listReviewCalibration(
+  manager: EntityManager,
+  query: ReviewCalibrationQuery,
+  links: LinkBase,
+): Promise<ReviewCalibrationResponse> {
   const where = ['p.merged_at IS NOT NULL'];
   const params: unknown[] = [];
   const add = (clause: (n: string) => string, value: unknown): void => {
@@ -44,7 +59,8 @@ export async function listReviewCalibration(manager: EntityManager, query: Revie
   };
   if (query.from !== undefined) add((n) => `p.merged_at >= ${n}`, instant(query.from));
   if (query.to !== undefined) add((n) => `p.merged_at < ${n}`, instant(query.to));
-  if (query.repo !== undefined) add((n) => `p.repository_id = ${n}`, `github:${query.repo.toLowerCase()}`);
+  if (query.repo !== undefined)
+    add((n) => `p.repository_id = ${n}`, `github:${query.repo.toLowerCase()}`);
   if (query.team !== undefined) {
     add(
       (n) => `EXISTS (SELECT 1 FROM identity i JOIN team_membership m ON m.person_id = i.person_id
@@ -65,23 +81,25 @@ export async function listReviewCalibration(manager: EntityManager, query: Revie
      WHERE ${where.join(' AND ')} ORDER BY p.merged_at, p.id LIMIT $${params.length}`,
     params,
   );
-  const items = rows.slice(0, query.limit).map(
-    (row): ReviewCalibrationPoint => ({
-      pullRequestId: row.id,
-      repo: row.full_name,
-      number: row.number,
-      title: row.title,
-      url: pullRequestUrl(links, row.full_name, row.number),
-      author: row.author_login,
-      isAgent: row.is_agent,
-      mergedAt: row.merged_at.toISOString(),
-      risk: row.risk,
-      depth: row.depth,
-      riskBucket: riskBucketOf(row.risk),
-      rubberStamp: row.rubber_stamp,
-      overReview: row.over_review,
-    }),
-  );
+  const items = rows.slice(0, query.limit).map((row): ReviewCalibrationPoint => ({
+    pullRequestId: row.id,
+    repo: row.full_name,
+    number: row.number,
+    title: row.title,
+    url: pullRequestUrl(links, row.full_name, row.number),
+    author: row.author_login,
+    isAgent: row.is_agent,
+    mergedAt: row.merged_at.toISOString(),
+    risk: row.risk,
+    depth: row.depth,
+    riskBucket: riskBucketOf(row.risk),
+    rubberStamp: row.rubber_stamp,
+    overReview: row.over_review,
+  }));
   const last = rows[query.limit - 1];
-  return { items, nextCursor: rows.length > query.limit && last !== undefined ? encode(last.merged_at, last.id) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last !== undefined ? encode(last.merged_at, last.id) : null,
+  };
 }

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { periodKinds, periodsBetween, type MetricDataset, type MetricScope, type Period, type TeamMembership } from '@rework-radar/shared';
+import {
+  periodKinds,
+  periodsBetween,
+  type MetricDataset,
+  type MetricScope,
+  type Period,
+  type TeamMembership,
+} from '@rework-radar/shared';
 import type { RollupScopeKind } from './metric-rollup.entity';
 
 /** Pure planning of a rollup refresh: which scopes, which periods, and what the inputs were. */
@@ -11,10 +18,14 @@ export interface RollupScope {
 }
 
 export function rollupScopes(data: MetricDataset, teamSlugs: readonly string[]): RollupScope[] {
-  const repos = [...new Set([...data.pullRequests.map((pr) => pr.repo), ...data.deployments.map((d) => d.repo)])].sort();
+  const repos = [
+    ...new Set([...data.pullRequests.map((pr) => pr.repo), ...data.deployments.map((d) => d.repo)]),
+  ].sort();
   return [
     { kind: 'org', key: '', scope: {} },
-    ...[...teamSlugs].sort().map((slug) => ({ kind: 'team' as const, key: slug, scope: { team: slug } })),
+    ...[...teamSlugs]
+      .sort()
+      .map((slug) => ({ kind: 'team' as const, key: slug, scope: { team: slug } })),
     ...repos.map((repo) => ({ kind: 'repo' as const, key: repo, scope: { repository: repo } })),
   ];
 }
@@ -29,11 +40,23 @@ export function dataSpan(data: MetricDataset): { from: Date; to: Date } | null {
     if (time < min) min = time;
     if (time > max) max = time;
   };
-  for (const pr of data.pullRequests) { see(pr.createdAt); see(pr.mergedAt); }
-  for (const item of data.workItems) { see(item.createdAt); see(item.resolvedAt); }
+  for (const pr of data.pullRequests) {
+    see(pr.createdAt);
+    see(pr.mergedAt);
+  }
+  for (const item of data.workItems) {
+    see(item.createdAt);
+    see(item.resolvedAt);
+  }
   for (const item of data.reworkItems) see(item.detectedAt);
-  for (const deployment of data.deployments) { see(deployment.createdAt); see(deployment.finishedAt); }
-  for (const incident of data.incidents) { see(incident.startedAt); see(incident.resolvedAt); }
+  for (const deployment of data.deployments) {
+    see(deployment.createdAt);
+    see(deployment.finishedAt);
+  }
+  for (const incident of data.incidents) {
+    see(incident.startedAt);
+    see(incident.resolvedAt);
+  }
   return Number.isFinite(min) ? { from: new Date(min), to: new Date(max + 1) } : null;
 }
 
@@ -43,10 +66,23 @@ export function rollupPeriods(span: { from: Date; to: Date }, data: MetricDatase
 }
 
 /** A hash of everything a scope's values are computed from (its records, in order, and the span). */
-export function inputsFingerprint(data: MetricDataset, memberships: readonly TeamMembership[], span: { from: Date; to: Date }, formulasVersion: string): string {
+export function inputsFingerprint(
+  data: MetricDataset,
+  memberships: readonly TeamMembership[],
+  span: { from: Date; to: Date },
+  formulasVersion: string,
+): string {
   const hash = createHash('sha256');
   hash.update(`${formulasVersion}|${span.from.toISOString()}|${span.to.toISOString()}\n`);
-  for (const list of [data.pullRequests, data.workItems, data.reworkItems, data.deployments, data.incidents, data.sprints, memberships]) {
+  for (const list of [
+    data.pullRequests,
+    data.workItems,
+    data.reworkItems,
+    data.deployments,
+    data.incidents,
+    data.sprints,
+    memberships,
+  ]) {
     hash.update(`#${list.length}\n`);
     for (const record of list) hash.update(`${JSON.stringify(record)}\n`);
   }

@@ -11,8 +11,18 @@ describe('page cursors', () => {
 
   it('refuses a cursor made for other filters', () => {
     const cursor = encodeCursor(scope, ['github:acme/api', 42]);
-    expect(decodeCursor(cursorScope('pull-requests', { repo: 'github:acme/web', state: undefined }), cursor)).toBeNull();
-    expect(decodeCursor(cursorScope('work-items', { repo: 'github:acme/api', state: undefined }), cursor)).toBeNull();
+    expect(
+      decodeCursor(
+        cursorScope('pull-requests', { repo: 'github:acme/web', state: undefined }),
+        cursor,
+      ),
+    ).toBeNull();
+    expect(
+      decodeCursor(
+        cursorScope('work-items', { repo: 'github:acme/api', state: undefined }),
+        cursor,
+      ),
+    ).toBeNull();
   });
 
   it('refuses every single-character alteration and every truncation', () => {
@@ -30,9 +40,13 @@ describe('page cursors', () => {
 
   it('refuses a re-encoded cursor whose key was edited without the checksum', () => {
     const cursor = encodeCursor(scope, ['github:acme/api', 42]);
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { k: unknown[] };
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      k: unknown[];
+    };
     decoded.k[1] = 7;
-    expect(decodeCursor(scope, Buffer.from(JSON.stringify(decoded)).toString('base64url'))).toBeNull();
+    expect(
+      decodeCursor(scope, Buffer.from(JSON.stringify(decoded)).toString('base64url')),
+    ).toBeNull();
   });
 
   it('refuses text that is not JSON or not the envelope', () => {

@@ -19,10 +19,15 @@ const envelope = z.object({
 });
 
 const checksum = (scope: string, key: SortKey): string =>
-  createHash('sha256').update(JSON.stringify([scope, key])).digest('base64url').slice(0, 16);
+  createHash('sha256')
+    .update(JSON.stringify([scope, key]))
+    .digest('base64url')
+    .slice(0, 16);
 
 export function encodeCursor(scope: string, key: SortKey): string {
-  return Buffer.from(JSON.stringify({ k: key, h: checksum(scope, key) }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ k: key, h: checksum(scope, key) }), 'utf8').toString(
+    'base64url',
+  );
 }
 
 /** The sort key, or null when the cursor is not one this api made for `scope`. */
@@ -45,5 +50,10 @@ export function decodeCursor(scope: string, cursor: string): SortKey | null {
 
 /** A scope string from the route name and its filters, in a fixed order. */
 export function cursorScope(route: string, filters: Record<string, string | undefined>): string {
-  return [route, ...Object.keys(filters).sort().map((name) => `${name}=${filters[name] ?? ''}`)].join('|');
+  return [
+    route,
+    ...Object.keys(filters)
+      .sort()
+      .map((name) => `${name}=${filters[name] ?? ''}`),
+  ].join('|');
 }

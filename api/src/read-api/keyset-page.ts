@@ -14,10 +14,12 @@ export function keysetPage<Row, Item>(
 ): Paginated<Item> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(scope, keyOf(last)) : null;
+  const nextCursor =
+    rows.length > limit && last !== undefined ? encodeCursor(scope, keyOf(last)) : null;
   return { items: shown.map(toItem), nextCursor };
 }
 
 /** Timestamps leave the api as ISO 8601 in UTC (`…Z`), whatever the database session's zone. */
 export const isoUtc = (value: Date): string => value.toISOString();
-export const isoUtcOrNull = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+export const isoUtcOrNull = (value: Date | null): string | null =>
+  value === null ? null : value.toISOString();

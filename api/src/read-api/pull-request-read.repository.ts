@@ -71,7 +71,8 @@ export class PullRequestReadRepository {
       parameters.push(value);
       return `$${parameters.length}`;
     };
-    if (request.repositoryId !== null) where.push(`p.repository_id = ${parameter(request.repositoryId)}`);
+    if (request.repositoryId !== null)
+      where.push(`p.repository_id = ${parameter(request.repositoryId)}`);
     if (request.state !== null) where.push(`p.state = ${parameter(request.state)}`);
     let order: string;
     if (request.repositoryId !== null) {
@@ -81,7 +82,9 @@ export class PullRequestReadRepository {
     } else {
       order = 'p.repository_id COLLATE "C", p.number';
       if (request.after !== null) {
-        where.push(`(p.repository_id COLLATE "C", p.number) > (${parameter(request.after[0])}, ${parameter(request.after[1])})`);
+        where.push(
+          `(p.repository_id COLLATE "C", p.number) > (${parameter(request.after[0])}, ${parameter(request.after[1])})`,
+        );
       }
     }
     // The page's ids first, so reviews and links are read for its rows only, not the whole table.
@@ -89,12 +92,18 @@ export class PullRequestReadRepository {
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${order}
       LIMIT ${parameter(request.limit + 1)}`;
-    return this.dataSource.query<PullRequestReadRow[]>(`${selectFor(chosen)} ORDER BY ${order}`, parameters);
+    return this.dataSource.query<PullRequestReadRow[]>(
+      `${selectFor(chosen)} ORDER BY ${order}`,
+      parameters,
+    );
   }
 
   async findOne(repositoryId: string, number: number): Promise<PullRequestReadRow | null> {
     const chosen = 'SELECT id FROM pull_request WHERE repository_id = $1 AND number = $2';
-    const rows = await this.dataSource.query<PullRequestReadRow[]>(selectFor(chosen), [repositoryId, number]);
+    const rows = await this.dataSource.query<PullRequestReadRow[]>(selectFor(chosen), [
+      repositoryId,
+      number,
+    ]);
     return rows[0] ?? null;
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { compareWorkItemKeys, type PullRequestListPage, type PullRequestParams, type PullRequestView } from '@rework-radar/shared';
+import {
+  compareWorkItemKeys,
+  type PullRequestListPage,
+  type PullRequestParams,
+  type PullRequestView,
+} from '@rework-radar/shared';
 import { repositoryId } from '../sources/github/github-ids';
 import { isoUtc, isoUtcOrNull, keysetPage } from './keyset-page';
 import type { PullRequestListRequest } from './pull-request-list.request';
@@ -29,11 +34,20 @@ export class PullRequestReadService {
 
   async list(request: PullRequestListRequest): Promise<PullRequestListPage> {
     const rows = await this.pullRequests.listAfter(request);
-    return keysetPage(rows, request.limit, request.scope, (row) => [row.repository_id, row.number], toPullRequestView);
+    return keysetPage(
+      rows,
+      request.limit,
+      request.scope,
+      (row) => [row.repository_id, row.number],
+      toPullRequestView,
+    );
   }
 
   async get(params: PullRequestParams): Promise<PullRequestView | null> {
-    const row = await this.pullRequests.findOne(repositoryId(`${params.owner}/${params.name}`), params.number);
+    const row = await this.pullRequests.findOne(
+      repositoryId(`${params.owner}/${params.name}`),
+      params.number,
+    );
     return row === null ? null : toPullRequestView(row);
   }
 }

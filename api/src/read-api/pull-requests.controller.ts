@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   apiErrorSchema,
   pageCursorSchema,
@@ -15,10 +23,16 @@ import {
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { orNotFound } from './not-found';
-import { pullRequestListRequestSchema, type PullRequestListRequest } from './pull-request-list.request';
+import {
+  pullRequestListRequestSchema,
+  type PullRequestListRequest,
+} from './pull-request-list.request';
 import { PullRequestReadService } from './pull-request-read.service';
 
-const invalid = { description: 'An invalid field (named in `issues`), e.g. repo format, limit, a tampered cursor', schema: openApiSchema(apiErrorSchema) };
+const invalid = {
+  description: 'An invalid field (named in `issues`), e.g. repo format, limit, a tampered cursor',
+  schema: openApiSchema(apiErrorSchema),
+};
 
 @ApiTags('pull-requests')
 @Controller('pull-requests')
@@ -31,13 +45,35 @@ export class PullRequestsController {
     description:
       'An unknown repository answers an empty list. Pass `nextCursor` back as `cursor` with the same filters; it is null on the last page.',
   })
-  @ApiQuery({ name: 'repo', required: false, description: 'owner/name (case-insensitive); absent = every synced repository', schema: { type: 'string', example: 'octo-org/octo-repo' } })
-  @ApiQuery({ name: 'state', required: false, description: '`all` or absent = every state', schema: openApiSchema(pullRequestListQuerySchema.shape.state) })
-  @ApiQuery({ name: 'limit', required: false, description: '1..500, default 100', schema: openApiSchema(pageLimitSchema) })
-  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page', schema: openApiSchema(pageCursorSchema) })
+  @ApiQuery({
+    name: 'repo',
+    required: false,
+    description: 'owner/name (case-insensitive); absent = every synced repository',
+    schema: { type: 'string', example: 'octo-org/octo-repo' },
+  })
+  @ApiQuery({
+    name: 'state',
+    required: false,
+    description: '`all` or absent = every state',
+    schema: openApiSchema(pullRequestListQuerySchema.shape.state),
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1..500, default 100',
+    schema: openApiSchema(pageLimitSchema),
+  })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: '`nextCursor` of the previous page',
+    schema: openApiSchema(pageCursorSchema),
+  })
   @ApiOkResponse({ schema: openApiSchema(pullRequestListPageSchema) })
   @ApiBadRequestResponse(invalid)
-  list(@Query(new ZodValidationPipe(pullRequestListRequestSchema)) request: PullRequestListRequest): Promise<PullRequestListPage> {
+  list(
+    @Query(new ZodValidationPipe(pullRequestListRequestSchema)) request: PullRequestListRequest,
+  ): Promise<PullRequestListPage> {
     return this.pullRequests.list(request);
   }
 
@@ -48,8 +84,16 @@ export class PullRequestsController {
   @ApiParam({ name: 'number', example: 42 })
   @ApiOkResponse({ schema: openApiSchema(pullRequestSchema) })
   @ApiBadRequestResponse(invalid)
-  @ApiNotFoundResponse({ description: 'No such pull request has been synced', schema: openApiSchema(apiErrorSchema) })
-  async get(@Param(new ZodValidationPipe(pullRequestParamsSchema)) params: PullRequestParams): Promise<PullRequestView> {
-    return orNotFound(await this.pullRequests.get(params), `Pull request ${params.owner}/${params.name}#${params.number}`);
+  @ApiNotFoundResponse({
+    description: 'No such pull request has been synced',
+    schema: openApiSchema(apiErrorSchema),
+  })
+  async get(
+    @Param(new ZodValidationPipe(pullRequestParamsSchema)) params: PullRequestParams,
+  ): Promise<PullRequestView> {
+    return orNotFound(
+      await this.pullRequests.get(params),
+      `Pull request ${params.owner}/${params.name}#${params.number}`,
+    );
   }
 }

@@ -56,7 +56,11 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 /** Walks a whole list page by page; answers the pages and the slowest page's time. */
-async function walk(fetchPage: (cursor: string | undefined) => Promise<{ items: unknown[]; nextCursor: string | null }>) {
+async function walk(
+  fetchPage: (
+    cursor: string | undefined,
+  ) => Promise<{ items: unknown[]; nextCursor: string | null }>,
+) {
   let cursor: string | undefined;
   let pages = 0;
   let items = 0;
@@ -84,10 +88,20 @@ export const readApiBenchmark: Benchmark = {
       await seed(dataSource);
       const pullRequests = new PullRequestReadService(new PullRequestReadRepository(dataSource));
       const items = new WorkItemReadService(new WorkItemReadRepository(dataSource));
-      const everyPr = await walk((cursor) => pullRequests.list(pullRequestListRequestSchema.parse({ limit: '500', cursor })));
-      const onePr = await walk((cursor) => pullRequests.list(pullRequestListRequestSchema.parse({ repo: 'acme/service-7', limit: '500', cursor })));
-      const everyItem = await walk((cursor) => items.list(workItemListRequestSchema.parse({ limit: '500', cursor })));
-      const oneProject = await walk((cursor) => items.list(workItemListRequestSchema.parse({ project: 'OPS', limit: '500', cursor })));
+      const everyPr = await walk((cursor) =>
+        pullRequests.list(pullRequestListRequestSchema.parse({ limit: '500', cursor })),
+      );
+      const onePr = await walk((cursor) =>
+        pullRequests.list(
+          pullRequestListRequestSchema.parse({ repo: 'acme/service-7', limit: '500', cursor }),
+        ),
+      );
+      const everyItem = await walk((cursor) =>
+        items.list(workItemListRequestSchema.parse({ limit: '500', cursor })),
+      );
+      const oneProject = await walk((cursor) =>
+        items.list(workItemListRequestSchema.parse({ project: 'OPS', limit: '500', cursor })),
+      );
       return {
         'all PRs: pages of 500': everyPr.pages,
         'all PRs: items': everyPr.items,

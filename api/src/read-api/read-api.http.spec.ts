@@ -36,8 +36,19 @@ const projectKeys = ['ACME', 'OPS'];
 
 /** A generated org plus the cases the contract must get right. */
 function githubDataset(): GithubDataset {
-  const dataset = generateOrganisation({ organization: 'Acme-Corp', repositories: 2, pullRequestsPerRepository: 14, seed: 5 });
-  dataset.users.push({ login: 'OctoCat', databaseId: 5000, type: 'User', name: 'Octo Cat', email: 'octocat@acme.test' });
+  const dataset = generateOrganisation({
+    organization: 'Acme-Corp',
+    repositories: 2,
+    pullRequestsPerRepository: 14,
+    seed: 5,
+  });
+  dataset.users.push({
+    login: 'OctoCat',
+    databaseId: 5000,
+    type: 'User',
+    name: 'Octo Cat',
+    email: 'octocat@acme.test',
+  });
   const [first, second] = dataset.repositories;
   if (first === undefined || second === undefined) throw new Error('two repositories expected');
   second.name = 'Service-Two';
@@ -50,9 +61,30 @@ function githubDataset(): GithubDataset {
   const own = at(first, 1);
   own.author = 'OctoCat';
   own.reviews = [
-    { databaseId: 90001, author: 'OctoCat', state: 'COMMENTED', body: 'Notes for reviewers', submittedAt: own.createdAt, comments: [] },
-    { databaseId: 90002, author: 'bob', state: 'DISMISSED', body: '', submittedAt: new Date(Date.parse(own.createdAt) + 3_600_000).toISOString(), comments: [] },
-    { databaseId: 90003, author: 'carol', state: 'APPROVED', body: '', submittedAt: new Date(Date.parse(own.createdAt) + 7_200_000).toISOString(), comments: [] },
+    {
+      databaseId: 90001,
+      author: 'OctoCat',
+      state: 'COMMENTED',
+      body: 'Notes for reviewers',
+      submittedAt: own.createdAt,
+      comments: [],
+    },
+    {
+      databaseId: 90002,
+      author: 'bob',
+      state: 'DISMISSED',
+      body: '',
+      submittedAt: new Date(Date.parse(own.createdAt) + 3_600_000).toISOString(),
+      comments: [],
+    },
+    {
+      databaseId: 90003,
+      author: 'carol',
+      state: 'APPROVED',
+      body: '',
+      submittedAt: new Date(Date.parse(own.createdAt) + 7_200_000).toISOString(),
+      comments: [],
+    },
   ];
   // A bot author, as GitHub shows it: `dependabot[bot]`.
   at(first, 2).author = 'dependabot';
@@ -89,10 +121,21 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
 
   beforeAll(async () => {
     githubSimulator = await new GithubSimulator(github).start();
-    jiraSimulator = await startJiraSimulator({ deployment: 'datacenter', dataset: jira, auth: { pat: 'jira-pat' } });
+    jiraSimulator = await startJiraSimulator({
+      deployment: 'datacenter',
+      dataset: jira,
+      auth: { pat: 'jira-pat' },
+    });
     database = await createTestDatabase();
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      '/tmp',
+    );
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
     const stderr = captured();
     const chunks: string[] = [];
@@ -113,11 +156,16 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       stderr,
     });
     if (code !== 0) throw new Error(`sync failed (${code}): ${chunks.join('')}`);
-    const scores = await app.get(DataSource).query<{ key: string; score: number }[]>(
-      `SELECT w.key, c.score FROM work_item_context c JOIN work_item w ON w.id = c.work_item_id`,
-    );
+    const scores = await app
+      .get(DataSource)
+      .query<{ key: string; score: number }[]>(
+        `SELECT w.key, c.score FROM work_item_context c JOIN work_item w ON w.id = c.work_item_id`,
+      );
     const scoreOf = new Map(scores.map((row) => [row.key, row.score]));
-    workItems = expectedWorkItems(jira).map((item) => ({ ...item, contextScore: scoreOf.get(item.key) ?? null }));
+    workItems = expectedWorkItems(jira).map((item) => ({
+      ...item,
+      contextScore: scoreOf.get(item.key) ?? null,
+    }));
   }, 180_000);
 
   afterAll(async () => {
@@ -128,12 +176,17 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const readAll = async <Item>(path: string, parse: (body: unknown) => { items: Item[]; nextCursor: string | null }) => {
+  const readAll = async <Item>(
+    path: string,
+    parse: (body: unknown) => { items: Item[]; nextCursor: string | null },
+  ) => {
     const pages: Item[][] = [];
     let cursor: string | null = null;
     do {
       const separator = path.includes('?') ? '&' : '?';
-      const response = await get(cursor === null ? path : `${path}${separator}cursor=${cursor}`).expect(200);
+      const response = await get(
+        cursor === null ? path : `${path}${separator}cursor=${cursor}`,
+      ).expect(200);
       const page = parse(response.body);
       pages.push(page.items);
       cursor = page.nextCursor;
@@ -143,56 +196,85 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
 
   describe('GET /api/pull-requests', () => {
     it('answers every field of one repository as GitHub means it', async () => {
-      const response = await get('/api/pull-requests?repo=Acme-Corp/service-1&limit=500').expect(200);
+      const response = await get('/api/pull-requests?repo=Acme-Corp/service-1&limit=500').expect(
+        200,
+      );
       const page = pullRequestListPageSchema.parse(response.body);
       expect(page.nextCursor).toBeNull();
       expect(page.items).toEqual(pullRequests.filter((pr) => pr.repo === 'Acme-Corp/service-1'));
     });
 
     it('gets the edge cases right: self-review, bot login, login case, repo case, keys', async () => {
-      const page = pullRequestListPageSchema.parse((await get('/api/pull-requests?repo=acme-corp/service-1&limit=4').expect(200)).body);
+      const page = pullRequestListPageSchema.parse(
+        (await get('/api/pull-requests?repo=acme-corp/service-1&limit=4').expect(200)).body,
+      );
       const [own, bot, keys, titled] = page.items;
       const created = Date.parse(own?.createdAt ?? '');
-      expect(own).toMatchObject({ repo: 'Acme-Corp/service-1', author: 'OctoCat', reviewCount: 3, firstReviewAt: new Date(created + 3_600_000).toISOString() });
+      expect(own).toMatchObject({
+        repo: 'Acme-Corp/service-1',
+        author: 'OctoCat',
+        reviewCount: 3,
+        firstReviewAt: new Date(created + 3_600_000).toISOString(),
+      });
       expect(bot?.author).toBe('dependabot[bot]');
       expect(keys?.linkedWorkItemKeys).toEqual(['ACME-9', 'ACME-10', 'OPS-2']);
       // ACME-400 is not synced: still a real reference, so listed.
       expect(titled?.linkedWorkItemKeys).toEqual(['ACME-3', 'ACME-400']);
-      const two = pullRequestListPageSchema.parse((await get('/api/pull-requests?repo=ACME-CORP/SERVICE-TWO&limit=500').expect(200)).body);
+      const two = pullRequestListPageSchema.parse(
+        (await get('/api/pull-requests?repo=ACME-CORP/SERVICE-TWO&limit=500').expect(200)).body,
+      );
       expect(two.items.every((pr) => pr.repo === 'Acme-Corp/Service-Two')).toBe(true);
       expect(two.items.find((pr) => pr.number === 5)?.linkedWorkItemKeys).toEqual([]);
       expect(two.items.find((pr) => pr.number === 6)?.linkedWorkItemKeys).toContain('OPS-7');
-      expect(two.items.find((pr) => pr.number === 7)).toMatchObject({ reviewCount: 0, firstReviewAt: null });
+      expect(two.items.find((pr) => pr.number === 7)).toMatchObject({
+        reviewCount: 0,
+        firstReviewAt: null,
+      });
     });
 
     it('pages through every repository in (repo, number) order with no duplicate and no gap', async () => {
-      const pages = await readAll('/api/pull-requests?limit=5', (body) => pullRequestListPageSchema.parse(body));
+      const pages = await readAll('/api/pull-requests?limit=5', (body) =>
+        pullRequestListPageSchema.parse(body),
+      );
       expect(pages.length).toBe(Math.ceil(pullRequests.length / 5));
       expect(pages.every((items) => items.length > 0 && items.length <= 5)).toBe(true);
       expect(pages.flat()).toEqual(pullRequests);
     });
 
     it('pages one repository and a state filter with cursors bound to those filters', async () => {
-      const merged = pullRequests.filter((pr) => pr.repo === 'Acme-Corp/Service-Two' && pr.state === 'merged');
-      const pages = await readAll('/api/pull-requests?repo=Acme-Corp/Service-Two&state=merged&limit=3', (body) => pullRequestListPageSchema.parse(body));
+      const merged = pullRequests.filter(
+        (pr) => pr.repo === 'Acme-Corp/Service-Two' && pr.state === 'merged',
+      );
+      const pages = await readAll(
+        '/api/pull-requests?repo=Acme-Corp/Service-Two&state=merged&limit=3',
+        (body) => pullRequestListPageSchema.parse(body),
+      );
       expect(pages.flat()).toEqual(merged);
       expect(merged.length).toBeGreaterThan(3);
     });
 
     it("treats state=all (GitHub's word) as no state filter", async () => {
-      const all = pullRequestListPageSchema.parse((await get('/api/pull-requests?state=all&limit=500').expect(200)).body);
+      const all = pullRequestListPageSchema.parse(
+        (await get('/api/pull-requests?state=all&limit=500').expect(200)).body,
+      );
       expect(all.items).toEqual(pullRequests);
     });
 
     it('answers timestamps in ISO 8601 UTC', async () => {
-      const page = pullRequestListPageSchema.parse((await get('/api/pull-requests?limit=500').expect(200)).body);
-      const stamps = page.items.flatMap((pr) => [pr.createdAt, pr.mergedAt, pr.closedAt, pr.firstReviewAt]).filter((value) => value !== null);
+      const page = pullRequestListPageSchema.parse(
+        (await get('/api/pull-requests?limit=500').expect(200)).body,
+      );
+      const stamps = page.items
+        .flatMap((pr) => [pr.createdAt, pr.mergedAt, pr.closedAt, pr.firstReviewAt])
+        .filter((value) => value !== null);
       expect(stamps.length).toBeGreaterThan(page.items.length);
       for (const stamp of stamps) expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     });
 
     it('answers an unknown repository with an empty list', async () => {
-      expect((await get('/api/pull-requests?repo=acme-corp/nothing-here').expect(200)).body).toEqual({ items: [], nextCursor: null });
+      expect(
+        (await get('/api/pull-requests?repo=acme-corp/nothing-here').expect(200)).body,
+      ).toEqual({ items: [], nextCursor: null });
     });
 
     it.each([
@@ -204,13 +286,17 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       ['state=MERGED', 'state'],
       ['cursor=not+base64', 'cursor'],
     ])('refuses %s with 400 naming %s', async (query, field) => {
-      const error = apiErrorSchema.parse((await get(`/api/pull-requests?${query}`).expect(400)).body);
+      const error = apiErrorSchema.parse(
+        (await get(`/api/pull-requests?${query}`).expect(400)).body,
+      );
       expect(error).toMatchObject({ statusCode: 400, code: 'invalid_input' });
       expect(error.issues?.map((issue) => issue.field)).toEqual([field]);
     });
 
     it('refuses a tampered cursor and a cursor from other filters', async () => {
-      const page = pullRequestListPageSchema.parse((await get('/api/pull-requests?repo=Acme-Corp/service-1&limit=2').expect(200)).body);
+      const page = pullRequestListPageSchema.parse(
+        (await get('/api/pull-requests?repo=Acme-Corp/service-1&limit=2').expect(200)).body,
+      );
       const cursor = page.nextCursor ?? '';
       expect(cursor).not.toBe('');
       await get(`/api/pull-requests?repo=Acme-Corp/service-1&limit=2&cursor=${cursor}`).expect(200);
@@ -228,22 +314,34 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     });
 
     it('answers one pull request, and 404 in the shared error shape when unknown', async () => {
-      const expected = pullRequests.find((pr) => pr.repo === 'Acme-Corp/service-1' && pr.number === 3);
-      const found = pullRequestSchema.parse((await get('/api/pull-requests/acme-corp/Service-1/3').expect(200)).body);
+      const expected = pullRequests.find(
+        (pr) => pr.repo === 'Acme-Corp/service-1' && pr.number === 3,
+      );
+      const found = pullRequestSchema.parse(
+        (await get('/api/pull-requests/acme-corp/Service-1/3').expect(200)).body,
+      );
       expect(found).toEqual(expected);
-      const missing = apiErrorSchema.parse((await get('/api/pull-requests/Acme-Corp/service-1/999').expect(404)).body);
+      const missing = apiErrorSchema.parse(
+        (await get('/api/pull-requests/Acme-Corp/service-1/999').expect(404)).body,
+      );
       expect(missing).toMatchObject({ statusCode: 404, code: 'not_found' });
       // A repository name with a dot reaches the route (not Express's own 404).
-      const dotted = apiErrorSchema.parse((await get('/api/pull-requests/acme-corp/web.site/1').expect(404)).body);
+      const dotted = apiErrorSchema.parse(
+        (await get('/api/pull-requests/acme-corp/web.site/1').expect(404)).body,
+      );
       expect(dotted.message).toBe('Pull request acme-corp/web.site#1 is not known here');
-      const invalid = apiErrorSchema.parse((await get('/api/pull-requests/Acme-Corp/service-1/zero').expect(400)).body);
+      const invalid = apiErrorSchema.parse(
+        (await get('/api/pull-requests/Acme-Corp/service-1/zero').expect(400)).body,
+      );
       expect(invalid.issues?.map((issue) => issue.field)).toEqual(['number']);
     });
   });
 
   describe('GET /api/work-items', () => {
     it('answers every field of one project as Jira means it', async () => {
-      const page = workItemListPageSchema.parse((await get('/api/work-items?project=ACME&limit=500').expect(200)).body);
+      const page = workItemListPageSchema.parse(
+        (await get('/api/work-items?project=ACME&limit=500').expect(200)).body,
+      );
       expect(page.nextCursor).toBeNull();
       expect(page.items).toEqual(workItems.filter((item) => item.project === 'ACME'));
       // The dataset must exercise the fields, or the comparison proves little.
@@ -258,16 +356,33 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     });
 
     it('pages through every project in (project, key number) order with no duplicate and no gap', async () => {
-      const pages = await readAll('/api/work-items?limit=7', (body) => workItemListPageSchema.parse(body));
+      const pages = await readAll('/api/work-items?limit=7', (body) =>
+        workItemListPageSchema.parse(body),
+      );
       expect(pages.flat()).toEqual(workItems);
-      expect(pages.flat().map((item) => item.key).slice(8, 11)).toEqual(['ACME-9', 'ACME-10', 'ACME-11']);
+      expect(
+        pages
+          .flat()
+          .map((item) => item.key)
+          .slice(8, 11),
+      ).toEqual(['ACME-9', 'ACME-10', 'ACME-11']);
     });
 
     it('filters by status name (case-insensitive) and by status category, paging within the filter', async () => {
       const done = workItems.filter((item) => item.statusCategory === 'done');
-      expect((await readAll('/api/work-items?statusCategory=done&limit=4', (body) => workItemListPageSchema.parse(body))).flat()).toEqual(done);
-      const inProgress = workItems.filter((item) => item.project === 'OPS' && item.status === 'In Progress');
-      const page = workItemListPageSchema.parse((await get('/api/work-items?project=ops&status=in%20progress').expect(200)).body);
+      expect(
+        (
+          await readAll('/api/work-items?statusCategory=done&limit=4', (body) =>
+            workItemListPageSchema.parse(body),
+          )
+        ).flat(),
+      ).toEqual(done);
+      const inProgress = workItems.filter(
+        (item) => item.project === 'OPS' && item.status === 'In Progress',
+      );
+      const page = workItemListPageSchema.parse(
+        (await get('/api/work-items?project=ops&status=in%20progress').expect(200)).body,
+      );
       expect(page.items).toEqual(inProgress);
     });
 
@@ -279,15 +394,22 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
          ON CONFLICT (work_item_id) DO UPDATE SET score = 73`,
       );
       await dataSource.query(`DELETE FROM work_item_context WHERE work_item_key = 'OPS-5'`);
-      expect(workItemSchema.parse((await get('/api/work-items/OPS-4').expect(200)).body).contextScore).toBe(73);
-      const page = workItemListPageSchema.parse((await get('/api/work-items?project=OPS&limit=500').expect(200)).body);
+      expect(
+        workItemSchema.parse((await get('/api/work-items/OPS-4').expect(200)).body).contextScore,
+      ).toBe(73);
+      const page = workItemListPageSchema.parse(
+        (await get('/api/work-items?project=OPS&limit=500').expect(200)).body,
+      );
       const scoreOf = new Map(page.items.map((item) => [item.key, item.contextScore]));
       expect(scoreOf.get('OPS-4')).toBe(73);
       expect(scoreOf.get('OPS-5')).toBeNull();
     });
 
     it('answers an unknown project with an empty list', async () => {
-      expect((await get('/api/work-items?project=NOPE').expect(200)).body).toEqual({ items: [], nextCursor: null });
+      expect((await get('/api/work-items?project=NOPE').expect(200)).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
     });
 
     it.each([
@@ -302,29 +424,60 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     });
 
     it('refuses a cursor from another project', async () => {
-      const page = workItemListPageSchema.parse((await get('/api/work-items?project=ACME&limit=2').expect(200)).body);
-      const error = apiErrorSchema.parse((await get(`/api/work-items?project=OPS&limit=2&cursor=${page.nextCursor ?? ''}`).expect(400)).body);
+      const page = workItemListPageSchema.parse(
+        (await get('/api/work-items?project=ACME&limit=2').expect(200)).body,
+      );
+      const error = apiErrorSchema.parse(
+        (
+          await get(`/api/work-items?project=OPS&limit=2&cursor=${page.nextCursor ?? ''}`).expect(
+            400,
+          )
+        ).body,
+      );
       expect(error.issues?.map((issue) => issue.field)).toEqual(['cursor']);
     });
 
     it('answers one work item by key (any case), and 404 when unknown', async () => {
       const expected = workItems.find((item) => item.key === 'ACME-2') as WorkItemView;
-      expect(workItemSchema.parse((await get('/api/work-items/acme-2').expect(200)).body)).toEqual(expected);
-      expect(apiErrorSchema.parse((await get('/api/work-items/ACME-999').expect(404)).body)).toMatchObject({ statusCode: 404, code: 'not_found' });
+      expect(workItemSchema.parse((await get('/api/work-items/acme-2').expect(200)).body)).toEqual(
+        expected,
+      );
+      expect(
+        apiErrorSchema.parse((await get('/api/work-items/ACME-999').expect(404)).body),
+      ).toMatchObject({ statusCode: 404, code: 'not_found' });
       await get('/api/work-items/not-a-key!').expect(400);
     });
   });
 
   it('documents both routes, their query parameters and answers at /api/docs', async () => {
     const document = (await get('/api/docs/openapi.json').expect(200)).body as {
-      paths: Record<string, { get?: { parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+      paths: Record<
+        string,
+        { get?: { parameters?: { name: string }[]; responses: Record<string, unknown> } }
+      >;
     };
     const prs = document.paths['/api/pull-requests']?.get;
     const items = document.paths['/api/work-items']?.get;
-    expect(prs?.parameters?.map((parameter) => parameter.name).sort()).toEqual(['cursor', 'limit', 'repo', 'state']);
-    expect(items?.parameters?.map((parameter) => parameter.name).sort()).toEqual(['cursor', 'limit', 'project', 'status', 'statusCategory']);
+    expect(prs?.parameters?.map((parameter) => parameter.name).sort()).toEqual([
+      'cursor',
+      'limit',
+      'repo',
+      'state',
+    ]);
+    expect(items?.parameters?.map((parameter) => parameter.name).sort()).toEqual([
+      'cursor',
+      'limit',
+      'project',
+      'status',
+      'statusCategory',
+    ]);
     expect(JSON.stringify(prs?.responses['200'])).toContain('firstReviewAt');
     expect(JSON.stringify(items?.responses['200'])).toContain('reopenCount');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/pull-requests/{owner}/{name}/{number}', '/api/work-items/{key}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/pull-requests/{owner}/{name}/{number}',
+        '/api/work-items/{key}',
+      ]),
+    );
   });
 });

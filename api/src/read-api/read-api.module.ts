@@ -9,6 +9,11 @@ import { WorkItemsController } from './work-items.controller';
 /** The contract read API: `GET /api/pull-requests` and `GET /api/work-items` (and one item of each). */
 @Module({
   controllers: [PullRequestsController, WorkItemsController],
-  providers: [PullRequestReadRepository, PullRequestReadService, WorkItemReadRepository, WorkItemReadService],
+  providers: [
+    PullRequestReadRepository,
+    PullRequestReadService,
+    WorkItemReadRepository,
+    WorkItemReadService,
+  ],
 })
 export class ReadApiModule {}

@@ -28,7 +28,9 @@ describe('WorkItemReadRepository without the analysis table', () => {
     const rows = await repository.listAfter(workItemListRequestSchema.parse({}));
     expect(rows.map((row) => [row.key, row.context_score])).toEqual([['ENG-1', null]]);
 
-    await dataSource.query('CREATE TABLE work_item_context (work_item_id text PRIMARY KEY, score integer NOT NULL)');
+    await dataSource.query(
+      'CREATE TABLE work_item_context (work_item_id text PRIMARY KEY, score integer NOT NULL)',
+    );
     await dataSource.query(`INSERT INTO work_item_context VALUES ('jira:1', 41)`);
     expect(await repository.hasContextTable()).toBe(true);
     expect((await repository.findByKey('ENG-1'))?.context_score).toBe(41);

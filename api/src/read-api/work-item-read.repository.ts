@@ -57,7 +57,8 @@ export class WorkItemReadRepository {
     };
     if (request.project !== null) where.push(`w.project_key = ${parameter(request.project)}`);
     if (request.status !== null) where.push(`lower(w.status) = ${parameter(request.status)}`);
-    if (request.statusCategory !== null) where.push(`w.status_category = ${parameter(request.statusCategory)}`);
+    if (request.statusCategory !== null)
+      where.push(`w.status_category = ${parameter(request.statusCategory)}`);
     if (request.after !== null) {
       const [project, number, key] = request.after;
       where.push(
@@ -72,7 +73,10 @@ export class WorkItemReadRepository {
   }
 
   async findByKey(key: string): Promise<WorkItemReadRow | null> {
-    const rows = await this.dataSource.query<WorkItemReadRow[]>(`${selectFrom(await this.hasContextTable())} WHERE w.key = $1`, [key]);
+    const rows = await this.dataSource.query<WorkItemReadRow[]>(
+      `${selectFrom(await this.hasContextTable())} WHERE w.key = $1`,
+      [key],
+    );
     return rows[0] ?? null;
   }
 }

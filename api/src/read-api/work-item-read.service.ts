@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { statusCategorySchema, type StatusCategoryKey, type WorkItemListPage, type WorkItemView } from '@rework-radar/shared';
+import {
+  statusCategorySchema,
+  type StatusCategoryKey,
+  type WorkItemListPage,
+  type WorkItemView,
+} from '@rework-radar/shared';
 import { isoUtc, isoUtcOrNull, keysetPage } from './keyset-page';
 import type { WorkItemListRequest } from './work-item-list.request';
 import { WorkItemReadRepository, type WorkItemReadRow } from './work-item-read.repository';
@@ -32,7 +37,13 @@ export class WorkItemReadService {
 
   async list(request: WorkItemListRequest): Promise<WorkItemListPage> {
     const rows = await this.workItems.listAfter(request);
-    return keysetPage(rows, request.limit, request.scope, (row) => [row.project_key, Number(row.key_number), row.key], toWorkItemView);
+    return keysetPage(
+      rows,
+      request.limit,
+      request.scope,
+      (row) => [row.project_key, Number(row.key_number), row.key],
+      toWorkItemView,
+    );
   }
 
   async get(key: string): Promise<WorkItemView | null> {

@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   apiErrorSchema,
   pageCursorSchema,
@@ -18,7 +26,10 @@ import { orNotFound } from './not-found';
 import { workItemListRequestSchema, type WorkItemListRequest } from './work-item-list.request';
 import { WorkItemReadService } from './work-item-read.service';
 
-const invalid = { description: 'An invalid field (named in `issues`), e.g. project key, limit, a tampered cursor', schema: openApiSchema(apiErrorSchema) };
+const invalid = {
+  description: 'An invalid field (named in `issues`), e.g. project key, limit, a tampered cursor',
+  schema: openApiSchema(apiErrorSchema),
+};
 
 @ApiTags('work-items')
 @Controller('work-items')
@@ -31,14 +42,40 @@ export class WorkItemsController {
     description:
       'An unknown project answers an empty list. Pass `nextCursor` back as `cursor` with the same filters; it is null on the last page.',
   })
-  @ApiQuery({ name: 'project', required: false, description: 'Jira project key; absent = every synced project', schema: { type: 'string', example: 'ENG' } })
-  @ApiQuery({ name: 'status', required: false, description: 'status name, case-insensitive', schema: { type: 'string', example: 'In Progress' } })
-  @ApiQuery({ name: 'statusCategory', required: false, schema: openApiSchema(statusCategorySchema) })
-  @ApiQuery({ name: 'limit', required: false, description: '1..500, default 100', schema: openApiSchema(pageLimitSchema) })
-  @ApiQuery({ name: 'cursor', required: false, description: '`nextCursor` of the previous page', schema: openApiSchema(pageCursorSchema) })
+  @ApiQuery({
+    name: 'project',
+    required: false,
+    description: 'Jira project key; absent = every synced project',
+    schema: { type: 'string', example: 'ENG' },
+  })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    description: 'status name, case-insensitive',
+    schema: { type: 'string', example: 'In Progress' },
+  })
+  @ApiQuery({
+    name: 'statusCategory',
+    required: false,
+    schema: openApiSchema(statusCategorySchema),
+  })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: '1..500, default 100',
+    schema: openApiSchema(pageLimitSchema),
+  })
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description: '`nextCursor` of the previous page',
+    schema: openApiSchema(pageCursorSchema),
+  })
   @ApiOkResponse({ schema: openApiSchema(workItemListPageSchema) })
   @ApiBadRequestResponse(invalid)
-  list(@Query(new ZodValidationPipe(workItemListRequestSchema)) request: WorkItemListRequest): Promise<WorkItemListPage> {
+  list(
+    @Query(new ZodValidationPipe(workItemListRequestSchema)) request: WorkItemListRequest,
+  ): Promise<WorkItemListPage> {
     return this.workItems.list(request);
   }
 
@@ -47,8 +84,13 @@ export class WorkItemsController {
   @ApiParam({ name: 'key', example: 'ENG-42' })
   @ApiOkResponse({ schema: openApiSchema(workItemSchema) })
   @ApiBadRequestResponse(invalid)
-  @ApiNotFoundResponse({ description: 'No work item with this key has been synced', schema: openApiSchema(apiErrorSchema) })
-  async get(@Param(new ZodValidationPipe(workItemParamsSchema)) params: WorkItemParams): Promise<WorkItemView> {
+  @ApiNotFoundResponse({
+    description: 'No work item with this key has been synced',
+    schema: openApiSchema(apiErrorSchema),
+  })
+  async get(
+    @Param(new ZodValidationPipe(workItemParamsSchema)) params: WorkItemParams,
+  ): Promise<WorkItemView> {
     return orNotFound(await this.workItems.get(params.key), `Work item ${params.key}`);
   }
 }

@@ -14,9 +14,25 @@ export interface RunningApp {
 }
 
 /** The whole api, listening on 127.0.0.1 on a free port, over an existing database. */
-export async function startAppOn(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
-  const config = parseConfig({ DATABASE_URL: databaseUrl, WEB_DIST_DIR: '/nonexistent', DEMO: 'false', LOG_LEVEL: 'fatal', ...env }, '/tmp');
-  const app = await createApp(config, { engine: 'external', url: databaseUrl, close: () => Promise.resolve() }, silentLogger());
+export async function startAppOn(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<RunningApp> {
+  const config = parseConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      WEB_DIST_DIR: '/nonexistent',
+      DEMO: 'false',
+      LOG_LEVEL: 'fatal',
+      ...env,
+    },
+    '/tmp',
+  );
+  const app = await createApp(
+    config,
+    { engine: 'external', url: databaseUrl, close: () => Promise.resolve() },
+    silentLogger(),
+  );
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return {

@@ -20,13 +20,22 @@ export function documentedRoutes(document: unknown): DocumentedRoute[] {
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       const upper = method.toUpperCase();
-      if (upper !== 'GET' && upper !== 'POST' && upper !== 'PUT' && upper !== 'PATCH' && upper !== 'DELETE') continue;
+      if (
+        upper !== 'GET' &&
+        upper !== 'POST' &&
+        upper !== 'PUT' &&
+        upper !== 'PATCH' &&
+        upper !== 'DELETE'
+      )
+        continue;
       const parameters = operationSchema.parse(operation).parameters ?? [];
       routes.push({
         method: upper,
         path,
         pathParams: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? ''),
-        queryParams: parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+        queryParams: parameters
+          .filter((parameter) => parameter.in === 'query')
+          .map((parameter) => parameter.name),
       });
     }
   }

@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/migration-runner';
-import { startThrowawayServer, stopThrowawayServer, type ThrowawayServer } from '../testing/postgres-server';
+import {
+  startThrowawayServer,
+  stopThrowawayServer,
+  type ThrowawayServer,
+} from '../testing/postgres-server';
 import { startAppOn, type RunningApp } from './in-process-app';
 import { createDatabaseOn, restartServer } from './postgres-restart';
 import { printFigure, readJobs, readRuns, resultSnapshot, waitForQueueIdle } from './queue-audit';
 import { startSimulatedOrg, type SimulatedOrg } from './simulated-org';
 import { enqueueSyncOf, scratchDir } from './sync-run';
-import { assertWorkerBuilt, spawnWorker, stopWorker, waitForWorkerReady, type WorkerProcess } from './worker-process';
+import {
+  assertWorkerBuilt,
+  spawnWorker,
+  stopWorker,
+  waitForWorkerReady,
+  type WorkerProcess,
+} from './worker-process';
 
 /**
  * PostgreSQL restarted (pg_ctl restart) in the middle of a sync, on a server of its own so the
@@ -28,7 +38,13 @@ describe('PostgreSQL restarted mid-sync', () => {
   beforeAll(async () => {
     assertWorkerBuilt();
     server = await startThrowawayServer();
-    org = await startSimulatedOrg({ repositories: 6, pullRequestsPerRepository: 40, issues: 150, projects: ['ENG', 'OPS', 'WEB'], slowMs: 30 });
+    org = await startSimulatedOrg({
+      repositories: 6,
+      pullRequestsPerRepository: 40,
+      issues: 150,
+      projects: ['ENG', 'OPS', 'WEB'],
+      slowMs: 30,
+    });
   });
   afterAll(async () => {
     await Promise.all(workers.map((worker) => stopWorker(worker, 5000)));
@@ -81,7 +97,9 @@ describe('PostgreSQL restarted mid-sync', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const runningAtRestart = (await readRuns(database)).filter((run) => run.finishedAt === null).map((run) => `${run.queue}:${run.scope}`);
+    const runningAtRestart = (await readRuns(database))
+      .filter((run) => run.finishedAt === null)
+      .map((run) => `${run.queue}:${run.scope}`);
     const restartStarted = Date.now();
     const restartMs = restartServer(server);
 
@@ -90,7 +108,10 @@ describe('PostgreSQL restarted mid-sync', () => {
     const jobs = await readJobs(database);
     const runs = await readRuns(database);
     expect(jobs.filter((job) => job.state !== 'completed')).toEqual([]);
-    for (const job of jobs) expect(runs.filter((run) => run.jobId === job.id && run.outcome === 'completed')).toHaveLength(1);
+    for (const job of jobs)
+      expect(
+        runs.filter((run) => run.jobId === job.id && run.outcome === 'completed'),
+      ).toHaveLength(1);
     expect(await resultSnapshot(database)).toEqual(expected);
     // The workers survived the restart (no crash on the lost connections).
     for (const process of running) expect(process.child.exitCode).toBeNull();
@@ -107,7 +128,10 @@ describe('PostgreSQL restarted mid-sync', () => {
     printFigure('restart: jobs running at the restart', runningAtRestart.join(', '));
     printFigure('restart: pg_ctl restart took (ms)', restartMs);
     printFigure('restart: queue drained after the restart (s)', (finishMs / 1000).toFixed(1));
-    printFigure('restart: attempts interrupted or failed by the restart', runs.filter((run) => run.outcome !== 'completed').length);
+    printFigure(
+      'restart: attempts interrupted or failed by the restart',
+      runs.filter((run) => run.outcome !== 'completed').length,
+    );
     printFigure('restart: jobs (all completed once)', jobs.length);
   });
 });

@@ -8,11 +8,23 @@ const asRoot = process.getuid?.() === 0;
 /** `pg_ctl restart` of a throwaway server (as the postgres user when we are root); returns the ms it took. */
 export function restartServer(server: ThrowawayServer): number {
   const started = Date.now();
-  const args = ['-D', server.dataDir, '-l', join(server.dataDir, 'server.log'), '-m', 'fast', '-w', 'restart'];
+  const args = [
+    '-D',
+    server.dataDir,
+    '-l',
+    join(server.dataDir, 'server.log'),
+    '-m',
+    'fast',
+    '-w',
+    'restart',
+  ];
   const command = join(server.binDir, 'pg_ctl');
   const quoted = [command, ...args].map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
-  const result = asRoot ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { encoding: 'utf8' }) : spawnSync(command, args, { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`pg_ctl restart failed:\n${result.stdout}\n${result.stderr}`);
+  const result = asRoot
+    ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { encoding: 'utf8' })
+    : spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`pg_ctl restart failed:\n${result.stdout}\n${result.stderr}`);
   return Date.now() - started;
 }
 

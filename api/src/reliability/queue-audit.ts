@@ -37,12 +37,19 @@ export async function readRuns(dataSource: DataSource): Promise<AuditedRun[]> {
 }
 
 /** Waits until at least one job exists and every job is completed or failed. */
-export async function waitForQueueIdle(dataSource: DataSource, timeoutMs: number): Promise<AuditedJob[]> {
+export async function waitForQueueIdle(
+  dataSource: DataSource,
+  timeoutMs: number,
+): Promise<AuditedJob[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const jobs = await readJobs(dataSource).catch(() => []);
-    if (jobs.length > 0 && jobs.every((job) => job.state === 'completed' || job.state === 'failed')) return jobs;
-    if (Date.now() > deadline) throw new Error(`queue not idle after ${timeoutMs} ms: ${JSON.stringify(jobs.filter((job) => job.state !== 'completed'))}`);
+    if (jobs.length > 0 && jobs.every((job) => job.state === 'completed' || job.state === 'failed'))
+      return jobs;
+    if (Date.now() > deadline)
+      throw new Error(
+        `queue not idle after ${timeoutMs} ms: ${JSON.stringify(jobs.filter((job) => job.state !== 'completed'))}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -64,17 +71,26 @@ export function overlappingRuns(runs: AuditedRun[]): [AuditedRun, AuditedRun][] 
 
 /** What a sync and its analysis produced, independent of how many attempts it took. */
 export async function resultSnapshot(dataSource: DataSource): Promise<unknown> {
-  const one = async (sql: string) => (await dataSource.query<{ rows: string; md5: string | null }[]>(sql))[0];
+  const one = async (sql: string) =>
+    (await dataSource.query<{ rows: string; md5: string | null }[]>(sql))[0];
   return {
     github: await domainChecksums(dataSource),
     jira: await domainFingerprint(dataSource),
     links: await one(
       `SELECT count(*) AS rows, md5(string_agg(pull_request_id || work_item_key || rule, '|' ORDER BY pull_request_id, work_item_key, rule)) AS md5 FROM pull_request_work_item`,
     ),
-    persons: await one(`SELECT count(*) AS rows, md5(string_agg(id, '|' ORDER BY id)) AS md5 FROM person`),
-    identities: await one(`SELECT count(*) AS rows, md5(string_agg(id || ':' || coalesce(person_id, ''), '|' ORDER BY id)) AS md5 FROM identity`),
-    rework: await one(`SELECT count(*) AS rows, md5(string_agg(id || kind || detection_rule, '|' ORDER BY id)) AS md5 FROM rework_item`),
-    causes: await one(`SELECT count(*) AS rows, md5(string_agg(rework_item_id || cause, '|' ORDER BY rework_item_id, cause)) AS md5 FROM cause_attribution`),
+    persons: await one(
+      `SELECT count(*) AS rows, md5(string_agg(id, '|' ORDER BY id)) AS md5 FROM person`,
+    ),
+    identities: await one(
+      `SELECT count(*) AS rows, md5(string_agg(id || ':' || coalesce(person_id, ''), '|' ORDER BY id)) AS md5 FROM identity`,
+    ),
+    rework: await one(
+      `SELECT count(*) AS rows, md5(string_agg(id || kind || detection_rule, '|' ORDER BY id)) AS md5 FROM rework_item`,
+    ),
+    causes: await one(
+      `SELECT count(*) AS rows, md5(string_agg(rework_item_id || cause, '|' ORDER BY rework_item_id, cause)) AS md5 FROM cause_attribution`,
+    ),
     rawPayloadDuplicates: await one(
       `SELECT count(*) AS rows, NULL AS md5 FROM (SELECT source, request_key, content_hash FROM raw_payload GROUP BY 1, 2, 3 HAVING count(*) > 1) d`,
     ),

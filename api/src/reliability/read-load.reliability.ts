@@ -36,7 +36,12 @@ describe('read endpoints under load on the demo org', () => {
     // The generated demo files are kept between runs (generation is the slow part).
     const dataDir = resolve(__dirname, '..', '..', 'reports', 'reliability-cache');
     mkdirSync(dataDir, { recursive: true });
-    const loaded = await loadDemoOrganisation({ dataDir, dataSource: test.dataSource, logger: silentLogger(), scale: defaultDemoScale });
+    const loaded = await loadDemoOrganisation({
+      dataDir,
+      dataSource: test.dataSource,
+      logger: silentLogger(),
+      scale: defaultDemoScale,
+    });
     printFigure('load: demo org loaded (s)', (loaded.durationMs / 1000).toFixed(1));
     running = await startAppOn(test.database.url);
   }, 1_800_000);
@@ -63,7 +68,8 @@ describe('read endpoints under load on the demo org', () => {
           requests: readPaths.map((path) => ({ method: 'GET' as const, path })),
         },
         (error: unknown, outcome: autocannon.Result) => {
-          if (error !== null && error !== undefined) fail(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
+          if (error !== null && error !== undefined)
+            fail(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
           else done(outcome);
         },
       );
@@ -81,9 +87,15 @@ describe('read endpoints under load on the demo org', () => {
     printFigure('load: latency p50 (ms)', percentile(latencies, 50).toFixed(1));
     printFigure('load: latency p95 (ms)', percentile(latencies, 95).toFixed(1));
     printFigure('load: latency p99 (ms)', percentile(latencies, 99).toFixed(1));
-    printFigure('load: errors / timeouts / non-2xx', `${result.errors} / ${result.timeouts} / ${result.non2xx}`);
+    printFigure(
+      'load: errors / timeouts / non-2xx',
+      `${result.errors} / ${result.timeouts} / ${result.non2xx}`,
+    );
     printFigure('load: error rate', total === 0 ? 'n/a' : (failures / total).toFixed(4));
-    printFigure('load: status codes', [...statuses.entries()].map(([code, count]) => `${code}=${count}`).join(', '));
+    printFigure(
+      'load: status codes',
+      [...statuses.entries()].map(([code, count]) => `${code}=${count}`).join(', '),
+    );
     expect(total).toBeGreaterThan(0);
     expect(failures).toBe(0);
   });

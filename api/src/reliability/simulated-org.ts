@@ -24,8 +24,17 @@ export interface SimulatedOrgOptions {
 /** The GitHub and Jira simulators (real HTTP servers on 127.0.0.1) serving one generated org. */
 export async function startSimulatedOrg(options: SimulatedOrgOptions): Promise<SimulatedOrg> {
   const seed = options.seed ?? 31;
-  const github = generateOrganisation({ repositories: options.repositories, pullRequestsPerRepository: options.pullRequestsPerRepository, seed });
-  const jira = generateJiraDataset({ seed, issueCount: options.issues, projectKeys: options.projects, overflowEvery: 25 });
+  const github = generateOrganisation({
+    repositories: options.repositories,
+    pullRequestsPerRepository: options.pullRequestsPerRepository,
+    seed,
+  });
+  const jira = generateJiraDataset({
+    seed,
+    issueCount: options.issues,
+    projectKeys: options.projects,
+    overflowEvery: 25,
+  });
   const githubSimulator = await new GithubSimulator(github).start();
   const slowMs = options.slowMs ?? 0;
   if (slowMs > 0) githubSimulator.setFaults({ probability: 1, kinds: ['slow'], slowMs });

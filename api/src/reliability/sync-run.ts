@@ -11,7 +11,12 @@ import { silentLogger } from '../testing/silent-logger';
 /** Queues one sync of the org described by `env` (what POST /api/sync does), from the test process. */
 export async function enqueueSyncOf(env: Record<string, string>): Promise<number> {
   const config = parseConfig(env, tmpdir());
-  const queue = await JobQueue.start(env.DATABASE_URL ?? '', parseJobsSettings(env), silentLogger(), false);
+  const queue = await JobQueue.start(
+    env.DATABASE_URL ?? '',
+    parseJobsSettings(env),
+    silentLogger(),
+    false,
+  );
   try {
     return (await enqueueSync(queue, config)).length;
   } finally {
@@ -29,7 +34,11 @@ export function scratchDir(prefix: string): string {
   return mkdtempSync(join(root, prefix));
 }
 
-export async function countRows(dataSource: DataSource, sql: string, parameters: unknown[] = []): Promise<number> {
+export async function countRows(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<number> {
   const rows = await dataSource.query<{ count: string }[]>(sql, parameters);
   return Number(rows[0]?.count ?? 0);
 }

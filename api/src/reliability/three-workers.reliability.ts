@@ -3,7 +3,15 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
-import { overlappingRuns, printFigure, readRuns, resultSnapshot, waitForQueueIdle, type AuditedJob, type AuditedRun } from './queue-audit';
+import {
+  overlappingRuns,
+  printFigure,
+  readRuns,
+  resultSnapshot,
+  waitForQueueIdle,
+  type AuditedJob,
+  type AuditedRun,
+} from './queue-audit';
 import { startSimulatedOrg, type SimulatedOrg } from './simulated-org';
 import { enqueueSyncOf, scratchDir } from './sync-run';
 import { assertWorkerBuilt, spawnWorker, stopWorker, waitForWorkerReady } from './worker-process';
@@ -19,7 +27,13 @@ describe('three workers against one', () => {
 
   beforeAll(async () => {
     assertWorkerBuilt();
-    org = await startSimulatedOrg({ repositories: 6, pullRequestsPerRepository: 40, issues: 150, projects: ['ENG', 'OPS', 'WEB'], slowMs: 15 });
+    org = await startSimulatedOrg({
+      repositories: 6,
+      pullRequestsPerRepository: 40,
+      issues: 150,
+      projects: ['ENG', 'OPS', 'WEB'],
+      slowMs: 15,
+    });
   });
   afterAll(async () => {
     await org.stop();
@@ -30,11 +44,19 @@ describe('three workers against one', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  async function syncWith(workerCount: number): Promise<{ ms: number; jobs: AuditedJob[]; runs: AuditedRun[]; snapshot: unknown; dataSource: DataSource }> {
+  async function syncWith(workerCount: number): Promise<{
+    ms: number;
+    jobs: AuditedJob[];
+    runs: AuditedRun[];
+    snapshot: unknown;
+    dataSource: DataSource;
+  }> {
     const test = await createMigratedDataSource();
     opened.push(test);
     const env = org.env(test.database.url, join(scratch, `data-${workerCount}`));
-    const logs = Array.from({ length: workerCount }, (_, index) => join(scratch, `worker-${workerCount}-${index}.log`));
+    const logs = Array.from({ length: workerCount }, (_, index) =>
+      join(scratch, `worker-${workerCount}-${index}.log`),
+    );
     const workers = logs.map((log) => spawnWorker(env, log));
     try {
       for (const log of logs) await waitForWorkerReady(log);
@@ -42,7 +64,13 @@ describe('three workers against one', () => {
       await enqueueSyncOf(env);
       const jobs = await waitForQueueIdle(test.dataSource, 600_000);
       const ms = Date.now() - started;
-      return { ms, jobs, runs: await readRuns(test.dataSource), snapshot: await resultSnapshot(test.dataSource), dataSource: test.dataSource };
+      return {
+        ms,
+        jobs,
+        runs: await readRuns(test.dataSource),
+        snapshot: await resultSnapshot(test.dataSource),
+        dataSource: test.dataSource,
+      };
     } finally {
       await Promise.all(workers.map((worker) => stopWorker(worker)));
     }
@@ -56,19 +84,29 @@ describe('three workers against one', () => {
       expect(outcome.jobs.every((job) => job.state === 'completed')).toBe(true);
       // Exactly once: one attempt per job, and that attempt completed.
       const attempts = new Map<string, AuditedRun[]>();
-      for (const run of outcome.runs) attempts.set(run.jobId, [...(attempts.get(run.jobId) ?? []), run]);
+      for (const run of outcome.runs)
+        attempts.set(run.jobId, [...(attempts.get(run.jobId) ?? []), run]);
       for (const job of outcome.jobs) {
         expect(attempts.get(job.id)?.map((run) => run.outcome)).toEqual(['completed']);
       }
       expect(outcome.runs).toHaveLength(outcome.jobs.length);
       expect(overlappingRuns(outcome.runs)).toEqual([]);
-      expect(outcome.jobs.filter((job) => job.name === 'sync-github' && job.singletonKey?.startsWith('repo:'))).toHaveLength(org.repositories);
-      expect(outcome.jobs.filter((job) => job.name === 'sync-jira')).toHaveLength(org.projects.length);
+      expect(
+        outcome.jobs.filter(
+          (job) => job.name === 'sync-github' && job.singletonKey?.startsWith('repo:'),
+        ),
+      ).toHaveLength(org.repositories);
+      expect(outcome.jobs.filter((job) => job.name === 'sync-jira')).toHaveLength(
+        org.projects.length,
+      );
     }
     expect(three.snapshot).toEqual(one.snapshot);
     expect(new Set(three.runs.map((run) => run.worker)).size).toBe(3);
 
-    printFigure('three-workers: jobs (1 worker / 3 workers)', `${one.jobs.length} / ${three.jobs.length}`);
+    printFigure(
+      'three-workers: jobs (1 worker / 3 workers)',
+      `${one.jobs.length} / ${three.jobs.length}`,
+    );
     printFigure('three-workers: time with 1 worker (s)', (one.ms / 1000).toFixed(1));
     printFigure('three-workers: time with 3 workers (s)', (three.ms / 1000).toFixed(1));
     printFigure('three-workers: speed-up', (one.ms / three.ms).toFixed(2));
@@ -78,4 +116,3 @@ describe('three workers against one', () => {
     expect(three.ms).toBeLessThan(one.ms);
   });
 });
-

@@ -6,7 +6,13 @@ import { createMigratedDataSource, type TestDatabase } from '../testing/test-dat
 import { printFigure, readJobs, readRuns, resultSnapshot, waitForQueueIdle } from './queue-audit';
 import { startSimulatedOrg, type SimulatedOrg } from './simulated-org';
 import { enqueueSyncOf, scratchDir } from './sync-run';
-import { assertWorkerBuilt, spawnWorker, stopWorker, waitForWorkerReady, type WorkerProcess } from './worker-process';
+import {
+  assertWorkerBuilt,
+  spawnWorker,
+  stopWorker,
+  waitForWorkerReady,
+  type WorkerProcess,
+} from './worker-process';
 
 const requiredKills = Number(process.env.RELIABILITY_KILLS ?? 20);
 
@@ -26,7 +32,13 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
 
   beforeAll(async () => {
     assertWorkerBuilt();
-    org = await startSimulatedOrg({ repositories: 6, pullRequestsPerRepository: 40, issues: 150, projects: ['ENG', 'OPS', 'WEB'], slowMs: 30 });
+    org = await startSimulatedOrg({
+      repositories: 6,
+      pullRequestsPerRepository: 40,
+      issues: 150,
+      projects: ['ENG', 'OPS', 'WEB'],
+      slowMs: 30,
+    });
   });
   afterAll(async () => {
     await org.stop();
@@ -72,9 +84,12 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
       for (let index = 0; index < 3; index += 1) workers.push(await startWorker(env));
       await enqueueSyncOf(env);
       while (kills.length < requiredKills) {
-        if (Date.now() - started > 12 * 60_000) throw new Error(`only ${kills.length} kills landed in 12 minutes`);
+        if (Date.now() - started > 12 * 60_000)
+          throw new Error(`only ${kills.length} kills landed in 12 minutes`);
         const live = new Map(workers.map((worker) => [worker.name, worker]));
-        const running = (await readRuns(killed.dataSource)).filter((run) => run.finishedAt === null && live.has(run.worker));
+        const running = (await readRuns(killed.dataSource)).filter(
+          (run) => run.finishedAt === null && live.has(run.worker),
+        );
         if (running.length === 0) {
           const jobs = await readJobs(killed.dataSource);
           if (jobs.every((job) => job.state === 'completed' || job.state === 'failed')) {
@@ -89,7 +104,10 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
         if (target === undefined) continue;
         await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1500)));
         const victim = live.get(target.worker);
-        const stillRunning = (await readRuns(killed.dataSource)).find((run) => run.jobId === target.jobId && run.worker === target.worker && run.finishedAt === null);
+        const stillRunning = (await readRuns(killed.dataSource)).find(
+          (run) =>
+            run.jobId === target.jobId && run.worker === target.worker && run.finishedAt === null,
+        );
         if (victim === undefined || stillRunning === undefined) continue;
         victim.kill('SIGKILL');
         await victim.exited;
@@ -104,10 +122,13 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
       const runs = await readRuns(killed.dataSource);
       expect(jobs.filter((job) => job.state !== 'completed')).toEqual([]);
       for (const job of jobs) {
-        expect(runs.filter((run) => run.jobId === job.id && run.outcome === 'completed')).toHaveLength(1);
+        expect(
+          runs.filter((run) => run.jobId === job.id && run.outcome === 'completed'),
+        ).toHaveLength(1);
       }
       // Every interrupted job was picked up again and finished.
-      for (const kill of kills) expect(jobs.find((job) => job.id === kill.jobId)?.state).toBe('completed');
+      for (const kill of kills)
+        expect(jobs.find((job) => job.id === kill.jobId)?.state).toBe('completed');
       const interrupted = runs.filter((run) => run.finishedAt === null);
       expect(interrupted.length).toBeGreaterThanOrEqual(requiredKills);
       expect(kills.some((kill) => kill.queue === 'after-sync')).toBe(true);
@@ -116,11 +137,22 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
 
       printFigure('kills: clean one-worker sync (s)', (referenceMs / 1000).toFixed(1));
       printFigure('kills: SIGKILLs landed on a running job', kills.length);
-      printFigure('kills: by queue', ['sync-github', 'sync-jira', 'after-sync'].map((queue) => `${queue} ${kills.filter((kill) => kill.queue === queue).length}`).join(', '));
+      printFigure(
+        'kills: by queue',
+        ['sync-github', 'sync-jira', 'after-sync']
+          .map((queue) => `${queue} ${kills.filter((kill) => kill.queue === queue).length}`)
+          .join(', '),
+      );
       printFigure('kills: syncs queued', syncs);
       printFigure('kills: jobs (all completed, one completed attempt each)', jobs.length);
-      printFigure('kills: attempts (interrupted / failed / completed)', `${interrupted.length} / ${runs.filter((run) => run.outcome === 'failed').length} / ${runs.filter((run) => run.outcome === 'completed').length}`);
-      printFigure('kills: time to drain the queue after the last kill (s)', (resumedMs / 1000).toFixed(1));
+      printFigure(
+        'kills: attempts (interrupted / failed / completed)',
+        `${interrupted.length} / ${runs.filter((run) => run.outcome === 'failed').length} / ${runs.filter((run) => run.outcome === 'completed').length}`,
+      );
+      printFigure(
+        'kills: time to drain the queue after the last kill (s)',
+        (resumedMs / 1000).toFixed(1),
+      );
     } finally {
       await Promise.all(everyWorker.map((worker) => stopWorker(worker)));
     }

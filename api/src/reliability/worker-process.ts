@@ -8,7 +8,9 @@ export const workerCli = resolve(__dirname, '..', '..', 'dist', 'jobs', 'worker.
 
 export function assertWorkerBuilt(): void {
   if (!existsSync(workerCli)) {
-    throw new Error(`${workerCli} is missing: build the api first (npm run build -w api), or run the suite with npm run test:reliability, which builds`);
+    throw new Error(
+      `${workerCli} is missing: build the api first (npm run build -w api), or run the suite with npm run test:reliability, which builds`,
+    );
   }
 }
 
@@ -22,12 +24,20 @@ export interface WorkerProcess {
 
 /** Starts one real worker process; its output goes to `logFile` for post-mortems. */
 export function spawnWorker(env: Record<string, string>, logFile: string): WorkerProcess {
-  const child = spawn(process.execPath, [workerCli], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [workerCli], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, name: `${hostname()}:${child.pid ?? 0}`, exited, kill: (signal) => child.kill(signal) };
+  return {
+    child,
+    name: `${hostname()}:${child.pid ?? 0}`,
+    exited,
+    kill: (signal) => child.kill(signal),
+  };
 }
 
 /** SIGTERM, then SIGKILL if the worker is still there after `graceMs`. */
@@ -43,7 +53,8 @@ export async function stopWorker(worker: WorkerProcess, graceMs = 15_000): Promi
 export async function waitForWorkerReady(logFile: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(existsSync(logFile) && readFileSync(logFile, 'utf8').includes('worker started'))) {
-    if (Date.now() > deadline) throw new Error(`worker did not start in ${timeoutMs} ms; see ${logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(`worker did not start in ${timeoutMs} ms; see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -10,7 +10,12 @@ export async function writeProbe(dataSource: DataSource): Promise<string> {
      WHERE c.relkind = 'r' AND n.nspname IN ('public', 'pgboss') ORDER BY 1`,
   );
   if (tables.length === 0) return '';
-  const union = tables.map(({ name }) => `SELECT '${name.replace(/'/g, "''")}' AS t, count(*) AS n, max(xmin::text::bigint) AS x FROM ${name}`).join(' UNION ALL ');
+  const union = tables
+    .map(
+      ({ name }) =>
+        `SELECT '${name.replace(/'/g, "''")}' AS t, count(*) AS n, max(xmin::text::bigint) AS x FROM ${name}`,
+    )
+    .join(' UNION ALL ');
   const rows = await dataSource.query<{ t: string; n: string; x: string | null }[]>(union);
   return rows.map((row) => `${row.t}:${row.n}:${row.x ?? '-'}`).join('|');
 }

@@ -30,12 +30,22 @@ export interface AfterSyncOptions {
  * people merged across GitHub and Jira, pull requests linked to work items, then the analysis
  * of whatever the sync changed.
  */
-export async function runAfterSyncSteps(dataSource: DataSource, logger: Logger, options: AfterSyncOptions): Promise<AfterSyncReport> {
+export async function runAfterSyncSteps(
+  dataSource: DataSource,
+  logger: Logger,
+  options: AfterSyncOptions,
+): Promise<AfterSyncReport> {
   const { teams } = options;
-  if (teams !== undefined) await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
+  if (teams !== undefined)
+    await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
-  const analysis = await analyse(dataSource, { logger, dataDir: options.dataDir, config: options.analysis, links: options.links });
+  const analysis = await analyse(dataSource, {
+    logger,
+    dataDir: options.dataDir,
+    config: options.analysis,
+    links: options.links,
+  });
   await refreshMetricRollups(dataSource, logger);
   return { identities, links, analysis };
 }

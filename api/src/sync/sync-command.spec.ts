@@ -20,7 +20,12 @@ function captured(): { stream: PassThrough & NodeJS.WriteStream; text: () => str
 async function run(env: Record<string, string>) {
   const stdout = captured();
   const stderr = captured();
-  const code = await runSyncCommand({ env, baseDir: '/tmp', stdout: stdout.stream, stderr: stderr.stream });
+  const code = await runSyncCommand({
+    env,
+    baseDir: '/tmp',
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+  });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
@@ -29,12 +34,20 @@ describe('npm run sync', () => {
   let jira: JiraSimulator;
   let dataSource: DataSource;
   let database: TestDatabase;
-  const githubDataset = generateOrganisation({ repositories: 2, pullRequestsPerRepository: 8, seed: 11 });
+  const githubDataset = generateOrganisation({
+    repositories: 2,
+    pullRequestsPerRepository: 8,
+    seed: 11,
+  });
   const jiraDataset = generateJiraDataset({ seed: 11, issueCount: 20 });
 
   beforeAll(async () => {
     github = await new GithubSimulator(githubDataset).start();
-    jira = await startJiraSimulator({ deployment: 'datacenter', dataset: jiraDataset, auth: { pat: 'jira-pat' } });
+    jira = await startJiraSimulator({
+      deployment: 'datacenter',
+      dataset: jiraDataset,
+      auth: { pat: 'jira-pat' },
+    });
     ({ dataSource, database } = await createMigratedDataSource());
   });
   afterAll(async () => {
@@ -73,9 +86,16 @@ describe('npm run sync', () => {
   }, 120_000);
 
   it('exits 1 with the reason when a source refuses the credentials', async () => {
-    const result = await run({ ...configured(), JIRA_PAT: 'wrong', GITHUB_TOKEN: '' , GITHUB_ORG: ''});
+    const result = await run({
+      ...configured(),
+      JIRA_PAT: 'wrong',
+      GITHUB_TOKEN: '',
+      GITHUB_ORG: '',
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/Sync failed: .*401|Sync failed: .*(unauthori[sz]ed|credentials)/i);
+    expect(result.stderr).toMatch(
+      /Sync failed: .*401|Sync failed: .*(unauthori[sz]ed|credentials)/i,
+    );
   }, 60_000);
 
   it('exits 2 naming the variable when the configuration is invalid', async () => {

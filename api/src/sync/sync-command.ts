@@ -22,7 +22,12 @@ export interface SyncCommandIo {
  * One sync with the given configuration. Returns the exit code: 0 done, 1 the sync failed,
  * 2 the configuration is unusable. The summary goes to stdout, progress and errors to stderr.
  */
-export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncCommandIo): Promise<number> {
+export async function runSyncCommand({
+  env,
+  baseDir,
+  stdout,
+  stderr,
+}: SyncCommandIo): Promise<number> {
   let config: AppConfig;
   try {
     config = parseConfig(env, baseDir);
@@ -65,7 +70,8 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
         `github git mirrors: ${report.mirrors.updated}/${report.reposTotal} up to date, ${report.mirrors.attempts} clone/fetch attempts, ` +
           `${report.mirrors.failures.length} failed`,
       );
-      for (const { repository, reason } of report.mirrors.failures) summary.push(`  mirror ${repository} failed: ${reason}`);
+      for (const { repository, reason } of report.mirrors.failures)
+        summary.push(`  mirror ${repository} failed: ${reason}`);
     }
     if (config.jira !== undefined) {
       const report = await syncJira({
@@ -73,16 +79,30 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
         connection: config.jira,
         logger,
         onProgress: (event) =>
-          display.update({ source: 'jira', message: `${event.stage}: ${event.message}`, done: event.issues }),
+          display.update({
+            source: 'jira',
+            message: `${event.stage}: ${event.message}`,
+            done: event.issues,
+          }),
       });
       summary.push(
         `jira (${report.deployment}): ${report.issuesSynced} issues, ${report.searchPages} search pages, ` +
           `${report.changelogRequests} changelog requests, ${report.boards} boards, ${report.sprints} sprints, ` +
           `${report.quarantined.length} quarantined`,
       );
-      for (const { ref, reason } of report.quarantined) summary.push(`  quarantined ${ref}: ${reason}`);
+      for (const { ref, reason } of report.quarantined)
+        summary.push(`  quarantined ${ref}: ${reason}`);
     }
-    summary.push(...describeAfterSync(await runAfterSyncSteps(dataSource, logger, { dataDir: config.dataDir, analysis: config.analysis, links: linkBaseOf(config), teams: config.teams })));
+    summary.push(
+      ...describeAfterSync(
+        await runAfterSyncSteps(dataSource, logger, {
+          dataDir: config.dataDir,
+          analysis: config.analysis,
+          links: linkBaseOf(config),
+          teams: config.teams,
+        }),
+      ),
+    );
     display.stop();
     stdout.write(`${summary.join('\n')}\n`);
     return 0;
@@ -97,17 +117,38 @@ export async function runSyncCommand({ env, baseDir, stdout, stderr }: SyncComma
   }
 }
 
-function describeGithubProgress(event: SyncProgressEvent): Parameters<ProgressDisplay['update']>[0] {
+function describeGithubProgress(
+  event: SyncProgressEvent,
+): Parameters<ProgressDisplay['update']>[0] {
   switch (event.kind) {
     case 'repositories-listed':
-      return { source: 'github', message: `${event.repositories.length} repositories`, done: 0, total: event.repositories.length };
+      return {
+        source: 'github',
+        message: `${event.repositories.length} repositories`,
+        done: 0,
+        total: event.repositories.length,
+      };
     case 'page-stored':
-      return { source: 'github', message: `${event.repository} ${event.stream}: ${event.records} stored` };
+      return {
+        source: 'github',
+        message: `${event.repository} ${event.stream}: ${event.records} stored`,
+      };
     case 'repository-done':
-      return { source: 'github', message: `${event.repository} done`, done: event.reposDone, total: event.reposTotal };
+      return {
+        source: 'github',
+        message: `${event.repository} done`,
+        done: event.reposDone,
+        total: event.reposTotal,
+      };
     case 'mirror-done':
-      return { source: 'github', message: `${event.repository} git mirror ${event.ok ? 'up to date' : 'failed'}` };
+      return {
+        source: 'github',
+        message: `${event.repository} git mirror ${event.ok ? 'up to date' : 'failed'}`,
+      };
     case 'waiting':
-      return { source: 'github', message: `waiting ${event.seconds.toFixed(0)} s (${event.reason}) before ${event.endpoint}` };
+      return {
+        source: 'github',
+        message: `waiting ${event.seconds.toFixed(0)} s (${event.reason}) before ${event.endpoint}`,
+      };
   }
 }

@@ -17,9 +17,15 @@ import { createMigratedDataSource, type TestDatabase } from '../testing/test-dat
  */
 const cli = resolve(__dirname, '..', '..', 'dist', 'sync', 'sync.cli.js');
 
-function runCli(env: Record<string, string>, killAfterMs?: number): Promise<{ code: number | null; killed: boolean }> {
+function runCli(
+  env: Record<string, string>,
+  killAfterMs?: number,
+): Promise<{ code: number | null; killed: boolean }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [cli], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [cli], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     let killed = false;
     const timer =
       killAfterMs === undefined
@@ -39,7 +45,11 @@ async function snapshot(dataSource: DataSource) {
     `SELECT count(*) AS rows, md5(string_agg(pull_request_id || work_item_key || rule, '|' ORDER BY pull_request_id, work_item_key, rule)) AS md5
      FROM pull_request_work_item`,
   );
-  return { github: await domainChecksums(dataSource), jira: await domainFingerprint(dataSource), links: links[0] };
+  return {
+    github: await domainChecksums(dataSource),
+    jira: await domainFingerprint(dataSource),
+    links: links[0],
+  };
 }
 
 describe('npm run sync killed with SIGKILL at random points', () => {

@@ -1,7 +1,11 @@
 import type { TeamsConfig } from '@rework-radar/shared';
 import { buildSkeleton, monthStart } from '../demo/generator/org-skeleton';
 
-const slugOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * The demo organisation's teams, derived from the generator's skeleton for `seed` (the same
@@ -19,7 +23,9 @@ export function demoTeamsConfig(seed: number): TeamsConfig {
         .map((person) => ({
           github: person.githubLogin,
           jiraAccountId: person.jiraAccountId,
-          ...(person.joinedMonth > 0 ? { from: new Date(monthStart(person.joinedMonth)).toISOString() } : {}),
+          ...(person.joinedMonth > 0
+            ? { from: new Date(monthStart(person.joinedMonth)).toISOString() }
+            : {}),
         })),
       repositories: team.repoNames.map((name) => `${skeleton.organization}/${name}`),
       jiraProjects: [team.projectKey],

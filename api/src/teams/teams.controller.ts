@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { teamSlugSchema, teamsConfigSchema, teamsResponseSchema, teamUpdateSchema, type TeamsConfig, type TeamsResponse, type TeamUpdate } from '@rework-radar/shared';
+import {
+  teamSlugSchema,
+  teamsConfigSchema,
+  teamsResponseSchema,
+  teamUpdateSchema,
+  type TeamsConfig,
+  type TeamsResponse,
+  type TeamUpdate,
+} from '@rework-radar/shared';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { APP_LOGGER } from '../app.tokens';
@@ -20,27 +28,41 @@ export class TeamsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every team with its members (persons, their GitHub and Jira identities, from/to dates), repositories and Jira projects' })
+  @ApiOperation({
+    summary:
+      'Every team with its members (persons, their GitHub and Jira identities, from/to dates), repositories and Jira projects',
+  })
   @ApiOkResponse({ schema: openApiSchema(teamsResponseSchema) })
   async list(): Promise<TeamsResponse> {
     return { teams: await listTeams(this.dataSource.manager) };
   }
 
   @Put()
-  @ApiOperation({ summary: 'Replaces every team (same shape as the TEAMS_FILE YAML); teams not listed are removed' })
+  @ApiOperation({
+    summary:
+      'Replaces every team (same shape as the TEAMS_FILE YAML); teams not listed are removed',
+  })
   @ApiOkResponse({ schema: openApiSchema(teamsResponseSchema) })
   @ApiBadRequestResponse({ description: 'Invalid fields, named' })
-  async replace(@Body(new ZodValidationPipe(teamsConfigSchema)) body: TeamsConfig): Promise<TeamsResponse> {
+  async replace(
+    @Body(new ZodValidationPipe(teamsConfigSchema)) body: TeamsConfig,
+  ): Promise<TeamsResponse> {
     await this.dataSource.transaction((manager) => applyTeamsConfig(manager, body));
     await refreshMetricRollups(this.dataSource, this.logger);
     return this.list();
   }
 
   @Put(':slug')
-  @ApiOperation({ summary: 'Creates or replaces one team: name, members with from/to dates (a move = to in one team, from in the other), repositories, Jira projects' })
+  @ApiOperation({
+    summary:
+      'Creates or replaces one team: name, members with from/to dates (a move = to in one team, from in the other), repositories, Jira projects',
+  })
   @ApiOkResponse({ schema: openApiSchema(teamsResponseSchema) })
   @ApiBadRequestResponse({ description: 'Invalid fields, named' })
-  async put(@Param('slug', new ZodValidationPipe(teamSlugSchema)) slug: string, @Body(new ZodValidationPipe(teamUpdateSchema)) body: TeamUpdate): Promise<TeamsResponse> {
+  async put(
+    @Param('slug', new ZodValidationPipe(teamSlugSchema)) slug: string,
+    @Body(new ZodValidationPipe(teamUpdateSchema)) body: TeamUpdate,
+  ): Promise<TeamsResponse> {
     await this.dataSource.transaction((manager) => updateTeam(manager, slug, body));
     await refreshMetricRollups(this.dataSource, this.logger);
     return this.list();

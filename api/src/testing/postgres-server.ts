@@ -49,9 +49,13 @@ const asRoot = process.getuid?.() === 0;
 
 function runAsServerUser(command: string, args: string[]): void {
   const result = asRoot
-    ? spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', [command, ...args].map(shellQuote).join(' ')], {
-        encoding: 'utf8',
-      })
+    ? spawnSync(
+        'su',
+        ['postgres', '-s', '/bin/sh', '-c', [command, ...args].map(shellQuote).join(' ')],
+        {
+          encoding: 'utf8',
+        },
+      )
     : spawnSync(command, args, { encoding: 'utf8' });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
@@ -70,7 +74,16 @@ export async function startThrowawayServer(): Promise<ThrowawayServer> {
     chmodSync(dataDir, 0o700);
   }
   const port = await freePort();
-  runAsServerUser(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
+  runAsServerUser(join(binDir, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   appendFileSync(
     join(dataDir, 'postgresql.conf'),
     [
@@ -84,13 +97,26 @@ export async function startThrowawayServer(): Promise<ThrowawayServer> {
       '',
     ].join('\n'),
   );
-  runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', join(dataDir, 'server.log'), '-w', 'start']);
+  runAsServerUser(join(binDir, 'pg_ctl'), [
+    '-D',
+    dataDir,
+    '-l',
+    join(dataDir, 'server.log'),
+    '-w',
+    'start',
+  ]);
   return { adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`, dataDir, binDir };
 }
 
 export function stopThrowawayServer(server: Pick<ThrowawayServer, 'dataDir' | 'binDir'>): void {
   try {
-    runAsServerUser(join(server.binDir, 'pg_ctl'), ['-D', server.dataDir, '-m', 'immediate', 'stop']);
+    runAsServerUser(join(server.binDir, 'pg_ctl'), [
+      '-D',
+      server.dataDir,
+      '-m',
+      'immediate',
+      'stop',
+    ]);
   } finally {
     rmSync(server.dataDir, { recursive: true, force: true });
   }

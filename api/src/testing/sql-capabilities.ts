@@ -15,7 +15,9 @@ export async function exerciseSqlCapabilities(dataSource: DataSource): Promise<{
       ('lin', 4, '{"labels": ["fix", "hotfix"]}'), ('lin', 6, '{"labels": ["bug"]}');
     CREATE TEMP TABLE label_count (key text PRIMARY KEY, count int NOT NULL, labels jsonb NOT NULL);
   `);
-  const cycleTimes = await dataSource.query<{ author: string; hours: number; rank: number; median: number }[]>(`
+  const cycleTimes = await dataSource.query<
+    { author: string; hours: number; rank: number; median: number }[]
+  >(`
     WITH medians AS (
       SELECT author, percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median
       FROM pr_sample GROUP BY author

@@ -12,7 +12,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.RR_TEST_ADMIN_URL;
-  if (url === undefined) throw new Error('RR_TEST_ADMIN_URL is unset: run the api tests through Jest (globalSetup)');
+  if (url === undefined)
+    throw new Error('RR_TEST_ADMIN_URL is unset: run the api tests through Jest (globalSetup)');
   return url;
 }
 
@@ -33,12 +34,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 
 /** A fresh database migrated exactly as production migrates, with its DataSource open. */
-export async function createMigratedDataSource(): Promise<{ dataSource: DataSource; database: TestDatabase }> {
+export async function createMigratedDataSource(): Promise<{
+  dataSource: DataSource;
+  database: TestDatabase;
+}> {
   const database = await createTestDatabase();
   const dataSource = new DataSource(dataSourceOptions(database.url));
   await dataSource.initialize();

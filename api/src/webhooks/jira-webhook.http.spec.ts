@@ -19,7 +19,10 @@ describe('POST /api/webhooks/jira', () => {
   const dataset = generateJiraDataset({ seed: 21, issueCount: 3 });
   const issue = dataset.issues[0]!;
   const count = async (table: string) =>
-    Number((await app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM "${table}"`))[0]?.n);
+    Number(
+      (await app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM "${table}"`))[0]
+        ?.n,
+    );
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -27,7 +30,11 @@ describe('POST /api/webhooks/jira', () => {
       { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', JIRA_WEBHOOK_SECRET: secret },
       '/tmp',
     );
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
   });
   afterAll(async () => {
@@ -56,11 +63,20 @@ describe('POST /api/webhooks/jira', () => {
   });
 
   it('refuses a delivery carrying a NUL character with 400 and writes nothing', async () => {
-    const delivery = issueWebhook(dataset, 'jira:issue_created', dataset.issues[2]!, secret, 'd-nul');
+    const delivery = issueWebhook(
+      dataset,
+      'jira:issue_created',
+      dataset.issues[2]!,
+      secret,
+      'd-nul',
+    );
     const payload = JSON.parse(delivery.rawBody) as { issue: { fields: { summary: string } } };
     payload.issue.fields.summary = 'broken\u0000summary';
     const rawBody = JSON.stringify(payload);
-    const headers = { ...delivery.headers, 'x-hub-signature': `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}` };
+    const headers = {
+      ...delivery.headers,
+      'x-hub-signature': `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`,
+    };
     const before = await count('work_item');
     const response = await post('/api/webhooks/jira', { headers, rawBody }).expect(400);
     expect(response.body).toMatchObject({ outcome: 'rejected' });
@@ -68,7 +84,13 @@ describe('POST /api/webhooks/jira', () => {
   });
 
   it('accepts the secret in the URL when the delivery carries no signature', async () => {
-    const { headers, rawBody } = issueWebhook(dataset, 'jira:issue_created', dataset.issues[1]!, secret, 'd-2');
+    const { headers, rawBody } = issueWebhook(
+      dataset,
+      'jira:issue_created',
+      dataset.issues[1]!,
+      secret,
+      'd-2',
+    );
     const { 'x-hub-signature': _signature, ...unsigned } = headers;
     await post(`/api/webhooks/jira?secret=${secret}`, { headers: unsigned, rawBody }).expect(200);
     await post('/api/webhooks/jira?secret=wrong', { headers: unsigned, rawBody }).expect(401);

@@ -6,6 +6,10 @@ export interface WithRawBody {
 }
 
 /** body-parser `verify` hook: keeps the bytes the signature was computed over. */
-export function keepRawBody(request: IncomingMessage & WithRawBody, _response: unknown, body: Buffer): void {
+export function keepRawBody(
+  request: IncomingMessage & WithRawBody,
+  _response: unknown,
+  body: Buffer,
+): void {
   request.rawBody = body;
 }

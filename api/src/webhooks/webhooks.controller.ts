@@ -23,9 +23,13 @@ export class WebhooksController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'GitHub webhook deliveries',
-    description: 'Verified with X-Hub-Signature-256 and GITHUB_WEBHOOK_SECRET; applied once per X-GitHub-Delivery.',
+    description:
+      'Verified with X-Hub-Signature-256 and GITHUB_WEBHOOK_SECRET; applied once per X-GitHub-Delivery.',
   })
-  async github(@Req() request: Request & WithRawBody, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async github(
+    @Req() request: Request & WithRawBody,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     const secret = this.config.githubWebhookSecret;
     if (secret === undefined) {
       response.status(401);
@@ -47,7 +51,10 @@ export class WebhooksController {
     description:
       'Verified with JIRA_WEBHOOK_SECRET: an X-Hub-Signature HMAC or ?secret= in the URL (JIRA_WEBHOOK_VERIFICATION).',
   })
-  async jira(@Req() request: Request & WithRawBody, @Res({ passthrough: true }) response: Response): Promise<object> {
+  async jira(
+    @Req() request: Request & WithRawBody,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
     const result = await handleJiraWebhook(
       {
         dataSource: this.dataSource,
@@ -55,7 +62,11 @@ export class WebhooksController {
         secret: this.config.jiraWebhookSecret,
         verification: this.config.jiraWebhookVerification,
       },
-      { headers: request.headers, query: stringQuery(request.query), rawBody: request.rawBody ?? '' },
+      {
+        headers: request.headers,
+        query: stringQuery(request.query),
+        rawBody: request.rawBody ?? '',
+      },
     );
     response.status(result.httpStatus);
     return result;
@@ -64,6 +75,7 @@ export class WebhooksController {
 
 function stringQuery(query: Request['query']): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(query)) result[name] = typeof value === 'string' ? value : undefined;
+  for (const [name, value] of Object.entries(query))
+    result[name] = typeof value === 'string' ? value : undefined;
   return result;
 }

@@ -36,7 +36,9 @@ describe('POST /api/webhooks/github', () => {
   const server = () => app.getHttpServer() as Server;
   const countRaw = async () => {
     const { DataSource } = await import('typeorm');
-    const rows = await app.get(DataSource).query<{ count: string }[]>('SELECT count(*) FROM raw_payload');
+    const rows = await app
+      .get(DataSource)
+      .query<{ count: string }[]>('SELECT count(*) FROM raw_payload');
     return Number(rows[0]?.count);
   };
 
@@ -46,7 +48,11 @@ describe('POST /api/webhooks/github', () => {
       { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', GITHUB_WEBHOOK_SECRET: secret },
       '/tmp',
     );
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
   });
 
@@ -95,7 +101,10 @@ describe('POST /api/webhooks/github', () => {
 
   it('answers malformed JSON with a JSON 400, not an HTML page', async () => {
     const response = await deliver('{"action": ', sign('{"action": '), 'delivery-2').expect(400);
-    expect(apiErrorSchema.parse(response.body)).toMatchObject({ code: 'invalid_input', message: 'The body is not valid JSON' });
+    expect(apiErrorSchema.parse(response.body)).toMatchObject({
+      code: 'invalid_input',
+      message: 'The body is not valid JSON',
+    });
   });
 
   it('answers a body over the size limit of an ordinary route with 413 in the shared shape', async () => {

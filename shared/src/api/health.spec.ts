@@ -10,7 +10,12 @@ describe('healthResponseSchema', () => {
       engine: 'embedded',
       reachable: true,
       serverVersion: 'PostgreSQL 17.6',
-      migrations: { applied: 1, pending: 0, latest: 'InitialRawLayer1763800000000', upToDate: true },
+      migrations: {
+        applied: 1,
+        pending: 0,
+        latest: 'InitialRawLayer1763800000000',
+        upToDate: true,
+      },
     },
   };
 
@@ -29,9 +34,13 @@ describe('healthResponseSchema', () => {
 
   it('refuses an unknown engine and a non-UTC timestamp', () => {
     expect(
-      healthResponseSchema.safeParse({ ...healthy, database: { ...healthy.database, engine: 'sqlite' } })
-        .success,
+      healthResponseSchema.safeParse({
+        ...healthy,
+        database: { ...healthy.database, engine: 'sqlite' },
+      }).success,
     ).toBe(false);
-    expect(healthResponseSchema.safeParse({ ...healthy, checkedAt: 'yesterday' }).success).toBe(false);
+    expect(healthResponseSchema.safeParse({ ...healthy, checkedAt: 'yesterday' }).success).toBe(
+      false,
+    );
   });
 });

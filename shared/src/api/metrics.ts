@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { metricById, metricDefinitions } from '../metrics/registry.js';
-import { metricGroups, metricUnits, metricValueSchema, periodKindSchema, periodSchema } from '../metrics/metric-definition.js';
+import {
+  metricGroups,
+  metricUnits,
+  metricValueSchema,
+  periodKindSchema,
+  periodSchema,
+} from '../metrics/metric-definition.js';
 import { directionOfGoodSchema } from './metric-direction.js';
 import { pageCursorSchema, pageLimitSchema } from './pagination.js';
 import { repoFullNameSchema } from './pull-requests.js';
@@ -11,21 +17,31 @@ export const exportFormatSchema = z.enum(['json', 'csv']);
 
 const metricIdListSchema = z
   .string()
-  .transform((value) => value.split(',').map((id) => id.trim()).filter((id) => id.length > 0))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0),
+  )
   .refine((ids) => ids.length > 0, 'expected one or more metric ids, comma-separated')
   .refine((ids) => ids.every((id) => metricById(id) !== undefined), {
     message: `unknown metric id; see GET /api/metrics/definitions (e.g. ${metricDefinitions[0]?.id ?? ''})`,
   });
 
 const scopeFields = {
-  team: teamSlugSchema.optional().describe('team slug; absent = the organisation (each record once)'),
+  team: teamSlugSchema
+    .optional()
+    .describe('team slug; absent = the organisation (each record once)'),
   repo: repoFullNameSchema.optional().describe('owner/name; not combined with team'),
 };
 
-const oneScope = (query: { team?: string; repo?: string }): boolean => query.team === undefined || query.repo === undefined;
+const oneScope = (query: { team?: string; repo?: string }): boolean =>
+  query.team === undefined || query.repo === undefined;
 const oneScopeIssue = { message: 'give team or repo, not both', path: ['repo'] };
 const ordered = (query: { from?: string; to?: string }): boolean =>
-  query.from === undefined || query.to === undefined || Date.parse(query.from) < Date.parse(query.to);
+  query.from === undefined ||
+  query.to === undefined ||
+  Date.parse(query.from) < Date.parse(query.to);
 const orderedIssue = { message: 'to must be after from', path: ['to'] };
 
 /** `GET /api/metrics`. */
@@ -33,9 +49,13 @@ export const metricsQuerySchema = z
   .object({
     ...scopeFields,
     period: periodKindSchema.default('month'),
-    from: dateOrInstantSchema.optional().describe('start of the range (default: a year before `to`)'),
+    from: dateOrInstantSchema
+      .optional()
+      .describe('start of the range (default: a year before `to`)'),
     to: dateOrInstantSchema.optional().describe('end of the range, exclusive (default: now)'),
-    metric: metricIdListSchema.optional().describe('comma-separated metric ids; absent = every metric'),
+    metric: metricIdListSchema
+      .optional()
+      .describe('comma-separated metric ids; absent = every metric'),
     format: exportFormatSchema.optional(),
   })
   .strict()
@@ -77,7 +97,9 @@ export const metricDefinitionSchema = z.object({
   directionOfGood: directionOfGoodSchema,
   universeNoun: z.string(),
 });
-export const metricDefinitionsResponseSchema = z.object({ definitions: z.array(metricDefinitionSchema) });
+export const metricDefinitionsResponseSchema = z.object({
+  definitions: z.array(metricDefinitionSchema),
+});
 export type MetricDefinitionsResponse = z.infer<typeof metricDefinitionsResponseSchema>;
 
 /** `GET /api/metrics/:metricId/explain`: the records behind one value. */
@@ -85,7 +107,9 @@ export const metricExplainQuerySchema = z
   .object({
     ...scopeFields,
     period: periodKindSchema,
-    start: dateOrInstantSchema.describe('the start of the period (as `period.start` in a metrics answer)'),
+    start: dateOrInstantSchema.describe(
+      'the start of the period (as `period.start` in a metrics answer)',
+    ),
     limit: pageLimitSchema,
     cursor: pageCursorSchema.optional(),
     format: exportFormatSchema.optional(),
@@ -94,7 +118,14 @@ export const metricExplainQuerySchema = z
   .refine(oneScope, oneScopeIssue);
 export type MetricExplainQuery = z.infer<typeof metricExplainQuerySchema>;
 
-export const explainRowKinds = ['pull-request', 'work-item', 'rework-item', 'deployment', 'incident', 'sprint'] as const;
+export const explainRowKinds = [
+  'pull-request',
+  'work-item',
+  'rework-item',
+  'deployment',
+  'incident',
+  'sprint',
+] as const;
 
 export const explainRowSchema = z.object({
   kind: z.enum(explainRowKinds),

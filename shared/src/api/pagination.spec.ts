@@ -25,7 +25,10 @@ describe('pageCursorSchema', () => {
 describe('paginated', () => {
   it('wraps items and a nullable next cursor', () => {
     const schema = paginated(z.object({ n: z.number() }));
-    expect(schema.parse({ items: [{ n: 1 }], nextCursor: null })).toEqual({ items: [{ n: 1 }], nextCursor: null });
+    expect(schema.parse({ items: [{ n: 1 }], nextCursor: null })).toEqual({
+      items: [{ n: 1 }],
+      nextCursor: null,
+    });
     expect(schema.safeParse({ items: [{ n: 'x' }], nextCursor: null }).success).toBe(false);
     expect(schema.safeParse({ items: [] }).success).toBe(false);
   });

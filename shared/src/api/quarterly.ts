@@ -5,7 +5,9 @@ import { exportFormatSchema } from './metrics.js';
 import { teamSlugSchema } from './teams.js';
 
 /** `GET /api/quarterly?quarter=2026-Q3&team=`: the Director's quarter over quarter review. */
-export const quarterLabelSchema = z.string().regex(/^\d{4}-Q[1-4]$/, 'expected a quarter such as 2026-Q3');
+export const quarterLabelSchema = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'expected a quarter such as 2026-Q3');
 
 export const quarterlyQuerySchema = z
   .object({

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 /** `GET /api/rework`, `GET /api/rework/:id`, `POST /api/rework/:id/override`: rework items, their origin and cause. */
-export const reworkKindSchema = z.enum(['revert', 'follow-up-fix', 'reopened', 'linked-bug', 'incident']);
+export const reworkKindSchema = z.enum([
+  'revert',
+  'follow-up-fix',
+  'reopened',
+  'linked-bug',
+  'incident',
+]);
 export const reworkCauseSchema = z.enum(['missing_context', 'execution', 'unknown']);
 
 export const reworkListQuerySchema = z
@@ -12,7 +18,10 @@ export const reworkListQuerySchema = z
     team: z.string().min(1).optional(),
     cause: reworkCauseSchema.optional(),
     kind: reworkKindSchema.optional(),
-    repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name').optional(),
+    repo: z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'owner/name')
+      .optional(),
     minConfidence: z.coerce.number().min(0).max(1).optional(),
     cursor: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -43,24 +52,50 @@ export const reworkItemSchema = z.object({
   repo: z.string().nullable(),
   occurredAt: z.iso.datetime(),
   detectedAt: z.iso.datetime(),
-  rework: z.object({ pullRequests: z.array(z.string()), workItems: z.array(z.string()), incident: z.string().nullable() }),
+  rework: z.object({
+    pullRequests: z.array(z.string()),
+    workItems: z.array(z.string()),
+    incident: z.string().nullable(),
+  }),
   origin: z.object({ pullRequests: z.array(z.string()), workItems: z.array(z.string()) }),
-  detection: z.object({ rule: z.string(), rules: z.array(z.string()), facts: z.array(z.string()), links: z.array(z.object({ label: z.string(), url: z.string() })) }),
-  effort: z.object({ pullRequests: z.number().int(), lines: z.number().int(), cycleHours: z.number().nullable() }),
+  detection: z.object({
+    rule: z.string(),
+    rules: z.array(z.string()),
+    facts: z.array(z.string()),
+    links: z.array(z.object({ label: z.string(), url: z.string() })),
+  }),
+  effort: z.object({
+    pullRequests: z.number().int(),
+    lines: z.number().int(),
+    cycleHours: z.number().nullable(),
+  }),
   /** The override's cause when a manager set one, else the model's. */
   cause: reworkCauseSchema,
-  model: z.object({ version: z.number().int(), cause: reworkCauseSchema, confidence: z.number(), scores: z.object({ missing_context: z.number(), execution: z.number() }), reason: z.string() }),
+  model: z.object({
+    version: z.number().int(),
+    cause: reworkCauseSchema,
+    confidence: z.number(),
+    scores: z.object({ missing_context: z.number(), execution: z.number() }),
+    reason: z.string(),
+  }),
   confidence: z.number(),
   evidence: z.array(reworkEvidenceSchema),
   override: reworkOverrideSchema.nullable(),
 });
 export type ReworkItemView = z.infer<typeof reworkItemSchema>;
 
-export const reworkListResponseSchema = z.object({ items: z.array(reworkItemSchema), nextCursor: z.string().nullable() });
+export const reworkListResponseSchema = z.object({
+  items: z.array(reworkItemSchema),
+  nextCursor: z.string().nullable(),
+});
 export type ReworkListResponse = z.infer<typeof reworkListResponseSchema>;
 
-export const reworkDetailSchema = reworkItemSchema.extend({ overrides: z.array(reworkOverrideSchema) });
+export const reworkDetailSchema = reworkItemSchema.extend({
+  overrides: z.array(reworkOverrideSchema),
+});
 export type ReworkDetail = z.infer<typeof reworkDetailSchema>;
 
-export const reworkOverrideRequestSchema = z.object({ cause: reworkCauseSchema, reason: z.string().trim().min(1) }).strict();
+export const reworkOverrideRequestSchema = z
+  .object({ cause: reworkCauseSchema, reason: z.string().trim().min(1) })
+  .strict();
 export type ReworkOverrideRequest = z.infer<typeof reworkOverrideRequestSchema>;

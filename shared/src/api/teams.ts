@@ -23,24 +23,43 @@ export const dateOrInstantSchema = z.union([z.iso.date(), z.iso.datetime({ offse
 export const teamMemberInputSchema = z
   .object({
     github: z.string().min(1).optional().describe('GitHub login'),
-    jiraAccountId: z.string().min(1).optional().describe('Jira accountId (Cloud) or user key (Data Center)'),
+    jiraAccountId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Jira accountId (Cloud) or user key (Data Center)'),
     email: z.email().optional().describe('e-mail of a GitHub or Jira identity'),
     personId: z.string().min(1).optional(),
     from: dateOrInstantSchema.optional(),
     to: dateOrInstantSchema.optional(),
   })
   .strict()
-  .refine((member) => member.github !== undefined || member.jiraAccountId !== undefined || member.email !== undefined || member.personId !== undefined, {
-    message: 'a member needs github, jiraAccountId, email or personId',
-    path: ['github'],
-  })
-  .refine((member) => member.from === undefined || member.to === undefined || Date.parse(member.from) < Date.parse(member.to), {
-    message: 'to must be after from',
-    path: ['to'],
-  });
+  .refine(
+    (member) =>
+      member.github !== undefined ||
+      member.jiraAccountId !== undefined ||
+      member.email !== undefined ||
+      member.personId !== undefined,
+    {
+      message: 'a member needs github, jiraAccountId, email or personId',
+      path: ['github'],
+    },
+  )
+  .refine(
+    (member) =>
+      member.from === undefined ||
+      member.to === undefined ||
+      Date.parse(member.from) < Date.parse(member.to),
+    {
+      message: 'to must be after from',
+      path: ['to'],
+    },
+  );
 export type TeamMemberInput = z.infer<typeof teamMemberInputSchema>;
 
-const jiraProjectKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'expected a Jira project key such as PAY');
+const jiraProjectKeySchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]+$/, 'expected a Jira project key such as PAY');
 
 /** `PUT /api/teams/:slug` body. */
 export const teamUpdateSchema = z

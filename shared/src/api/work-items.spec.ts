@@ -1,4 +1,10 @@
-import { compareWorkItemKeys, parseWorkItemKey, workItemListQuerySchema, workItemParamsSchema, workItemSchema } from './work-items.js';
+import {
+  compareWorkItemKeys,
+  parseWorkItemKey,
+  workItemListQuerySchema,
+  workItemParamsSchema,
+  workItemSchema,
+} from './work-items.js';
 
 describe('work item keys', () => {
   it('parses project and number', () => {
@@ -9,18 +15,34 @@ describe('work item keys', () => {
   });
 
   it('orders by project, then by number rather than text', () => {
-    expect(['ENG-10', 'ABC-3', 'ENG-2', 'ENG-1'].sort(compareWorkItemKeys)).toEqual(['ABC-3', 'ENG-1', 'ENG-2', 'ENG-10']);
+    expect(['ENG-10', 'ABC-3', 'ENG-2', 'ENG-1'].sort(compareWorkItemKeys)).toEqual([
+      'ABC-3',
+      'ENG-1',
+      'ENG-2',
+      'ENG-10',
+    ]);
   });
 
   it('upper-cases keys from paths and queries', () => {
     expect(workItemParamsSchema.parse({ key: 'eng-42' })).toEqual({ key: 'ENG-42' });
     expect(workItemParamsSchema.safeParse({ key: 'eng42' }).success).toBe(false);
-    expect(workItemListQuerySchema.parse({ project: 'eng' })).toEqual({ project: 'ENG', limit: 100 });
+    expect(workItemListQuerySchema.parse({ project: 'eng' })).toEqual({
+      project: 'ENG',
+      limit: 100,
+    });
   });
 
   it('names the failing fields of a list query', () => {
-    const result = workItemListQuerySchema.safeParse({ project: 'ENG-1', statusCategory: 'Done', limit: '0' });
-    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['limit', 'project', 'statusCategory']);
+    const result = workItemListQuerySchema.safeParse({
+      project: 'ENG-1',
+      statusCategory: 'Done',
+      limit: '0',
+    });
+    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'limit',
+      'project',
+      'statusCategory',
+    ]);
   });
 });
 

@@ -25,11 +25,22 @@ export type StatusCategoryKey = z.infer<typeof statusCategorySchema>;
 
 /** `GET /api/work-items`: no `project` lists every synced project. */
 export const workItemListQuerySchema = z.object({
-  project: projectKeySchema.optional().describe('Jira project key (case-insensitive); absent = every synced project'),
-  status: z.string().min(1).max(255).optional().describe('only work items in this status (its name, case-insensitive)'),
-  statusCategory: statusCategorySchema.optional().describe('only work items whose status is in this category'),
+  project: projectKeySchema
+    .optional()
+    .describe('Jira project key (case-insensitive); absent = every synced project'),
+  status: z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .describe('only work items in this status (its name, case-insensitive)'),
+  statusCategory: statusCategorySchema
+    .optional()
+    .describe('only work items whose status is in this category'),
   limit: pageLimitSchema.describe('items per page, 1..500 (default 100)'),
-  cursor: pageCursorSchema.optional().describe('nextCursor of the previous page, with the same filters'),
+  cursor: pageCursorSchema
+    .optional()
+    .describe('nextCursor of the previous page, with the same filters'),
 });
 export type WorkItemListQuery = z.infer<typeof workItemListQuerySchema>;
 
@@ -43,24 +54,33 @@ const utc = z.iso.datetime();
 export const workItemSchema = z.object({
   key: z.string(),
   project: z.string().describe('Jira project key'),
-  type: z.string().describe('issue type name as Jira shows it (Story, Bug, Task, Epic, Sub-task...)'),
+  type: z
+    .string()
+    .describe('issue type name as Jira shows it (Story, Bug, Task, Epic, Sub-task...)'),
   summary: z.string(),
   status: z.string().describe('status name as Jira shows it'),
   statusCategory: statusCategorySchema.describe("the status's category key in Jira"),
   createdAt: utc,
   resolvedAt: utc.nullable().describe("Jira's resolutiondate; null while unresolved"),
-  storyPoints: z.number().nullable().describe("the site's story points field (discovered by name/type); null when unset or absent"),
+  storyPoints: z
+    .number()
+    .nullable()
+    .describe("the site's story points field (discovered by name/type); null when unset or absent"),
   reopenCount: z
     .number()
     .int()
     .nonnegative()
-    .describe('status changes in the changelog from a done-category status to one that is not done'),
+    .describe(
+      'status changes in the changelog from a done-category status to one that is not done',
+    ),
   contextScore: z
     .number()
     .min(0)
     .max(100)
     .nullable()
-    .describe('context score (0-100) of the item as it was when work started, from the analysis; null until analysed'),
+    .describe(
+      'context score (0-100) of the item as it was when work started, from the analysis; null until analysed',
+    ),
 });
 export type WorkItemView = z.infer<typeof workItemSchema>;
 

@@ -29,15 +29,55 @@ export interface WorkItemKeyMatch {
 
 /** Prefixes that look like project keys in prose but are standards, encodings or hashes. */
 const notProjectKeys = new Set([
-  'UTF', 'UCS', 'SHA', 'MD', 'ISO', 'IEC', 'RFC', 'CVE', 'CWE', 'GHSA', 'HTTP', 'TLS', 'SSL', 'AES', 'RSA',
-  'ES', 'EC', 'WCAG', 'PEP', 'JSR', 'X', 'IEEE', 'ECMA', 'ANSI', 'WIN', 'CP', 'LATIN', 'BASE', 'INT', 'UINT',
-  'FLOAT', 'COVID', 'GPT', 'TS', 'ARM', 'AMD', 'PR', 'V', 'IPV', 'HTML', 'CSS', 'IE',
+  'UTF',
+  'UCS',
+  'SHA',
+  'MD',
+  'ISO',
+  'IEC',
+  'RFC',
+  'CVE',
+  'CWE',
+  'GHSA',
+  'HTTP',
+  'TLS',
+  'SSL',
+  'AES',
+  'RSA',
+  'ES',
+  'EC',
+  'WCAG',
+  'PEP',
+  'JSR',
+  'X',
+  'IEEE',
+  'ECMA',
+  'ANSI',
+  'WIN',
+  'CP',
+  'LATIN',
+  'BASE',
+  'INT',
+  'UINT',
+  'FLOAT',
+  'COVID',
+  'GPT',
+  'TS',
+  'ARM',
+  'AMD',
+  'PR',
+  'V',
+  'IPV',
+  'HTML',
+  'CSS',
+  'IE',
 ]);
 
 // A key: letter first, then letters/digits/underscore, a dash, a number without leading zero.
 // Not glued to a word or a preceding dash/dot (so `x-ENG-1` inside a hash or path is still ok
 // when the key starts a segment).
-const keyPattern = /(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,9})-([1-9][0-9]{0,6})(?![0-9])(?!\.[0-9])/g;
+const keyPattern =
+  /(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9_]{0,9})-([1-9][0-9]{0,6})(?![0-9])(?!\.[0-9])/g;
 
 function candidates(text: string, caseInsensitive: boolean): string[] {
   const found: string[] = [];
@@ -61,9 +101,14 @@ function accepted(key: string, known: ReadonlySet<string> | undefined): boolean 
  * regard to case (`feature/eng-42-login`) only when known project keys are given; prose needs
  * upper case keys.
  */
-export function findWorkItemKeys(texts: WorkItemKeyTexts, options: WorkItemKeyOptions = {}): WorkItemKeyMatch[] {
+export function findWorkItemKeys(
+  texts: WorkItemKeyTexts,
+  options: WorkItemKeyOptions = {},
+): WorkItemKeyMatch[] {
   const known =
-    options.projectKeys === undefined ? undefined : new Set(options.projectKeys.map((key) => key.toUpperCase()));
+    options.projectKeys === undefined
+      ? undefined
+      : new Set(options.projectKeys.map((key) => key.toUpperCase()));
   const sources: [WorkItemKeySource, string][] = [];
   if (texts.title) sources.push(['title', texts.title]);
   if (texts.branch) sources.push(['branch', texts.branch]);

@@ -23,7 +23,12 @@ import {
   type TestExpectationReading,
 } from '../core';
 import type { AnalysisDataset, PullRequestRecord } from '../domain/analysis-dataset';
-import { pullRequestUrl, workItemUrl, type DetectedRework, type LinkBase } from '../detection/detected-rework';
+import {
+  pullRequestUrl,
+  workItemUrl,
+  type DetectedRework,
+  type LinkBase,
+} from '../detection/detected-rework';
 import type { ContextAtStart } from '../scoring/context-at-start';
 import type { PullRequestReviewScore } from '../storage/scores.entity';
 
@@ -42,14 +47,28 @@ export interface SignalContext {
   norms: ReadonlyMap<string, ProjectNorm>;
 }
 
-function originWorkItem(item: DetectedRework, context: SignalContext): { origin: OriginWorkItem; at: ContextAtStart } | null {
-  const bugTypes = new Set(context.config.classification.bugIssueTypes.map((type) => type.toLowerCase()));
+function originWorkItem(
+  item: DetectedRework,
+  context: SignalContext,
+): { origin: OriginWorkItem; at: ContextAtStart } | null {
+  const bugTypes = new Set(
+    context.config.classification.bugIssueTypes.map((type) => type.toLowerCase()),
+  );
   for (const key of item.originWorkItemKeys) {
     const workItem = context.dataset.workItemByKey.get(key);
     if (workItem === undefined || bugTypes.has(workItem.type.toLowerCase())) continue;
     const at = context.contexts.get(workItem.id);
     const norm = context.norms.get(projectOfKey(key));
-    if (at !== undefined) return { origin: { key, url: workItemUrl(context.links, key), context: at.score, ...(norm === undefined ? {} : { norm }) }, at };
+    if (at !== undefined)
+      return {
+        origin: {
+          key,
+          url: workItemUrl(context.links, key),
+          context: at.score,
+          ...(norm === undefined ? {} : { norm }),
+        },
+        at,
+      };
   }
   return null;
 }
@@ -63,16 +82,34 @@ function asReading(item: DetectedRework): TestExpectationReading | null {
 export function signalsFor(item: DetectedRework, context: SignalContext): Signal[] {
   const { config, dataset, links } = context;
   const signals: Array<Signal | null> = [];
-  const origins = item.originPullRequestIds.map((id) => dataset.pullRequests.get(id)).filter((pr): pr is PullRequestRecord => pr !== undefined);
+  const origins = item.originPullRequestIds
+    .map((id) => dataset.pullRequests.get(id))
+    .filter((pr): pr is PullRequestRecord => pr !== undefined);
   const originItem = originWorkItem(item, context);
   const origin = originItem?.origin ?? null;
-  signals.push(noAcceptanceCriteriaSignal(origin, config), thinDescriptionSignal(origin, config), requirementChurnSignal(origin, config), clearStableTicketSignal(origin, config));
+  signals.push(
+    noAcceptanceCriteriaSignal(origin, config),
+    thinDescriptionSignal(origin, config),
+    requirementChurnSignal(origin, config),
+    clearStableTicketSignal(origin, config),
+  );
 
   // Questions about intent on the origin PRs before they merged, or on the origin ticket before its work merged.
-  const lastMerge = origins.reduce((latest, pr) => Math.max(latest, pr.mergedAt.getTime()), originItem?.at.workItem.resolvedAt?.getTime() ?? 0);
+  const lastMerge = origins.reduce(
+    (latest, pr) => Math.max(latest, pr.mergedAt.getTime()),
+    originItem?.at.workItem.resolvedAt?.getTime() ?? 0,
+  );
   const asked = [
-    ...origins.flatMap((pr) => (context.questions.get(pr.id) ?? []).filter((question) => question.at.getTime() < pr.mergedAt.getTime())),
-    ...(origin === null ? [] : (context.questions.get(origin.key) ?? []).filter((question) => lastMerge === 0 || question.at.getTime() < lastMerge)),
+    ...origins.flatMap((pr) =>
+      (context.questions.get(pr.id) ?? []).filter(
+        (question) => question.at.getTime() < pr.mergedAt.getTime(),
+      ),
+    ),
+    ...(origin === null
+      ? []
+      : (context.questions.get(origin.key) ?? []).filter(
+          (question) => lastMerge === 0 || question.at.getTime() < lastMerge,
+        )),
   ];
   signals.push(clarifyingQuestionsSignal(asked, config));
 
@@ -84,26 +121,56 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
     const source = { key: text.key, ...(text.url === undefined ? {} : { url: text.url }) };
     const expectation = expectationTextSignal(reading, source, config);
     const fault = faultTextSignal(reading, source, config);
-    if (expectation !== null && (bestExpectation === null || expectation.weight > bestExpectation.weight)) bestExpectation = expectation;
-    if (fault !== null && (bestFault === null || fault.weight > bestFault.weight)) bestFault = fault;
+    if (
+      expectation !== null &&
+      (bestExpectation === null || expectation.weight > bestExpectation.weight)
+    )
+      bestExpectation = expectation;
+    if (fault !== null && (bestFault === null || fault.weight > bestFault.weight))
+      bestFault = fault;
   }
   signals.push(bestExpectation, bestFault);
 
-  const fixPr = item.kind === 'revert' ? undefined : item.reworkPullRequestIds.map((id) => dataset.pullRequests.get(id)).find((pr) => pr !== undefined);
+  const fixPr =
+    item.kind === 'revert'
+      ? undefined
+      : item.reworkPullRequestIds
+          .map((id) => dataset.pullRequests.get(id))
+          .find((pr) => pr !== undefined);
   const reading = asReading(item);
   if (fixPr !== undefined) {
     const ref = { ref: `#${fixPr.number}`, url: pullRequestUrl(links, fixPr.repo, fixPr.number) };
-    if (reading !== null) signals.push(testExpectationRewriteSignal(reading, ref, config), addsTestForUntestedPathSignal(reading, ref, config));
+    if (reading !== null)
+      signals.push(
+        testExpectationRewriteSignal(reading, ref, config),
+        addsTestForUntestedPathSignal(reading, ref, config),
+      );
     const isTest = picomatch([...config.testFileGlobs], { dot: true });
     const files = context.filesOf(fixPr.id);
     const code = files.filter((file) => !isTest(file.path));
-    const size = { ...ref, additions: fixPr.additions, deletions: fixPr.deletions, files: files.length || fixPr.changedFiles, ...(files.length === 0 ? {} : { codeLines: code.reduce((sum, file) => sum + file.lines, 0) }) };
+    const size = {
+      ...ref,
+      additions: fixPr.additions,
+      deletions: fixPr.deletions,
+      files: files.length || fixPr.changedFiles,
+      ...(files.length === 0 ? {} : { codeLines: code.reduce((sum, file) => sum + file.lines, 0) }),
+    };
     signals.push(smallLocalFixSignal(size, files.length - code.length, config));
   }
 
   if (origin === null && origins.length > 0) {
     const first = origins[0];
-    if (first !== undefined) signals.push(untrackedOriginSignal({ ref: `#${first.number}`, url: pullRequestUrl(links, first.repo, first.number), workItemKeys: origins.flatMap((pr) => pr.workItemKeys) }, config));
+    if (first !== undefined)
+      signals.push(
+        untrackedOriginSignal(
+          {
+            ref: `#${first.number}`,
+            url: pullRequestUrl(links, first.repo, first.number),
+            workItemKeys: origins.flatMap((pr) => pr.workItemKeys),
+          },
+          config,
+        ),
+      );
   }
 
   if (item.kind === 'revert') {
@@ -118,7 +185,12 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
           deployment.createdAt.getTime() <= revert.mergedAt.getTime(),
       );
       const signal = fastRevertAfterFailureSignal(
-        { revertRef: `#${revert.number}`, revertedAt: revert.mergedAt, originMergedAt: originPr.mergedAt, failure: failure === undefined ? null : { kind: 'deploy', at: failure.createdAt } },
+        {
+          revertRef: `#${revert.number}`,
+          revertedAt: revert.mergedAt,
+          originMergedAt: originPr.mergedAt,
+          failure: failure === undefined ? null : { kind: 'deploy', at: failure.createdAt },
+        },
         config,
       );
       if (signal !== null) {
@@ -133,7 +205,15 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
   for (const originPr of origins) {
     const score = context.reviewScores.get(originPr.id);
     if (score === undefined) continue;
-    const signal = lightReviewForRiskSignal({ ref: `#${originPr.number}`, url: pullRequestUrl(links, originPr.repo, originPr.number), risk: score.risk, depth: score.depth }, config);
+    const signal = lightReviewForRiskSignal(
+      {
+        ref: `#${originPr.number}`,
+        url: pullRequestUrl(links, originPr.repo, originPr.number),
+        risk: score.risk,
+        depth: score.depth,
+      },
+      config,
+    );
     if (signal !== null && (light === null || signal.weight > light.weight)) light = signal;
   }
   signals.push(light);

@@ -10,7 +10,10 @@ import { createMigratedDataSource } from '../../testing/test-database';
 import { analyseAll } from '../analyse';
 import { parseAnalysisConfig } from '../core';
 import { defaultLinkBase } from '../detection/detected-rework';
-import { evaluateAgainstGroundTruth, loadDetectedItems } from '../evaluation/ground-truth-evaluation';
+import {
+  evaluateAgainstGroundTruth,
+  loadDetectedItems,
+} from '../evaluation/ground-truth-evaluation';
 
 /**
  * The default demo organisation (4,000 PRs) loaded once through the simulators and connectors
@@ -19,7 +22,8 @@ import { evaluateAgainstGroundTruth, loadDetectedItems } from '../evaluation/gro
  */
 export const analysisDemoBenchmark: Benchmark = {
   name: 'analysis-demo',
-  description: 'Full re-analysis of the default demo organisation (4,000 PRs); detection and cause accuracy against its ground truth',
+  description:
+    'Full re-analysis of the default demo organisation (4,000 PRs); detection and cause accuracy against its ground truth',
   async run() {
     const server = await startThrowawayServer();
     process.env.RR_TEST_ADMIN_URL = server.adminUrl;
@@ -27,17 +31,33 @@ export const analysisDemoBenchmark: Benchmark = {
     const dataDir = await mkdtemp(join(tmpdir(), 'rr-bench-analysis-'));
     try {
       const loadStarted = Date.now();
-      const loaded = await loadDemoOrganisation({ dataDir, dataSource, logger: silentLogger(), seed: defaultDemoSeed, scale: defaultDemoScale });
+      const loaded = await loadDemoOrganisation({
+        dataDir,
+        dataSource,
+        logger: silentLogger(),
+        seed: defaultDemoSeed,
+        scale: defaultDemoScale,
+      });
       const loadSeconds = (Date.now() - loadStarted) / 1000;
       const truth = JSON.parse(await readFile(loaded.groundTruthPath, 'utf8')) as GroundTruthFile;
       const rssBefore = process.memoryUsage().rss;
-      const report = await analyseAll(dataSource, { logger: silentLogger(), dataDir, config: parseAnalysisConfig({}), links: defaultLinkBase });
-      const evaluation = evaluateAgainstGroundTruth(truth, await loadDetectedItems(dataSource.manager));
+      const report = await analyseAll(dataSource, {
+        logger: silentLogger(),
+        dataDir,
+        config: parseAnalysisConfig({}),
+        links: defaultLinkBase,
+      });
+      const evaluation = evaluateAgainstGroundTruth(
+        truth,
+        await loadDetectedItems(dataSource.manager),
+      );
       const figures: Figures = {
         'demo load seconds (sync + first analysis)': Number(loadSeconds.toFixed(1)),
         'full re-analysis seconds': Number((report.durationMs / 1000).toFixed(2)),
         'rework items': Object.values(report.counts.reworkItems).reduce((sum, n) => sum + n, 0),
-        'rss MB after analysis': Math.round(Math.max(rssBefore, process.memoryUsage().rss) / 1_048_576),
+        'rss MB after analysis': Math.round(
+          Math.max(rssBefore, process.memoryUsage().rss) / 1_048_576,
+        ),
       };
       for (const [kind, kindFigures] of Object.entries(evaluation.kinds)) {
         figures[`${kind} recall`] = kindFigures.recall ?? '-';
@@ -47,7 +67,8 @@ export const analysisDemoBenchmark: Benchmark = {
       figures['cause unknown share'] = evaluation.unknownShare;
       for (const truthCause of ['missing_context', 'execution']) {
         const row = evaluation.causeConfusion[truthCause] ?? {};
-        figures[`confusion ${truthCause} -> mc/ex/unknown`] = `${row.missing_context ?? 0}/${row.execution ?? 0}/${row.unknown ?? 0}`;
+        figures[`confusion ${truthCause} -> mc/ex/unknown`] =
+          `${row.missing_context ?? 0}/${row.execution ?? 0}/${row.unknown ?? 0}`;
       }
       return figures;
     } finally {

@@ -111,13 +111,23 @@ const contextScore = z
 
 const classification = z
   .object({
-    bugIssueTypes: z.array(z.string().min(1)).default(['Bug', 'Defect', 'Incident', 'Problem', 'Hotfix', 'Production issue']),
+    bugIssueTypes: z
+      .array(z.string().min(1))
+      .default(['Bug', 'Defect', 'Incident', 'Problem', 'Hotfix', 'Production issue']),
     /** A label counts when one of its words is one of these (so `type: bug`, `kind/bug` match). */
-    fixLabelWords: z.array(z.string().min(1)).default(['bug', 'fix', 'hotfix', 'bugfix', 'regression', 'defect']),
-    incidentIssueTypes: z.array(z.string().min(1)).default(['Incident', 'Production incident', 'Outage']),
-    incidentLabels: z.array(z.string().min(1)).default(['incident', 'outage', 'sev1', 'sev2', 'p0', 'postmortem']),
+    fixLabelWords: z
+      .array(z.string().min(1))
+      .default(['bug', 'fix', 'hotfix', 'bugfix', 'regression', 'defect']),
+    incidentIssueTypes: z
+      .array(z.string().min(1))
+      .default(['Incident', 'Production incident', 'Outage']),
+    incidentLabels: z
+      .array(z.string().min(1))
+      .default(['incident', 'outage', 'sev1', 'sev2', 'p0', 'postmortem']),
     /** Link type names (either side's phrase, or the type name) that tie a Bug to a story. */
-    bugLinkTypes: z.array(z.string().min(1)).default(['Causes', 'Relates', 'Problem/Incident', 'Defect', 'Bug']),
+    bugLinkTypes: z
+      .array(z.string().min(1))
+      .default(['Causes', 'Relates', 'Problem/Incident', 'Defect', 'Bug']),
   })
   .strict()
   .prefault({});
@@ -194,26 +204,63 @@ const refit = z
 
 export const analysisConfigSchema = z
   .object({
-    signalWeights: z.object({ missingContext: missingContextWeights, execution: executionWeights }).strict().prefault({}),
+    signalWeights: z
+      .object({ missingContext: missingContextWeights, execution: executionWeights })
+      .strict()
+      .prefault({}),
     windows,
     decision,
     contextScore,
     classification,
     criticalPathGlobs: z
       .array(z.string().min(1))
-      .default(['**/auth/**', '**/security/**', '**/payment*/**', '**/billing/**', '**/migrations/**', '**/*.sql', 'infra/**', '.github/workflows/**']),
+      .default([
+        '**/auth/**',
+        '**/security/**',
+        '**/payment*/**',
+        '**/billing/**',
+        '**/migrations/**',
+        '**/*.sql',
+        'infra/**',
+        '.github/workflows/**',
+      ]),
     dependencyManifestGlobs: z
       .array(z.string().min(1))
       .default([
-        '**/package.json', '**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/go.mod', '**/go.sum',
-        '**/Cargo.toml', '**/Cargo.lock', '**/requirements*.txt', '**/Pipfile.lock', '**/poetry.lock', '**/pyproject.toml',
-        '**/pom.xml', '**/build.gradle', '**/build.gradle.kts', '**/Gemfile.lock', '**/composer.lock', '**/*.csproj',
+        '**/package.json',
+        '**/package-lock.json',
+        '**/yarn.lock',
+        '**/pnpm-lock.yaml',
+        '**/go.mod',
+        '**/go.sum',
+        '**/Cargo.toml',
+        '**/Cargo.lock',
+        '**/requirements*.txt',
+        '**/Pipfile.lock',
+        '**/poetry.lock',
+        '**/pyproject.toml',
+        '**/pom.xml',
+        '**/build.gradle',
+        '**/build.gradle.kts',
+        '**/Gemfile.lock',
+        '**/composer.lock',
+        '**/*.csproj',
       ]),
     testFileGlobs: z
       .array(z.string().min(1))
       .default([
-        '**/*.{spec,test}.*', '**/__tests__/**', '**/test/**', '**/tests/**', '**/spec/**', '**/*_test.go', '**/test_*.py',
-        '**/*_test.py', '**/*Test.{java,kt,scala}', '**/*Tests.{java,kt,cs}', '**/__snapshots__/**', '**/*.snap',
+        '**/*.{spec,test}.*',
+        '**/__tests__/**',
+        '**/test/**',
+        '**/tests/**',
+        '**/spec/**',
+        '**/*_test.go',
+        '**/test_*.py',
+        '**/*_test.py',
+        '**/*Test.{java,kt,scala}',
+        '**/*Tests.{java,kt,cs}',
+        '**/__snapshots__/**',
+        '**/*.snap',
       ]),
     agentLogins: z.array(z.string().min(1)).default([...defaultAgentLogins]),
     risk,
@@ -234,7 +281,9 @@ export interface ConfigFieldError {
 
 export class AnalysisConfigError extends Error {
   constructor(readonly fieldErrors: ConfigFieldError[]) {
-    super(`Invalid analysis configuration: ${fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; ')}`);
+    super(
+      `Invalid analysis configuration: ${fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; ')}`,
+    );
     this.name = 'AnalysisConfigError';
   }
 }
@@ -246,7 +295,8 @@ export function parseAnalysisConfig(input: unknown): AnalysisConfig {
     result.error.issues.map((issue) => {
       const path = issue.path.map(String);
       // An unknown key is reported on its parent; name the key itself so the field is findable.
-      if (issue.code === 'unrecognized_keys') return { field: [...path, issue.keys.join(',')].join('.'), message: issue.message };
+      if (issue.code === 'unrecognized_keys')
+        return { field: [...path, issue.keys.join(',')].join('.'), message: issue.message };
       return { field: path.join('.') || '(root)', message: issue.message };
     }),
   );

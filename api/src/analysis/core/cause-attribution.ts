@@ -39,23 +39,58 @@ export interface CauseAttribution {
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
-export function attributeCause(signals: readonly Signal[], config: AnalysisConfig): CauseAttribution {
+export function attributeCause(
+  signals: readonly Signal[],
+  config: AnalysisConfig,
+): CauseAttribution {
   const { minMargin, minTotalEvidence, evidenceHalfSaturation } = config.decision;
   const scores: Record<CauseSide, number> = { missing_context: 0, execution: 0 };
   for (const signal of signals) scores[signal.side] += Math.max(0, signal.weight);
   const total = scores.missing_context + scores.execution;
   const margin = total === 0 ? 0 : Math.abs(scores.missing_context - scores.execution) / total;
-  const leaning: CauseSide | null = total === 0 || scores.missing_context === scores.execution ? null : scores.missing_context > scores.execution ? 'missing_context' : 'execution';
+  const leaning: CauseSide | null =
+    total === 0 || scores.missing_context === scores.execution
+      ? null
+      : scores.missing_context > scores.execution
+        ? 'missing_context'
+        : 'execution';
   const confidence = total === 0 ? 0 : round((margin * total) / (total + evidenceHalfSaturation));
   const evidence = [...signals].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
-  const rounded = { missing_context: round(scores.missing_context), execution: round(scores.execution) };
-  if (total < minTotalEvidence) return { cause: 'unknown', confidence, scores: rounded, leaning, reason: 'thin_evidence', evidence };
-  if (margin < minMargin || leaning === null) return { cause: 'unknown', confidence, scores: rounded, leaning, reason: 'small_margin', evidence };
+  const rounded = {
+    missing_context: round(scores.missing_context),
+    execution: round(scores.execution),
+  };
+  if (total < minTotalEvidence)
+    return {
+      cause: 'unknown',
+      confidence,
+      scores: rounded,
+      leaning,
+      reason: 'thin_evidence',
+      evidence,
+    };
+  if (margin < minMargin || leaning === null)
+    return {
+      cause: 'unknown',
+      confidence,
+      scores: rounded,
+      leaning,
+      reason: 'small_margin',
+      evidence,
+    };
   return { cause: leaning, confidence, scores: rounded, leaning, reason: 'decided', evidence };
 }
 
 /** The configured weight of a signal, times a strength in [0, 1]. */
-export function signalWeight(id: SignalId, side: CauseSide, strength: number, config: AnalysisConfig): number {
-  const weights: Record<string, number> = side === 'missing_context' ? config.signalWeights.missingContext : config.signalWeights.execution;
+export function signalWeight(
+  id: SignalId,
+  side: CauseSide,
+  strength: number,
+  config: AnalysisConfig,
+): number {
+  const weights: Record<string, number> =
+    side === 'missing_context'
+      ? config.signalWeights.missingContext
+      : config.signalWeights.execution;
   return round((weights[id] ?? 0) * Math.min(1, Math.max(0, strength)));
 }

@@ -1,4 +1,8 @@
-import { classifyClarifyingComment, clarifyingQuestionsBefore, type CommentInput } from './clarifying-questions';
+import {
+  classifyClarifyingComment,
+  clarifyingQuestionsBefore,
+  type CommentInput,
+} from './clarifying-questions';
 import { precisionRecall } from './classifier-metrics';
 
 /** [comment body, is it a clarifying question about requirements/intent, author login?] */
@@ -7,13 +11,19 @@ type Case = [string, boolean, string?];
 const cases: Case[] = [
   // Clarifying questions about behaviour, scope, edge cases, intent.
   ['Should this also apply to archived accounts, or only active ones?', true],
-  ['What happens when the cart is empty? The ticket doesn\'t say.', true],
-  ['Is this supposed to round half-up or banker\'s rounding? Finance usually expects the latter.', true],
+  ["What happens when the cart is empty? The ticket doesn't say.", true],
+  [
+    "Is this supposed to round half-up or banker's rounding? Finance usually expects the latter.",
+    true,
+  ],
   ['Do we want to show the banner to guest users too?', true],
   ['Per the spec, should the export include soft-deleted rows?', true],
-  ['Hmm, is this the intended behaviour? I thought expired coupons were rejected at checkout.', true],
+  [
+    'Hmm, is this the intended behaviour? I thought expired coupons were rejected at checkout.',
+    true,
+  ],
   ['What should happen if the user has two active subscriptions?', true],
-  ['Not sure whether product wants the timestamp in the user\'s timezone or UTC here.', true],
+  ["Not sure whether product wants the timestamp in the user's timezone or UTC here.", true],
   ['Can you clarify what "recent" means in the AC? 7 days or 30?', true],
   ['Does the design say anything about the mobile layout? The mock only shows desktop.', true],
   ['Are admins supposed to be able to bypass this limit?', true],
@@ -23,12 +33,24 @@ const cases: Case[] = [
   ['Did we agree with legal that we keep the IP for 90 days?', true],
   ['Which currency should the total be displayed in when the account has several?', true],
   ['So if I understand correctly, a disabled user should still receive invoices?', true],
-  ['I wonder if negative quantities should be allowed at all - the story only covers returns.', true],
-  ['> Should this also cover the CSV import?\nGood point. Do we need the CSV path for the MVP or is it out of scope?', true],
-  ['Looks fine code-wise. One question though: should users be able to undo this, or is it final?', true],
-  ['@maria is this expected? The ticket says free shipping above 50 EUR, but this checks >= 50.', true],
+  [
+    'I wonder if negative quantities should be allowed at all - the story only covers returns.',
+    true,
+  ],
+  [
+    '> Should this also cover the CSV import?\nGood point. Do we need the CSV path for the MVP or is it out of scope?',
+    true,
+  ],
+  [
+    'Looks fine code-wise. One question though: should users be able to undo this, or is it final?',
+    true,
+  ],
+  [
+    '@maria is this expected? The ticket says free shipping above 50 EUR, but this checks >= 50.',
+    true,
+  ],
   ['Would customers expect the discount to apply before or after tax?', true],
-  ['Is the limit per user or per organisation? The requirements don\'t specify.', true],
+  ["Is the limit per user or per organisation? The requirements don't specify.", true],
   ['Should the email go out even if the user opted out of marketing?', true],
   ['What do we show when the search returns zero results? Empty state from Figma?', true],
   ['Should it be possible to select multiple warehouses?', true],
@@ -42,9 +64,9 @@ const cases: Case[] = [
   ['Why not use a map here?', false],
   ['nit: rename `tmp` to something more descriptive?', false],
   ['LGTM 👍', false],
-  ['Can you extract this into a helper? It\'s duplicated in three places.', false],
+  ["Can you extract this into a helper? It's duplicated in three places.", false],
   ['Should this be a const?', false],
-  ['What happens if this throws? We don\'t catch it anywhere.', false],
+  ["What happens if this throws? We don't catch it anywhere.", false],
   ['Would you mind rebasing on main? There are conflicts.', false],
   ['Could we memoize this? It runs on every render.', false],
   ['Is this import still used?', false],
@@ -57,11 +79,19 @@ const cases: Case[] = [
   ['Why is this `any`?', false],
   ['How about extracting the retry loop into its own function?', false],
   ['Could you add a test for what happens when the cart is empty?', false],
-  ['Won\'t this cause an N+1 query on the orders page?', false],
+  ["Won't this cause an N+1 query on the orders page?", false],
   ['Thanks for the quick fix!', false],
-  ['Codecov Report: merging #412 will increase coverage by 0.3%. Should we care?', false, 'codecov[bot]'],
-  ['Dependabot will resolve any conflicts with this PR as long as you don\'t alter it yourself. Should I rebase?', false, 'dependabot[bot]'],
-  ['Isn\'t it cleaner to just use optional chaining here?', false],
+  [
+    'Codecov Report: merging #412 will increase coverage by 0.3%. Should we care?',
+    false,
+    'codecov[bot]',
+  ],
+  [
+    "Dependabot will resolve any conflicts with this PR as long as you don't alter it yourself. Should I rebase?",
+    false,
+    'dependabot[bot]',
+  ],
+  ["Isn't it cleaner to just use optional chaining here?", false],
   ['Is the index on `user_id` there already or do we need a migration?', false],
   ['Done, renamed it.', false],
   ['```\nshould the user see this?\n```\nThat string is just test data, ignore.', false],
@@ -88,18 +118,26 @@ const heldOut: Case[] = [
   ['Should partial matches count toward the quota, per the PRD?', true],
   ['Could you pull this into a separate component?', false],
   ['Why do we need the extra `await` here?', false],
-  ['Shouldn\'t this be wrapped in a transaction?', false],
-  ['Is there a reason this isn\'t using the shared http client?', false],
+  ["Shouldn't this be wrapped in a transaction?", false],
+  ["Is there a reason this isn't using the shared http client?", false],
   ['Can we drop the console.log before merging?', false],
   ['nit: could use early return?', false],
   ['Do we still need this feature flag check?', false],
   ['Does this compile on Node 18?', false],
 ];
 
-const measured = precisionRecall(cases.map(([body, expected, login]) => ({ expected, predicted: classifyClarifyingComment({ body, authorLogin: login ?? null }).isClarifying })));
+const measured = precisionRecall(
+  cases.map(([body, expected, login]) => ({
+    expected,
+    predicted: classifyClarifyingComment({ body, authorLogin: login ?? null }).isClarifying,
+  })),
+);
 
 const measuredHeldOut = precisionRecall(
-  heldOut.map(([body, expected]) => ({ expected, predicted: classifyClarifyingComment({ body }).isClarifying })),
+  heldOut.map(([body, expected]) => ({
+    expected,
+    predicted: classifyClarifyingComment({ body }).isClarifying,
+  })),
 );
 
 describe('classifyClarifyingComment', () => {
@@ -107,16 +145,23 @@ describe('classifyClarifyingComment', () => {
     console.log(
       `clarifying-question classifier on ${heldOut.length} held-out cases: precision ${measuredHeldOut.precision.toFixed(3)}, recall ${measuredHeldOut.recall.toFixed(3)}\n` +
         heldOut
-          .filter(([body, expected]) => classifyClarifyingComment({ body }).isClarifying !== expected)
+          .filter(
+            ([body, expected]) => classifyClarifyingComment({ body }).isClarifying !== expected,
+          )
           .map(([body, expected]) => `  held-out miss (expected ${String(expected)}): ${body}`)
           .join('\n'),
     );
-    const misses = cases.filter(([body, expected, login]) => classifyClarifyingComment({ body, authorLogin: login ?? null }).isClarifying !== expected);
+    const misses = cases.filter(
+      ([body, expected, login]) =>
+        classifyClarifyingComment({ body, authorLogin: login ?? null }).isClarifying !== expected,
+    );
     // Printed on purpose: the figures are part of the product's documentation of this rule.
     console.log(
       `clarifying-question classifier on ${cases.length} cases: precision ${measured.precision.toFixed(3)}, recall ${measured.recall.toFixed(3)} ` +
         `(tp ${measured.truePositives}, fp ${measured.falsePositives}, fn ${measured.falseNegatives})\n` +
-        misses.map(([body, expected]) => `  miss (expected ${String(expected)}): ${body}`).join('\n'),
+        misses
+          .map(([body, expected]) => `  miss (expected ${String(expected)}): ${body}`)
+          .join('\n'),
     );
   });
 
@@ -127,10 +172,18 @@ describe('classifyClarifyingComment', () => {
 
   it.each<[string, CommentInput, string]>([
     ['bot by flag', { body: 'Should this also apply to guests?', authorIsBot: true }, 'bot'],
-    ['bot by login', { body: 'Should this also apply to guests?', authorLogin: 'renovate[bot]' }, 'bot'],
+    [
+      'bot by login',
+      { body: 'Should this also apply to guests?', authorLogin: 'renovate[bot]' },
+      'bot',
+    ],
     ['nit prefix', { body: 'nit: should we also handle the archived state?' }, 'nit'],
     ['approval', { body: 'lgtm!' }, 'approval'],
-    ['statement only', { body: 'This handles archived accounts too, as agreed with product.' }, 'no_question'],
+    [
+      'statement only',
+      { body: 'This handles archived accounts too, as agreed with product.' },
+      'no_question',
+    ],
     ['code-level question', { body: 'Could you add a test?' }, 'code_level'],
   ])('gives the reason %s', (_name, comment, reason) => {
     expect(classifyClarifyingComment(comment).reason).toBe(reason);
@@ -146,7 +199,11 @@ describe('classifyClarifyingComment', () => {
   });
 
   it('ignores a quoted question and reads only the reply', () => {
-    expect(classifyClarifyingComment({ body: '> What should happen when the user is a guest?\n\nFixed in 3f2a1c.' }).isClarifying).toBe(false);
+    expect(
+      classifyClarifyingComment({
+        body: '> What should happen when the user is a guest?\n\nFixed in 3f2a1c.',
+      }).isClarifying,
+    ).toBe(false);
   });
 
   it('keeps only comments written before the cut-off', () => {

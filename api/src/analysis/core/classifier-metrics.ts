@@ -10,7 +10,9 @@ export interface PrecisionRecall {
 }
 
 /** With no predicted positives precision is reported as 0 (nothing was found), not NaN. */
-export function precisionRecall(outcomes: ReadonlyArray<{ expected: boolean; predicted: boolean }>): PrecisionRecall {
+export function precisionRecall(
+  outcomes: ReadonlyArray<{ expected: boolean; predicted: boolean }>,
+): PrecisionRecall {
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;

@@ -1,8 +1,16 @@
 import { projectNorms, projectOfKey, rarityStrength } from './context-norms';
 
 describe('project norms of weak tickets', () => {
-  const tickets = (project: string, total: number, withoutCriteria: number): Array<{ project: string; hasCriteria: boolean; thinDescription: boolean }> =>
-    Array.from({ length: total }, (_, index) => ({ project, hasCriteria: index >= withoutCriteria, thinDescription: index < withoutCriteria / 2 }));
+  const tickets = (
+    project: string,
+    total: number,
+    withoutCriteria: number,
+  ): Array<{ project: string; hasCriteria: boolean; thinDescription: boolean }> =>
+    Array.from({ length: total }, (_, index) => ({
+      project,
+      hasCriteria: index >= withoutCriteria,
+      thinDescription: index < withoutCriteria / 2,
+    }));
 
   it('measures the share of tickets started without criteria per project', () => {
     const norms = projectNorms([...tickets('OPS', 40, 36), ...tickets('WEB', 50, 5)]);

@@ -42,12 +42,23 @@ export function projectNorms(tickets: Iterable<TicketAtStart>): Map<string, Proj
     counts.set(ticket.project, entry);
   }
   return new Map(
-    [...counts].map(([project, entry]) => [project, { started: entry.started, noCriteriaShare: entry.noCriteria / entry.started, thinShare: entry.thin / entry.started }]),
+    [...counts].map(([project, entry]) => [
+      project,
+      {
+        started: entry.started,
+        noCriteriaShare: entry.noCriteria / entry.started,
+        thinShare: entry.thin / entry.started,
+      },
+    ]),
   );
 }
 
 /** The strength a weak-ticket signal keeps, given how common the property is in its project. */
-export function rarityStrength(share: number | undefined, started: number, settings: NormSettings = defaultNormSettings): number {
+export function rarityStrength(
+  share: number | undefined,
+  started: number,
+  settings: NormSettings = defaultNormSettings,
+): number {
   if (share === undefined || started < settings.minTickets) return 1;
   const strength = (1 - share) / (1 - settings.neutralShare);
   return Math.round(Math.min(1, Math.max(settings.floor, strength)) * 1000) / 1000;

@@ -28,14 +28,45 @@ describe('contextScore', () => {
     expect(result.score).toBeGreaterThanOrEqual(85);
     expect(result.acceptanceCriteria.found).toBe(true);
     expect(result.designLinks).toHaveLength(2);
-    expect(result.components.map((component) => component.name)).toEqual(['acceptanceCriteria', 'descriptionDepth', 'designLinks', 'parentContext', 'estimate', 'stability']);
-    expect(result.components.every((component) => component.reason.length > 0 && component.points <= component.max)).toBe(true);
+    expect(result.components.map((component) => component.name)).toEqual([
+      'acceptanceCriteria',
+      'descriptionDepth',
+      'designLinks',
+      'parentContext',
+      'estimate',
+      'stability',
+    ]);
+    expect(
+      result.components.every(
+        (component) => component.reason.length > 0 && component.points <= component.max,
+      ),
+    ).toBe(true);
   });
 
   it.each<[string, Partial<WorkItemAtStart>, number, number]>([
-    ['a one-liner', { description: 'make refunds exportable', storyPoints: null, parentKey: null }, 15, 25],
-    ['an empty description with an AC field', { description: null, acceptanceCriteriaField: 'Export has one row per refund', storyPoints: null, parentKey: null }, 45, 45],
-    ['a long wall of text without AC', { description: 'word '.repeat(200), storyPoints: 3, parentKey: 'FIN-1' }, 45, 60],
+    [
+      'a one-liner',
+      { description: 'make refunds exportable', storyPoints: null, parentKey: null },
+      15,
+      25,
+    ],
+    [
+      'an empty description with an AC field',
+      {
+        description: null,
+        acceptanceCriteriaField: 'Export has one row per refund',
+        storyPoints: null,
+        parentKey: null,
+      },
+      45,
+      45,
+    ],
+    [
+      'a long wall of text without AC',
+      { description: 'word '.repeat(200), storyPoints: 3, parentKey: 'FIN-1' },
+      45,
+      60,
+    ],
   ])('scores %s within its range', (_name, overrides, low, high) => {
     const { score } = contextScore(item(overrides), [], config);
     expect(score).toBeGreaterThanOrEqual(low);
@@ -53,14 +84,32 @@ describe('contextScore', () => {
       ],
       config,
     );
-    expect(churned.churn.map((change) => change.fieldKey)).toEqual(['acceptance_criteria', 'description']);
+    expect(churned.churn.map((change) => change.fieldKey)).toEqual([
+      'acceptance_criteria',
+      'description',
+    ]);
     expect(churned.components.find((component) => component.name === 'stability')?.points).toBe(5);
     expect(stable.score - churned.score).toBe(10);
-    expect(contextScore(item({ description: 'Export refunds as CSV.' }), [], config).thinDescription).toBe(true);
+    expect(
+      contextScore(item({ description: 'Export refunds as CSV.' }), [], config).thinDescription,
+    ).toBe(true);
   });
 
   it('follows configured weights', () => {
-    const onlyCriteria = { ...config, contextScore: { ...config.contextScore, weights: { acceptanceCriteria: 1, descriptionDepth: 0, designLinks: 0, parentContext: 0, estimate: 0, stability: 0 } } };
+    const onlyCriteria = {
+      ...config,
+      contextScore: {
+        ...config.contextScore,
+        weights: {
+          acceptanceCriteria: 1,
+          descriptionDepth: 0,
+          designLinks: 0,
+          parentContext: 0,
+          estimate: 0,
+          stability: 0,
+        },
+      },
+    };
     expect(contextScore(item({}), [], onlyCriteria).score).toBe(100);
     expect(contextScore(item({ description: 'no criteria here' }), [], onlyCriteria).score).toBe(0);
   });

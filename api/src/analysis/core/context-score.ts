@@ -1,4 +1,7 @@
-import { detectAcceptanceCriteria, type AcceptanceCriteriaResult } from '../../sources/jira/acceptance-criteria';
+import {
+  detectAcceptanceCriteria,
+  type AcceptanceCriteriaResult,
+} from '../../sources/jira/acceptance-criteria';
 import type { AnalysisConfig } from './analysis-config';
 
 /**
@@ -24,7 +27,13 @@ export interface FieldChange {
   changedAt: Date;
 }
 
-export type ContextComponentName = 'acceptanceCriteria' | 'descriptionDepth' | 'designLinks' | 'parentContext' | 'estimate' | 'stability';
+export type ContextComponentName =
+  | 'acceptanceCriteria'
+  | 'descriptionDepth'
+  | 'designLinks'
+  | 'parentContext'
+  | 'estimate'
+  | 'stability';
 
 export interface ContextComponent {
   name: ContextComponentName;
@@ -44,7 +53,14 @@ export interface ContextScore {
   designLinks: string[];
 }
 
-export const requirementFields = new Set(['description', 'acceptance_criteria', 'story_points', 'summary', 'time_estimate', 'original_estimate']);
+export const requirementFields = new Set([
+  'description',
+  'acceptance_criteria',
+  'story_points',
+  'summary',
+  'time_estimate',
+  'original_estimate',
+]);
 
 const designLink =
   /https?:\/\/[^\s)\]|>]*(atlassian\.net\/wiki|\/confluence\/|\/display\/|docs\.google\.com|drive\.google\.com|notion\.so|notion\.site|figma\.com|miro\.com|lucid\.app|lucidchart\.com|whimsical\.com|sharepoint\.com|quip\.com|coda\.io|\/adrs?\/|\/rfcs?\/|\/design-docs?\/|\/specs?\/)[^\s)\]|>]*/gi;
@@ -65,7 +81,11 @@ function structureMarks(text: string): string[] {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
-export function contextScore(item: WorkItemAtStart, changesAfterStart: readonly FieldChange[], config: AnalysisConfig): ContextScore {
+export function contextScore(
+  item: WorkItemAtStart,
+  changesAfterStart: readonly FieldChange[],
+  config: AnalysisConfig,
+): ContextScore {
   const settings = config.contextScore;
   const weights = settings.weights;
   const description = item.description ?? '';
@@ -76,7 +96,9 @@ export function contextScore(item: WorkItemAtStart, changesAfterStart: readonly 
     name: 'acceptanceCriteria',
     points: criteria.found ? weights.acceptanceCriteria : 0,
     max: weights.acceptanceCriteria,
-    reason: criteria.found ? `Acceptance criteria present (${criteria.source ?? 'found'})` : 'No acceptance criteria (field, heading, checklist or Given/When/Then) at start',
+    reason: criteria.found
+      ? `Acceptance criteria present (${criteria.source ?? 'found'})`
+      : 'No acceptance criteria (field, heading, checklist or Given/When/Then) at start',
   });
 
   // Depth: 70% from length on a square-root curve (the first words matter most), 30% from structure.
@@ -98,7 +120,10 @@ export function contextScore(item: WorkItemAtStart, changesAfterStart: readonly 
     name: 'designLinks',
     points: design.length > 0 ? weights.designLinks : 0,
     max: weights.designLinks,
-    reason: design.length > 0 ? `Links to ${design.length} design document(s)` : 'No link to a design document (Confluence, Google Docs, Notion, Figma, ADR/RFC)',
+    reason:
+      design.length > 0
+        ? `Links to ${design.length} design document(s)`
+        : 'No link to a design document (Confluence, Google Docs, Notion, Figma, ADR/RFC)',
   });
 
   components.push({
@@ -113,16 +138,25 @@ export function contextScore(item: WorkItemAtStart, changesAfterStart: readonly 
     name: 'estimate',
     points: estimated ? weights.estimate : 0,
     max: weights.estimate,
-    reason: estimated ? (item.storyPoints !== null && item.storyPoints > 0 ? `Estimated at ${item.storyPoints} points` : 'Time estimate present') : 'Not estimated at start',
+    reason: estimated
+      ? item.storyPoints !== null && item.storyPoints > 0
+        ? `Estimated at ${item.storyPoints} points`
+        : 'Time estimate present'
+      : 'Not estimated at start',
   });
 
-  const churn = changesAfterStart.filter((change) => requirementFields.has(change.fieldKey)).sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+  const churn = changesAfterStart
+    .filter((change) => requirementFields.has(change.fieldKey))
+    .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
   const stability = Math.max(0, 1 - churn.length / settings.churnForZeroStability);
   components.push({
     name: 'stability',
     points: round(weights.stability * stability),
     max: weights.stability,
-    reason: churn.length === 0 ? 'No requirement changes after start' : `${churn.length} change(s) after start: ${[...new Set(churn.map((change) => change.fieldKey))].join(', ')}`,
+    reason:
+      churn.length === 0
+        ? 'No requirement changes after start'
+        : `${churn.length} change(s) after start: ${[...new Set(churn.map((change) => change.fieldKey))].join(', ')}`,
   });
 
   const total = components.reduce((sum, component) => sum + component.points, 0);

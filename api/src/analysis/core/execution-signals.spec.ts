@@ -17,7 +17,8 @@ const clearTicket = {
   context: contextScore(
     {
       summary: 'Retry failed payouts',
-      description: '## Context\nPayouts fail when the bank API is briefly down and nobody retries them today.\n\n## Acceptance criteria\n- [ ] Retries 3 times with backoff\n- [ ] Alerts after the last failure\nSee https://acme.atlassian.net/wiki/spaces/PAY/pages/9/Payout+retries',
+      description:
+        '## Context\nPayouts fail when the bank API is briefly down and nobody retries them today.\n\n## Acceptance criteria\n- [ ] Retries 3 times with backoff\n- [ ] Alerts after the last failure\nSee https://acme.atlassian.net/wiki/spaces/PAY/pages/9/Payout+retries',
       acceptanceCriteriaField: null,
       storyPoints: 3,
       parentKey: 'PAY-1',
@@ -42,32 +43,115 @@ describe('execution signal builders', () => {
     const signals = [
       clearStableTicketSignal(clearTicket, config),
       smallLocalFixSignal({ ref: 'acme/pay#301', additions: 6, deletions: 2, files: 2 }, 1, config),
-      addsTestForUntestedPathSignal(readTestExpectationChanges(addsTest, config.testFileGlobs), { ref: 'acme/pay#301' }, config),
-      faultTextSignal(readDefectText('TypeError: cannot read properties of undefined in retryPayout, payouts crash every night'), { key: 'PAY-20' }, config),
-      fastRevertAfterFailureSignal({ revertRef: 'acme/pay#299', revertedAt: new Date('2024-04-02T16:00:00Z'), originMergedAt: merged, failure: { kind: 'deploy', at: new Date('2024-04-02T11:00:00Z') } }, config),
+      addsTestForUntestedPathSignal(
+        readTestExpectationChanges(addsTest, config.testFileGlobs),
+        { ref: 'acme/pay#301' },
+        config,
+      ),
+      faultTextSignal(
+        readDefectText(
+          'TypeError: cannot read properties of undefined in retryPayout, payouts crash every night',
+        ),
+        { key: 'PAY-20' },
+        config,
+      ),
+      fastRevertAfterFailureSignal(
+        {
+          revertRef: 'acme/pay#299',
+          revertedAt: new Date('2024-04-02T16:00:00Z'),
+          originMergedAt: merged,
+          failure: { kind: 'deploy', at: new Date('2024-04-02T11:00:00Z') },
+        },
+        config,
+      ),
       lightReviewForRiskSignal({ ref: 'acme/pay#290', risk: 82, depth: 12 }, config),
     ].filter((signal): signal is Signal => signal !== null);
-    expect(signals.map((signal) => signal.id)).toEqual(['clear_stable_ticket', 'small_local_fix', 'adds_test_for_untested_path', 'fault_text', 'fast_revert_after_failure', 'light_review_for_risk']);
+    expect(signals.map((signal) => signal.id)).toEqual([
+      'clear_stable_ticket',
+      'small_local_fix',
+      'adds_test_for_untested_path',
+      'fault_text',
+      'fast_revert_after_failure',
+      'light_review_for_risk',
+    ]);
     expect(signals.every((signal) => signal.side === 'execution' && signal.weight > 0)).toBe(true);
     expect(signals[4]?.evidence.description).toContain('6 h after merge');
-    expect(attributeCause(signals, config)).toMatchObject({ cause: 'execution', reason: 'decided' });
+    expect(attributeCause(signals, config)).toMatchObject({
+      cause: 'execution',
+      reason: 'decided',
+    });
   });
 
   it('weighs a fix by the code lines it changes, not the tests added beside them', () => {
     // A one-line guard plus a 30-line regression test is still a local fix.
-    expect(smallLocalFixSignal({ ref: 'r', additions: 31, deletions: 1, files: 2, codeLines: 2 }, 1, config)?.weight).toBe(config.signalWeights.execution.small_local_fix);
-    expect(smallLocalFixSignal({ ref: 'r', additions: 9, deletions: 3, files: 2, codeLines: 10 }, 0, config)?.weight).toBe(config.signalWeights.execution.small_local_fix / 2);
+    expect(
+      smallLocalFixSignal(
+        { ref: 'r', additions: 31, deletions: 1, files: 2, codeLines: 2 },
+        1,
+        config,
+      )?.weight,
+    ).toBe(config.signalWeights.execution.small_local_fix);
+    expect(
+      smallLocalFixSignal(
+        { ref: 'r', additions: 9, deletions: 3, files: 2, codeLines: 10 },
+        0,
+        config,
+      )?.weight,
+    ).toBe(config.signalWeights.execution.small_local_fix / 2);
     // Rewriting 16 lines of logic in two files is not a slip fixed where it happened.
-    expect(smallLocalFixSignal({ ref: 'r', additions: 10, deletions: 6, files: 2, codeLines: 16 }, 0, config)).toBeNull();
+    expect(
+      smallLocalFixSignal(
+        { ref: 'r', additions: 10, deletions: 6, files: 2, codeLines: 16 },
+        0,
+        config,
+      ),
+    ).toBeNull();
   });
 
   it.each<[string, () => Signal | null]>([
-    ['a big fix', () => smallLocalFixSignal({ ref: 'r', additions: 180, deletions: 40, files: 9 }, 1, config)],
-    ['a tests-only change', () => smallLocalFixSignal({ ref: 'r', additions: 5, deletions: 0, files: 1 }, 1, config)],
-    ['a slow revert', () => fastRevertAfterFailureSignal({ revertRef: 'r', revertedAt: new Date('2024-04-10'), originMergedAt: new Date('2024-04-02'), failure: { kind: 'build', at: new Date('2024-04-03') } }, config)],
-    ['a fast revert without a failure', () => fastRevertAfterFailureSignal({ revertRef: 'r', revertedAt: new Date('2024-04-02T12:00:00Z'), originMergedAt: new Date('2024-04-02T10:00:00Z'), failure: null }, config)],
-    ['a review matching the risk', () => lightReviewForRiskSignal({ ref: 'r', risk: 70, depth: 60 }, config)],
-    ['expectation text', () => faultTextSignal(readDefectText('Not what the customer asked for'), { key: 'B-1' }, config)],
+    [
+      'a big fix',
+      () => smallLocalFixSignal({ ref: 'r', additions: 180, deletions: 40, files: 9 }, 1, config),
+    ],
+    [
+      'a tests-only change',
+      () => smallLocalFixSignal({ ref: 'r', additions: 5, deletions: 0, files: 1 }, 1, config),
+    ],
+    [
+      'a slow revert',
+      () =>
+        fastRevertAfterFailureSignal(
+          {
+            revertRef: 'r',
+            revertedAt: new Date('2024-04-10'),
+            originMergedAt: new Date('2024-04-02'),
+            failure: { kind: 'build', at: new Date('2024-04-03') },
+          },
+          config,
+        ),
+    ],
+    [
+      'a fast revert without a failure',
+      () =>
+        fastRevertAfterFailureSignal(
+          {
+            revertRef: 'r',
+            revertedAt: new Date('2024-04-02T12:00:00Z'),
+            originMergedAt: new Date('2024-04-02T10:00:00Z'),
+            failure: null,
+          },
+          config,
+        ),
+    ],
+    [
+      'a review matching the risk',
+      () => lightReviewForRiskSignal({ ref: 'r', risk: 70, depth: 60 }, config),
+    ],
+    [
+      'expectation text',
+      () =>
+        faultTextSignal(readDefectText('Not what the customer asked for'), { key: 'B-1' }, config),
+    ],
   ])('give nothing for %s', (_name, build) => {
     expect(build()).toBeNull();
   });

@@ -7,15 +7,27 @@ import type { TestExpectationReading } from './test-expectation-changes';
 /** Builders of the execution signals; pure, zero or one signal each, with evidence. */
 const side = 'execution' as const;
 
-export function clearStableTicketSignal(origin: OriginWorkItem | null, config: AnalysisConfig): Signal | null {
+export function clearStableTicketSignal(
+  origin: OriginWorkItem | null,
+  config: AnalysisConfig,
+): Signal | null {
   if (origin === null) return null;
   const { context } = origin;
-  if (!context.acceptanceCriteria.found || context.churn.length > 0 || context.score < config.contextScore.clearTicketMinScore) return null;
+  if (
+    !context.acceptanceCriteria.found ||
+    context.churn.length > 0 ||
+    context.score < config.contextScore.clearTicketMinScore
+  )
+    return null;
   return {
     id: 'clear_stable_ticket',
     side,
     weight: signalWeight('clear_stable_ticket', side, 1, config),
-    evidence: { kind: 'work_item_at_start', description: `${origin.key} had acceptance criteria, no changes after start, context score ${context.score}`, url: origin.url },
+    evidence: {
+      kind: 'work_item_at_start',
+      description: `${origin.key} had acceptance criteria, no changes after start, context score ${context.score}`,
+      url: origin.url,
+    },
   };
 }
 
@@ -35,38 +47,65 @@ export interface FixSize {
  * changed code lines is full strength, up to 12 half; without them, the whole PR must stay within
  * 20 lines. A fix that touches no code (tests or docs only) says nothing here.
  */
-export function smallLocalFixSignal(fix: FixSize, testFiles: number, config: AnalysisConfig): Signal | null {
+export function smallLocalFixSignal(
+  fix: FixSize,
+  testFiles: number,
+  config: AnalysisConfig,
+): Signal | null {
   const codeFiles = Math.max(0, fix.files - testFiles);
   if (codeFiles > 2 || codeFiles === 0) return null;
   const lines = fix.codeLines ?? fix.additions + fix.deletions;
-  const strength = fix.codeLines === undefined ? (lines <= 20 ? 1 : 0) : lines <= 4 ? 1 : lines <= 12 ? 0.5 : 0;
+  const strength =
+    fix.codeLines === undefined ? (lines <= 20 ? 1 : 0) : lines <= 4 ? 1 : lines <= 12 ? 0.5 : 0;
   if (strength === 0) return null;
   return {
     id: 'small_local_fix',
     side,
     weight: signalWeight('small_local_fix', side, strength, config),
-    evidence: { kind: 'fix_size', description: `${fix.ref} is small and local: ${lines} ${fix.codeLines === undefined ? '' : 'code '}lines in ${codeFiles} file(s)`, url: fix.url },
+    evidence: {
+      kind: 'fix_size',
+      description: `${fix.ref} is small and local: ${lines} ${fix.codeLines === undefined ? '' : 'code '}lines in ${codeFiles} file(s)`,
+      url: fix.url,
+    },
   };
 }
 
-export function addsTestForUntestedPathSignal(reading: TestExpectationReading, fix: { ref: string; url?: string }, config: AnalysisConfig): Signal | null {
+export function addsTestForUntestedPathSignal(
+  reading: TestExpectationReading,
+  fix: { ref: string; url?: string },
+  config: AnalysisConfig,
+): Signal | null {
   if (!reading.addsTestsOnly || reading.rewritesExpectations) return null;
   return {
     id: 'adds_test_for_untested_path',
     side,
     weight: signalWeight('adds_test_for_untested_path', side, 1, config),
-    evidence: { kind: 'fix_diff', description: `${fix.ref} adds ${reading.addedAssertions} assertion(s) without changing existing ones`, url: fix.url, excerpt: reading.testFilesTouched.join(', ') },
+    evidence: {
+      kind: 'fix_diff',
+      description: `${fix.ref} adds ${reading.addedAssertions} assertion(s) without changing existing ones`,
+      url: fix.url,
+      excerpt: reading.testFilesTouched.join(', '),
+    },
   };
 }
 
-export function faultTextSignal(reading: DefectTextReading, source: { key: string; url?: string }, config: AnalysisConfig): Signal | null {
+export function faultTextSignal(
+  reading: DefectTextReading,
+  source: { key: string; url?: string },
+  config: AnalysisConfig,
+): Signal | null {
   const best = reading.fault.matches[0];
   if (reading.fault.score < 1.5 || best === undefined) return null;
   return {
     id: 'fault_text',
     side,
     weight: signalWeight('fault_text', side, reading.fault.score / 3, config),
-    evidence: { kind: 'defect_text', description: `${source.key} describes a fault: ${reading.fault.matches.map((match) => `"${match.phrase}"`).join(', ')}`, url: source.url, excerpt: best.sentence },
+    evidence: {
+      kind: 'defect_text',
+      description: `${source.key} describes a fault: ${reading.fault.matches.map((match) => `"${match.phrase}"`).join(', ')}`,
+      url: source.url,
+      excerpt: best.sentence,
+    },
   };
 }
 
@@ -78,26 +117,44 @@ export interface RevertTiming {
   failure: { kind: 'build' | 'deploy'; at: Date; url?: string } | null;
 }
 
-export function fastRevertAfterFailureSignal(timing: RevertTiming, config: AnalysisConfig): Signal | null {
+export function fastRevertAfterFailureSignal(
+  timing: RevertTiming,
+  config: AnalysisConfig,
+): Signal | null {
   const hours = (timing.revertedAt.getTime() - timing.originMergedAt.getTime()) / 3_600_000;
   const failure = timing.failure;
   if (failure === null || hours < 0 || hours > config.windows.fastRevertHours) return null;
-  if (failure.at.getTime() < timing.originMergedAt.getTime() || failure.at.getTime() > timing.revertedAt.getTime()) return null;
+  if (
+    failure.at.getTime() < timing.originMergedAt.getTime() ||
+    failure.at.getTime() > timing.revertedAt.getTime()
+  )
+    return null;
   return {
     id: 'fast_revert_after_failure',
     side,
     weight: signalWeight('fast_revert_after_failure', side, 1, config),
-    evidence: { kind: 'revert', description: `${timing.revertRef} reverted ${Math.round(hours * 10) / 10} h after merge, after a failing ${failure.kind}`, url: failure.url },
+    evidence: {
+      kind: 'revert',
+      description: `${timing.revertRef} reverted ${Math.round(hours * 10) / 10} h after merge, after a failing ${failure.kind}`,
+      url: failure.url,
+    },
   };
 }
 
-export function lightReviewForRiskSignal(origin: { ref: string; url?: string; risk: number; depth: number }, config: AnalysisConfig): Signal | null {
+export function lightReviewForRiskSignal(
+  origin: { ref: string; url?: string; risk: number; depth: number },
+  config: AnalysisConfig,
+): Signal | null {
   const gap = origin.risk - origin.depth;
   if (gap < config.calibration.lightReviewMinGap) return null;
   return {
     id: 'light_review_for_risk',
     side,
     weight: signalWeight('light_review_for_risk', side, Math.min(1, gap / 70), config),
-    evidence: { kind: 'review_calibration', description: `${origin.ref}: risk ${origin.risk} but review depth ${origin.depth}`, url: origin.url },
+    evidence: {
+      kind: 'review_calibration',
+      description: `${origin.ref}: risk ${origin.risk} but review depth ${origin.depth}`,
+      url: origin.url,
+    },
   };
 }

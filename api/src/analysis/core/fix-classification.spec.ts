@@ -32,23 +32,70 @@ describe('classifyFix', () => {
   });
 
   it.each<[string, FixCandidate, LinkedWorkItem[], string[]]>([
-    ['linked Bug', { title: 'Use the account locale for invoice emails', labels: [] }, [{ key: 'BIL-9', type: 'Bug' }], ['linked-bug']],
-    ['linked Story only', { title: 'Use the account locale for invoice emails', labels: [] }, [{ key: 'BIL-9', type: 'Story' }], []],
-    ['label type: bug', { title: 'Locale for invoice emails', labels: ['type: bug', 'area/billing'] }, [], ['fix-label']],
-    ['label kind/regression', { title: 'Locale for invoice emails', labels: ['kind/regression'] }, [], ['fix-label']],
-    ['label "prefix-cache" is not a fix label', { title: 'Locale', labels: ['prefix-cache', 'fixtures'] }, [], []],
-    ['chore title with a Bug link is still a fix', { title: 'chore: fix lint', labels: [] }, [{ key: 'X-1', type: 'bug' }], ['linked-bug']],
+    [
+      'linked Bug',
+      { title: 'Use the account locale for invoice emails', labels: [] },
+      [{ key: 'BIL-9', type: 'Bug' }],
+      ['linked-bug'],
+    ],
+    [
+      'linked Story only',
+      { title: 'Use the account locale for invoice emails', labels: [] },
+      [{ key: 'BIL-9', type: 'Story' }],
+      [],
+    ],
+    [
+      'label type: bug',
+      { title: 'Locale for invoice emails', labels: ['type: bug', 'area/billing'] },
+      [],
+      ['fix-label'],
+    ],
+    [
+      'label kind/regression',
+      { title: 'Locale for invoice emails', labels: ['kind/regression'] },
+      [],
+      ['fix-label'],
+    ],
+    [
+      'label "prefix-cache" is not a fix label',
+      { title: 'Locale', labels: ['prefix-cache', 'fixtures'] },
+      [],
+      [],
+    ],
+    [
+      'chore title with a Bug link is still a fix',
+      { title: 'chore: fix lint', labels: [] },
+      [{ key: 'X-1', type: 'bug' }],
+      ['linked-bug'],
+    ],
   ])('%s', (_name, candidate, links, rules) => {
-    expect(classifyFix(candidate, links, config).reasons.map((reason) => reason.rule)).toEqual(rules);
+    expect(classifyFix(candidate, links, config).reasons.map((reason) => reason.rule)).toEqual(
+      rules,
+    );
   });
 
   it('tells a docs-only fix apart so line tracing can skip it', () => {
-    expect(classifyFix({ title: 'Fix typo in docs', labels: [], files: ['docs/setup.md', 'README.md'] }, [], config).scope).toBe('docs_only');
-    expect(classifyFix({ title: 'Fix typo in label', labels: [], files: ['src/ui/button.tsx', 'README.md'] }, [], config).scope).toBe('code');
+    expect(
+      classifyFix(
+        { title: 'Fix typo in docs', labels: [], files: ['docs/setup.md', 'README.md'] },
+        [],
+        config,
+      ).scope,
+    ).toBe('docs_only');
+    expect(
+      classifyFix(
+        { title: 'Fix typo in label', labels: [], files: ['src/ui/button.tsx', 'README.md'] },
+        [],
+        config,
+      ).scope,
+    ).toBe('code');
   });
 
   it('follows configured label words', () => {
-    const custom = { ...config, classification: { ...config.classification, fixLabelWords: ['defecto'] } };
+    const custom = {
+      ...config,
+      classification: { ...config.classification, fixLabelWords: ['defecto'] },
+    };
     expect(classifyFix({ title: 'Locale', labels: ['Defecto'] }, [], custom).isFix).toBe(true);
     expect(classifyFix({ title: 'Locale', labels: ['bug'] }, [], custom).isFix).toBe(false);
   });

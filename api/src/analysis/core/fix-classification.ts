@@ -38,7 +38,18 @@ const fixTitle: RegExp[] = [
   /^(resolve[sd]?|correct(s|ed)?|prevent(s|ed)?|avoid(s|ed)?|handle[sd]?|stop(s|ped)?|repair(s|ed)?|patch(es|ed)?)\b.{0,60}\b(crash(es)?|errors?|exceptions?|bugs?|regressions?|failures?|panics?|leaks?|race|npe|null|undefined|nan|deadlocks?|timeouts?|500s?|broken|wrong|incorrect)\b/i,
   /^(corrige|corrig[eé]|correction|corrección|corregir|arregla|arreglar|behebt|behoben|fehlerbehebung|korrigiert|correção|corrigir|исправ\w*|修复|修正)/i,
 ];
-const docsGlobs = ['**/*.md', '**/*.mdx', '**/*.rst', '**/*.txt', '**/*.adoc', 'docs/**', 'doc/**', '**/CHANGELOG*', '**/README*', '**/LICENSE*'];
+const docsGlobs = [
+  '**/*.md',
+  '**/*.mdx',
+  '**/*.rst',
+  '**/*.txt',
+  '**/*.adoc',
+  'docs/**',
+  'doc/**',
+  '**/CHANGELOG*',
+  '**/README*',
+  '**/LICENSE*',
+];
 const isDocs = picomatch(docsGlobs, { dot: true, nocase: true });
 
 /** Drops leading ticket keys and bracketed tags: `[ABC-12] `, `ABC-12: `, `[WIP] `, emoji. */
@@ -46,7 +57,10 @@ function cleanTitle(title: string): { title: string; tags: string[] } {
   const tags: string[] = [];
   let rest = title.trim();
   for (;;) {
-    const tag = /^(\[([^\]]+)\]|\(([^)]+)\)|[A-Z][A-Z0-9]+-\d+\b:?|:[a-z_]+:|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}])\s*[-:|]?\s*/u.exec(rest);
+    const tag =
+      /^(\[([^\]]+)\]|\(([^)]+)\)|[A-Z][A-Z0-9]+-\d+\b:?|:[a-z_]+:|[\u{1F300}-\u{1FAFF}\u{2600}-\u{27BF}])\s*[-:|]?\s*/u.exec(
+        rest,
+      );
     if (tag === null) break;
     tags.push((tag[2] ?? tag[3] ?? '').toLowerCase());
     rest = rest.slice(tag[0].length);
@@ -55,23 +69,33 @@ function cleanTitle(title: string): { title: string; tags: string[] } {
 }
 
 function labelWords(label: string): string[] {
-  return label.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== '');
+  return label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
 }
 
-export function classifyFix(candidate: FixCandidate, linkedWorkItems: readonly LinkedWorkItem[], config: AnalysisConfig): FixClassification {
+export function classifyFix(
+  candidate: FixCandidate,
+  linkedWorkItems: readonly LinkedWorkItem[],
+  config: AnalysisConfig,
+): FixClassification {
   const reasons: FixClassification['reasons'] = [];
   const bugTypes = new Set(config.classification.bugIssueTypes.map((type) => type.toLowerCase()));
   for (const item of linkedWorkItems) {
-    if (bugTypes.has(item.type.toLowerCase())) reasons.push({ rule: 'linked-bug', detail: `${item.key} is a ${item.type}` });
+    if (bugTypes.has(item.type.toLowerCase()))
+      reasons.push({ rule: 'linked-bug', detail: `${item.key} is a ${item.type}` });
   }
   const words = new Set(config.classification.fixLabelWords.map((word) => word.toLowerCase()));
   for (const label of candidate.labels) {
-    if (labelWords(label).some((word) => words.has(word))) reasons.push({ rule: 'fix-label', detail: `labelled "${label}"` });
+    if (labelWords(label).some((word) => words.has(word)))
+      reasons.push({ rule: 'fix-label', detail: `labelled "${label}"` });
   }
   const { title, tags } = cleanTitle(candidate.title);
   const type = conventional.exec(title);
   if (type !== null) {
-    if (fixTypes.has((type[1] ?? '').toLowerCase())) reasons.push({ rule: 'conventional-fix', detail: `type "${type[0].trim()}"` });
+    if (fixTypes.has((type[1] ?? '').toLowerCase()))
+      reasons.push({ rule: 'conventional-fix', detail: `type "${type[0].trim()}"` });
   } else if (tags.some((tag) => /^(bug|fix|hotfix|bugfix|regression)$/.test(tag))) {
     reasons.push({ rule: 'fix-title', detail: `tagged [${tags.join('][')}]` });
   } else if (fixTitle.some((pattern) => pattern.test(title))) {

@@ -35,7 +35,11 @@ describe('selectFollowUpOrigins', () => {
   });
 
   it('gives nothing when all lines came from the fix PR itself', () => {
-    const result = selectFollowUpOrigins([{ sha: 'x', prNumber: 7, landedAt: daysBefore(1), lines: 3 }], { prNumber: 7, mergedAt: fixMerged }, 30);
+    const result = selectFollowUpOrigins(
+      [{ sha: 'x', prNumber: 7, landedAt: daysBefore(1), lines: 3 }],
+      { prNumber: 7, mergedAt: fixMerged },
+      30,
+    );
     expect(result.origins).toEqual([]);
   });
 });

@@ -36,7 +36,11 @@ export interface FollowUpSelection {
 
 const dayMs = 86_400_000;
 
-export function selectFollowUpOrigins(introducers: readonly TracedIntroducer[], fix: FollowUpFix, windowDays: number): FollowUpSelection {
+export function selectFollowUpOrigins(
+  introducers: readonly TracedIntroducer[],
+  fix: FollowUpFix,
+  windowDays: number,
+): FollowUpSelection {
   const excluded: FollowUpSelection['excluded'] = [];
   const groups = new Map<string, FollowUpOrigin>();
   for (const introducer of introducers) {
@@ -49,10 +53,17 @@ export function selectFollowUpOrigins(introducers: readonly TracedIntroducer[], 
       excluded.push({ sha: introducer.sha, prNumber: introducer.prNumber, reason });
       continue;
     }
-    const key = introducer.prNumber === null ? `commit:${introducer.sha}` : `pr:${introducer.prNumber}`;
+    const key =
+      introducer.prNumber === null ? `commit:${introducer.sha}` : `pr:${introducer.prNumber}`;
     const group = groups.get(key);
     if (group === undefined) {
-      groups.set(key, { prNumber: introducer.prNumber, shas: [introducer.sha], lines: introducer.lines, landedAt: introducer.landedAt, ageDays: age / dayMs });
+      groups.set(key, {
+        prNumber: introducer.prNumber,
+        shas: [introducer.sha],
+        lines: introducer.lines,
+        landedAt: introducer.landedAt,
+        ageDays: age / dayMs,
+      });
     } else {
       group.shas.push(introducer.sha);
       group.lines += introducer.lines;
@@ -63,7 +74,9 @@ export function selectFollowUpOrigins(introducers: readonly TracedIntroducer[], 
       }
     }
   }
-  const origins = [...groups.values()].sort((a, b) => b.lines - a.lines || a.landedAt.getTime() - b.landedAt.getTime());
+  const origins = [...groups.values()].sort(
+    (a, b) => b.lines - a.lines || a.landedAt.getTime() - b.landedAt.getTime(),
+  );
   for (const origin of origins) origin.ageDays = Math.round(origin.ageDays * 100) / 100;
   return { origins, excluded };
 }

@@ -28,7 +28,8 @@ export interface DeploymentRecord {
   changeRefs: readonly string[];
 }
 
-export type IncidentLinkRule = 'explicit-change' | 'explicit-work-item' | 'deployment-window' | 'none';
+export type IncidentLinkRule =
+  'explicit-change' | 'explicit-work-item' | 'deployment-window' | 'none';
 
 export interface IncidentLink {
   rule: IncidentLinkRule;
@@ -44,30 +45,64 @@ export function linkIncident(
   deployments: readonly DeploymentRecord[],
   windowHours: number,
 ): IncidentLink {
-  const changes = [...new Set(explicitLinks.filter((link) => link.kind === 'change').map((link) => link.ref))];
-  const items = [...new Set(explicitLinks.filter((link) => link.kind === 'work_item').map((link) => link.ref))];
+  const changes = [
+    ...new Set(explicitLinks.filter((link) => link.kind === 'change').map((link) => link.ref)),
+  ];
+  const items = [
+    ...new Set(explicitLinks.filter((link) => link.kind === 'work_item').map((link) => link.ref)),
+  ];
   if (changes.length > 0) {
-    return { rule: 'explicit-change', changeRefs: changes, workItemKeys: items, deployment: null, explanation: `Incident names ${changes.join(', ')}` };
+    return {
+      rule: 'explicit-change',
+      changeRefs: changes,
+      workItemKeys: items,
+      deployment: null,
+      explanation: `Incident names ${changes.join(', ')}`,
+    };
   }
   if (items.length > 0) {
-    return { rule: 'explicit-work-item', changeRefs: [], workItemKeys: items, deployment: null, explanation: `Incident is linked to ${items.join(', ')}` };
+    return {
+      rule: 'explicit-work-item',
+      changeRefs: [],
+      workItemKeys: items,
+      deployment: null,
+      explanation: `Incident is linked to ${items.join(', ')}`,
+    };
   }
   const affected = new Set(incident.affectedRepos.map((repo) => repo.toLowerCase()));
   const start = incident.startedAt.getTime();
   const candidates = deployments
-    .filter((deployment) => affected.has(deployment.repo.toLowerCase()) && deployment.status !== 'failure')
-    .filter((deployment) => deployment.deployedAt.getTime() <= start && start - deployment.deployedAt.getTime() <= windowHours * 3_600_000)
+    .filter(
+      (deployment) =>
+        affected.has(deployment.repo.toLowerCase()) && deployment.status !== 'failure',
+    )
+    .filter(
+      (deployment) =>
+        deployment.deployedAt.getTime() <= start &&
+        start - deployment.deployedAt.getTime() <= windowHours * 3_600_000,
+    )
     .sort((a, b) => b.deployedAt.getTime() - a.deployedAt.getTime());
   const latest = candidates[0];
   if (latest === undefined) {
-    return { rule: 'none', changeRefs: [], workItemKeys: [], deployment: null, explanation: `No deployment of ${[...affected].join(', ') || 'an affected repository'} within ${windowHours} h before the incident` };
+    return {
+      rule: 'none',
+      changeRefs: [],
+      workItemKeys: [],
+      deployment: null,
+      explanation: `No deployment of ${[...affected].join(', ') || 'an affected repository'} within ${windowHours} h before the incident`,
+    };
   }
   const hours = Math.round(((start - latest.deployedAt.getTime()) / 3_600_000) * 100) / 100;
   return {
     rule: 'deployment-window',
     changeRefs: [...latest.changeRefs],
     workItemKeys: [],
-    deployment: { id: latest.id, repo: latest.repo, deployedAt: latest.deployedAt, hoursBeforeIncident: hours },
+    deployment: {
+      id: latest.id,
+      repo: latest.repo,
+      deployedAt: latest.deployedAt,
+      hoursBeforeIncident: hours,
+    },
     explanation: `Latest deployment of ${latest.repo} (${latest.id}) finished ${hours} h before the incident started`,
   };
 }

@@ -2,7 +2,11 @@ import { defaultAnalysisConfig as config } from './analysis-config';
 import { detectLinkedBugs, type BugLink, type StoryRecord } from './linked-bugs';
 
 const bug = { key: 'PAY-900', createdAt: new Date('2024-05-31T10:00:00Z') };
-const options = { windowDays: 60, bugLinkTypes: config.classification.bugLinkTypes, bugIssueTypes: config.classification.bugIssueTypes };
+const options = {
+  windowDays: 60,
+  bugLinkTypes: config.classification.bugLinkTypes,
+  bugIssueTypes: config.classification.bugIssueTypes,
+};
 const stories: StoryRecord[] = [
   { key: 'PAY-800', type: 'Story', resolvedAt: new Date('2024-05-21T10:00:00Z') },
   { key: 'PAY-810', type: 'Task', resolvedAt: new Date('2024-05-30T10:00:00Z') },
@@ -12,7 +16,12 @@ const stories: StoryRecord[] = [
   { key: 'PAY-840', type: 'Bug', resolvedAt: new Date('2024-05-20T10:00:00Z') },
   { key: 'PAY-850', type: 'Story', resolvedAt: new Date('2024-05-25T10:00:00Z') },
 ];
-const link = (linkType: string, relation: string, otherKey: string, direction: BugLink['direction'] = 'inward'): BugLink => ({ linkType, relation, otherKey, direction });
+const link = (
+  linkType: string,
+  relation: string,
+  otherKey: string,
+  direction: BugLink['direction'] = 'inward',
+): BugLink => ({ linkType, relation, otherKey, direction });
 
 describe('detectLinkedBugs', () => {
   it('keeps causal and related stories finished within the window, causal first, with reasons for the rest', () => {
@@ -34,8 +43,20 @@ describe('detectLinkedBugs', () => {
       options,
     );
     expect(result.origins).toEqual([
-      { storyKey: 'PAY-800', linkType: 'Causes', relation: 'is caused by', strength: 'causal', daysBeforeBug: 10 },
-      { storyKey: 'PAY-810', linkType: 'Relates', relation: 'relates to', strength: 'related', daysBeforeBug: 1 },
+      {
+        storyKey: 'PAY-800',
+        linkType: 'Causes',
+        relation: 'is caused by',
+        strength: 'causal',
+        daysBeforeBug: 10,
+      },
+      {
+        storyKey: 'PAY-810',
+        linkType: 'Relates',
+        relation: 'relates to',
+        strength: 'related',
+        daysBeforeBug: 1,
+      },
     ]);
     expect(result.excluded.map((entry) => `${entry.otherKey}:${entry.reason}`)).toEqual([
       'PAY-850:wrong_direction',
@@ -50,7 +71,12 @@ describe('detectLinkedBugs', () => {
   });
 
   it('counts Jira Service Management "Problem/Incident" links as causal', () => {
-    const result = detectLinkedBugs(bug, [link('Problem/Incident', 'is caused by', 'PAY-850')], stories, options);
+    const result = detectLinkedBugs(
+      bug,
+      [link('Problem/Incident', 'is caused by', 'PAY-850')],
+      stories,
+      options,
+    );
     expect(result.origins[0]?.strength).toBe('causal');
   });
 });

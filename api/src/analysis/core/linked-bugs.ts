@@ -37,7 +37,14 @@ export interface LinkedBugOrigin {
   daysBeforeBug: number;
 }
 
-export type LinkedBugExclusion = 'link_type_not_counted' | 'wrong_direction' | 'story_unknown' | 'not_finished' | 'finished_after_bug' | 'outside_window' | 'is_a_bug';
+export type LinkedBugExclusion =
+  | 'link_type_not_counted'
+  | 'wrong_direction'
+  | 'story_unknown'
+  | 'not_finished'
+  | 'finished_after_bug'
+  | 'outside_window'
+  | 'is_a_bug';
 
 export interface LinkedBugDetection {
   origins: LinkedBugOrigin[];
@@ -46,12 +53,18 @@ export interface LinkedBugDetection {
 
 const dayMs = 86_400_000;
 
-function strengthOf(link: BugLink, countedTypes: Set<string>): LinkedBugOrigin['strength'] | 'wrong_direction' | null {
+function strengthOf(
+  link: BugLink,
+  countedTypes: Set<string>,
+): LinkedBugOrigin['strength'] | 'wrong_direction' | null {
   const type = link.linkType.toLowerCase();
   if (!countedTypes.has(type)) return null;
   if (type === 'causes') {
     // The bug must be the effect: "is caused by" on its side.
-    return /caused by|is caused|caused_by/i.test(link.relation) || (link.relation === '' && link.direction === 'inward') ? 'causal' : 'wrong_direction';
+    return /caused by|is caused|caused_by/i.test(link.relation) ||
+      (link.relation === '' && link.direction === 'inward')
+      ? 'causal'
+      : 'wrong_direction';
   }
   return type === 'relates' ? 'related' : 'causal';
 }
@@ -60,7 +73,11 @@ export function detectLinkedBugs(
   bug: BugRecord,
   links: readonly BugLink[],
   stories: readonly StoryRecord[],
-  options: { windowDays: number; bugLinkTypes: readonly string[]; bugIssueTypes: readonly string[] },
+  options: {
+    windowDays: number;
+    bugLinkTypes: readonly string[];
+    bugIssueTypes: readonly string[];
+  },
 ): LinkedBugDetection {
   const countedTypes = new Set(options.bugLinkTypes.map((type) => type.toLowerCase()));
   const bugTypes = new Set(options.bugIssueTypes.map((type) => type.toLowerCase()));
@@ -72,19 +89,52 @@ export function detectLinkedBugs(
       excluded.push({ otherKey: link.otherKey, linkType: link.linkType, reason });
     };
     const strength = strengthOf(link, countedTypes);
-    if (strength === null) { exclude('link_type_not_counted'); continue; }
-    if (strength === 'wrong_direction') { exclude('wrong_direction'); continue; }
+    if (strength === null) {
+      exclude('link_type_not_counted');
+      continue;
+    }
+    if (strength === 'wrong_direction') {
+      exclude('wrong_direction');
+      continue;
+    }
     const story = byKey.get(link.otherKey);
-    if (story === undefined) { exclude('story_unknown'); continue; }
-    if (bugTypes.has(story.type.toLowerCase())) { exclude('is_a_bug'); continue; }
-    if (story.resolvedAt === null) { exclude('not_finished'); continue; }
+    if (story === undefined) {
+      exclude('story_unknown');
+      continue;
+    }
+    if (bugTypes.has(story.type.toLowerCase())) {
+      exclude('is_a_bug');
+      continue;
+    }
+    if (story.resolvedAt === null) {
+      exclude('not_finished');
+      continue;
+    }
     const gap = bug.createdAt.getTime() - story.resolvedAt.getTime();
-    if (gap < 0) { exclude('finished_after_bug'); continue; }
-    if (gap > options.windowDays * dayMs) { exclude('outside_window'); continue; }
+    if (gap < 0) {
+      exclude('finished_after_bug');
+      continue;
+    }
+    if (gap > options.windowDays * dayMs) {
+      exclude('outside_window');
+      continue;
+    }
     if (origins.some((origin) => origin.storyKey === story.key)) continue;
-    origins.push({ storyKey: story.key, linkType: link.linkType, relation: link.relation, strength, daysBeforeBug: Math.round((gap / dayMs) * 100) / 100 });
+    origins.push({
+      storyKey: story.key,
+      linkType: link.linkType,
+      relation: link.relation,
+      strength,
+      daysBeforeBug: Math.round((gap / dayMs) * 100) / 100,
+    });
   }
   // Causal links first, then the most recent story.
-  origins.sort((a, b) => (a.strength === b.strength ? a.daysBeforeBug - b.daysBeforeBug : a.strength === 'causal' ? -1 : 1));
+  origins.sort((a, b) =>
+    a.strength === b.strength
+      ? a.daysBeforeBug - b.daysBeforeBug
+      : a.strength === 'causal'
+        ? -1
+        : 1,
+  );
   return { origins, excluded };
 }

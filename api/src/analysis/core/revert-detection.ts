@@ -13,7 +13,13 @@ export interface RevertInput {
   headRef?: string | null;
 }
 
-export type RevertRule = 'title' | 'reapply-title' | 'conventional-title' | 'reverts-commit' | 'reverts-pr' | 'revert-branch';
+export type RevertRule =
+  | 'title'
+  | 'reapply-title'
+  | 'conventional-title'
+  | 'reverts-commit'
+  | 'reverts-pr'
+  | 'revert-branch';
 
 export interface RevertDetection {
   isRevert: boolean;
@@ -41,7 +47,12 @@ const revertBranch = /^revert-(\d+)-.+/i;
 const squashNumber = /\(#(\d+)\)\s*$/;
 
 /** Strips `Revert "…"` layers; GitHub and git nest them verbatim, without escaping inner quotes. */
-function unwrap(title: string): { depth: number; inner: string; oneLayer: string | null; reapply: boolean } {
+function unwrap(title: string): {
+  depth: number;
+  inner: string;
+  oneLayer: string | null;
+  reapply: boolean;
+} {
   let depth = 0;
   let current = title.trim();
   let oneLayer: string | null = null;
@@ -67,7 +78,12 @@ function unique<T>(values: T[]): T[] {
 export function detectRevert(input: RevertInput): RevertDetection {
   const message = input.message ?? '';
   const subject = input.title ?? message.split('\n')[0] ?? '';
-  const body = [input.body ?? '', input.title === undefined || input.title === null ? message.split('\n').slice(1).join('\n') : message].join('\n');
+  const body = [
+    input.body ?? '',
+    input.title === undefined || input.title === null
+      ? message.split('\n').slice(1).join('\n')
+      : message,
+  ].join('\n');
   const rules: RevertRule[] = [];
 
   const layers = unwrap(subject);
@@ -86,12 +102,22 @@ export function detectRevert(input: RevertInput): RevertDetection {
 
   // Only read SHA mentions in the body when something else says this is a revert, or the
   // canonical git sentence is present: "reverting abc1234 broke X" in prose is not a revert.
-  const canonical = [...body.matchAll(revertsCommit)].map((match) => (match[1] ?? '').toLowerCase());
+  const canonical = [...body.matchAll(revertsCommit)].map((match) =>
+    (match[1] ?? '').toLowerCase(),
+  );
   if (canonical.length > 0) rules.push('reverts-commit');
-  const loose = rules.length > 0 ? [...body.matchAll(alsoCommit)].map((match) => (match[1] ?? '').toLowerCase()) : [];
-  const revertedShas = unique([...canonical, ...loose.filter((sha) => /[a-f]/.test(sha) || sha.length >= 12)]);
+  const loose =
+    rules.length > 0
+      ? [...body.matchAll(alsoCommit)].map((match) => (match[1] ?? '').toLowerCase())
+      : [];
+  const revertedShas = unique([
+    ...canonical,
+    ...loose.filter((sha) => /[a-f]/.test(sha) || sha.length >= 12),
+  ]);
 
-  const pulls = [...body.matchAll(revertsPull), ...body.matchAll(revertsPullUrl)].map((match) => Number(match[1]));
+  const pulls = [...body.matchAll(revertsPull), ...body.matchAll(revertsPullUrl)].map((match) =>
+    Number(match[1]),
+  );
   if (pulls.length > 0) rules.push('reverts-pr');
   const branch = revertBranch.exec(input.headRef ?? '');
   if (branch?.[1] !== undefined) {

@@ -1,5 +1,10 @@
 import { defaultAnalysisConfig as config } from './analysis-config';
-import { calibrationFlags, isSubstantiveComment, reviewDepth, type DepthInput } from './review-depth';
+import {
+  calibrationFlags,
+  isSubstantiveComment,
+  reviewDepth,
+  type DepthInput,
+} from './review-depth';
 
 const opened = new Date('2024-05-06T09:00:00Z');
 const at = (minutes: number): Date => new Date(opened.getTime() + minutes * 60_000);
@@ -17,7 +22,12 @@ const stamped: DepthInput = {
   ],
   comments: [
     { author: 'li', isBot: false, body: 'LGTM 🚀', createdAt: at(6) },
-    { author: 'copilot', isBot: false, body: 'This function could throw when the list is empty; consider a guard.', createdAt: at(3) },
+    {
+      author: 'copilot',
+      isBot: false,
+      body: 'This function could throw when the list is empty; consider a guard.',
+      createdAt: at(3),
+    },
   ],
 };
 
@@ -30,8 +40,18 @@ const thorough: DepthInput = {
     { reviewer: 'li', isBot: false, state: 'APPROVED', submittedAt: at(60 * 26) },
   ],
   comments: [
-    { author: 'li', isBot: false, body: 'What happens to sessions created before the migration runs?', createdAt: at(80) },
-    { author: 'sam', isBot: false, body: 'The token TTL here differs from the one in the ADR, we agreed on 15 minutes.', createdAt: at(290) },
+    {
+      author: 'li',
+      isBot: false,
+      body: 'What happens to sessions created before the migration runs?',
+      createdAt: at(80),
+    },
+    {
+      author: 'sam',
+      isBot: false,
+      body: 'The token TTL here differs from the one in the ADR, we agreed on 15 minutes.',
+      createdAt: at(290),
+    },
     { author: 'sam', isBot: false, body: 'nit: trailing comma', createdAt: at(291) },
     { author: 'li', isBot: false, body: '+1', createdAt: at(1500) },
   ],
@@ -50,16 +70,37 @@ describe('reviewDepth', () => {
 
   it('gives a two-reviewer, two-round review with real questions a high depth', () => {
     const depth = reviewDepth(thorough, config);
-    expect(depth).toMatchObject({ humanReviewers: ['li', 'sam'], substantiveComments: 2, rounds: 2, waitHours: 26 });
+    expect(depth).toMatchObject({
+      humanReviewers: ['li', 'sam'],
+      substantiveComments: 2,
+      rounds: 2,
+      waitHours: 26,
+    });
     expect(depth.score).toBeGreaterThan(70);
     expect(calibrationFlags(80, depth, config)).toEqual({ rubberStamp: false, overReview: false });
     expect(calibrationFlags(20, depth, config).overReview).toBe(false);
   });
 
   it('flags over-review of a low-risk PR after three rounds or a long wait', () => {
-    const rounds = { ...thorough, reviews: [...thorough.reviews, { reviewer: 'kim', isBot: false, state: 'CHANGES_REQUESTED' as const, submittedAt: at(400) }] };
+    const rounds = {
+      ...thorough,
+      reviews: [
+        ...thorough.reviews,
+        {
+          reviewer: 'kim',
+          isBot: false,
+          state: 'CHANGES_REQUESTED' as const,
+          submittedAt: at(400),
+        },
+      ],
+    };
     expect(calibrationFlags(20, reviewDepth(rounds, config), config).overReview).toBe(true);
-    const slow = { ...stamped, reviews: [{ reviewer: 'li', isBot: false, state: 'APPROVED' as const, submittedAt: at(60 * 80) }] };
+    const slow = {
+      ...stamped,
+      reviews: [
+        { reviewer: 'li', isBot: false, state: 'APPROVED' as const, submittedAt: at(60 * 80) },
+      ],
+    };
     expect(calibrationFlags(20, reviewDepth(slow, config), config).overReview).toBe(true);
   });
 

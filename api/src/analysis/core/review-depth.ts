@@ -31,7 +31,8 @@ export interface DepthInput {
   comments: readonly ReviewComment[];
 }
 
-export type DepthComponentName = 'humanReviewers' | 'substantiveComments' | 'rounds' | 'timeInReview';
+export type DepthComponentName =
+  'humanReviewers' | 'substantiveComments' | 'rounds' | 'timeInReview';
 
 export interface DepthScore {
   score: number;
@@ -43,11 +44,15 @@ export interface DepthScore {
   waitHours: number | null;
 }
 
-const trivial = /^(lgtm|looks good( to me)?|ship ?it|approved?|\+1|:\+1:|:shipit:|nice|great|thanks?|ty|done|fixed|ok(ay)?|sgtm|👍|🚀|🎉|✅|❤️)[\s!.:)]*$/i;
+const trivial =
+  /^(lgtm|looks good( to me)?|ship ?it|approved?|\+1|:\+1:|:shipit:|nice|great|thanks?|ty|done|fixed|ok(ay)?|sgtm|👍|🚀|🎉|✅|❤️)[\s!.:)]*$/i;
 const nit = /^\s*(\*\*)?(nit|nitpick|typo|style)(\*\*)?\s*[:(-]/i;
 
 export function isSubstantiveComment(body: string): boolean {
-  const text = body.replace(/```[\s\S]*?```/g, ' code ').replace(/^\s*>.*$/gm, '').trim();
+  const text = body
+    .replace(/```[\s\S]*?```/g, ' code ')
+    .replace(/^\s*>.*$/gm, '')
+    .trim();
   if (text === '' || trivial.test(text) || nit.test(text)) return false;
   if (/^[\p{Extended_Pictographic}\s]+$/u.test(text)) return false;
   return text.split(/\s+/).length >= 4 || /\?/.test(text);
@@ -55,7 +60,11 @@ export function isSubstantiveComment(body: string): boolean {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
-export function reviewDepth(input: DepthInput, config: AnalysisConfig, agentLogins: readonly string[] = config.agentLogins): DepthScore {
+export function reviewDepth(
+  input: DepthInput,
+  config: AnalysisConfig,
+  agentLogins: readonly string[] = config.agentLogins,
+): DepthScore {
   const settings = config.depth;
   const agents = new Set(agentLogins.map((login) => login.toLowerCase()));
   const author = input.authorLogin.toLowerCase();
@@ -65,25 +74,50 @@ export function reviewDepth(input: DepthInput, config: AnalysisConfig, agentLogi
   };
   const humanReviews = input.reviews.filter((review) => human(review.reviewer, review.isBot));
   const reviewers = [...new Set(humanReviews.map((review) => review.reviewer))];
-  const substantive = input.comments.filter((comment) => human(comment.author, comment.isBot) && isSubstantiveComment(comment.body)).length;
+  const substantive = input.comments.filter(
+    (comment) => human(comment.author, comment.isBot) && isSubstantiveComment(comment.body),
+  ).length;
   const rounds = humanReviews.filter((review) => review.state === 'CHANGES_REQUESTED').length;
-  const approvals = humanReviews.filter((review) => review.state === 'APPROVED').sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+  const approvals = humanReviews
+    .filter((review) => review.state === 'APPROVED')
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   const firstApproval = approvals[0]?.submittedAt ?? null;
   const start = input.reviewStartedAt.getTime();
-  const minutesToApproval = firstApproval === null ? null : Math.max(0, (firstApproval.getTime() - start) / 60_000);
+  const minutesToApproval =
+    firstApproval === null ? null : Math.max(0, (firstApproval.getTime() - start) / 60_000);
   const end = firstApproval ?? input.mergedAt;
   const waitHours = end === null ? null : Math.max(0, (end.getTime() - start) / 3_600_000);
   const lines = input.additions + input.deletions;
-  const expectedMinutes = Math.min(settings.reviewMinutesCap, Math.max(settings.reviewMinutesFloor, (lines / 100) * settings.reviewMinutesPer100Lines));
+  const expectedMinutes = Math.min(
+    settings.reviewMinutesCap,
+    Math.max(settings.reviewMinutesFloor, (lines / 100) * settings.reviewMinutesPer100Lines),
+  );
   const reviewMinutes = waitHours === null ? 0 : waitHours * 60;
 
   const shares: Array<[DepthComponentName, number, string]> = [
-    ['humanReviewers', Math.min(1, reviewers.length / settings.reviewersFull), `${reviewers.length} human reviewer(s)`],
-    ['substantiveComments', Math.min(1, substantive / settings.substantiveCommentsFull), `${substantive} substantive comment(s)`],
+    [
+      'humanReviewers',
+      Math.min(1, reviewers.length / settings.reviewersFull),
+      `${reviewers.length} human reviewer(s)`,
+    ],
+    [
+      'substantiveComments',
+      Math.min(1, substantive / settings.substantiveCommentsFull),
+      `${substantive} substantive comment(s)`,
+    ],
     ['rounds', Math.min(1, rounds / settings.roundsFull), `${rounds} changes-requested round(s)`],
-    ['timeInReview', reviewers.length === 0 ? 0 : Math.min(1, reviewMinutes / expectedMinutes), `${Math.round(reviewMinutes)} min in review for ${lines} lines (expected ${Math.round(expectedMinutes)})`],
+    [
+      'timeInReview',
+      reviewers.length === 0 ? 0 : Math.min(1, reviewMinutes / expectedMinutes),
+      `${Math.round(reviewMinutes)} min in review for ${lines} lines (expected ${Math.round(expectedMinutes)})`,
+    ],
   ];
-  const components = shares.map(([name, share, reason]) => ({ name, points: round(settings.weights[name] * share), max: settings.weights[name], reason }));
+  const components = shares.map(([name, share, reason]) => ({
+    name,
+    points: round(settings.weights[name] * share),
+    max: settings.weights[name],
+    reason,
+  }));
   const max = components.reduce((sum, component) => sum + component.max, 0);
   const total = components.reduce((sum, component) => sum + component.points, 0);
   return {
@@ -103,13 +137,20 @@ export interface CalibrationFlags {
 }
 
 /** Rubber stamp: high risk, approved fast, no substantive comment. Over-review: low risk, many rounds or a long wait. */
-export function calibrationFlags(risk: number, depth: DepthScore, config: AnalysisConfig): CalibrationFlags {
+export function calibrationFlags(
+  risk: number,
+  depth: DepthScore,
+  config: AnalysisConfig,
+): CalibrationFlags {
   const settings = config.calibration;
   const rubberStamp =
     risk >= settings.rubberStampMinRisk &&
     depth.minutesToApproval !== null &&
     depth.minutesToApproval <= settings.rubberStampMaxMinutesToApproval &&
     depth.substantiveComments === 0;
-  const overReview = risk <= settings.overReviewMaxRisk && (depth.rounds >= settings.overReviewMinRounds || (depth.waitHours ?? 0) >= settings.overReviewMinWaitHours);
+  const overReview =
+    risk <= settings.overReviewMaxRisk &&
+    (depth.rounds >= settings.overReviewMinRounds ||
+      (depth.waitHours ?? 0) >= settings.overReviewMinWaitHours);
   return { rubberStamp, overReview };
 }

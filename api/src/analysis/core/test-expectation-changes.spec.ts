@@ -63,11 +63,31 @@ const reindentOnly = `--- a/spec/models/order_spec.rb
 
 describe('readTestExpectationChanges', () => {
   it.each<[string, string, { rewrites: boolean; addsOnly: boolean; changed: number }]>([
-    ['a changed Jest expectation', changedJestExpectation, { rewrites: true, addsOnly: false, changed: 1 }],
-    ['a new test for an untested path', addsTestOnly, { rewrites: false, addsOnly: true, changed: 0 }],
-    ['a changed expected value in a Go table test', goTableTest, { rewrites: true, addsOnly: false, changed: 1 }],
-    ['a deleted pytest assertion and a rewritten snapshot', pythonAndSnapshot, { rewrites: true, addsOnly: false, changed: 2 }],
-    ['a re-indented RSpec line in plain diff -u output', reindentOnly, { rewrites: false, addsOnly: false, changed: 0 }],
+    [
+      'a changed Jest expectation',
+      changedJestExpectation,
+      { rewrites: true, addsOnly: false, changed: 1 },
+    ],
+    [
+      'a new test for an untested path',
+      addsTestOnly,
+      { rewrites: false, addsOnly: true, changed: 0 },
+    ],
+    [
+      'a changed expected value in a Go table test',
+      goTableTest,
+      { rewrites: true, addsOnly: false, changed: 1 },
+    ],
+    [
+      'a deleted pytest assertion and a rewritten snapshot',
+      pythonAndSnapshot,
+      { rewrites: true, addsOnly: false, changed: 2 },
+    ],
+    [
+      'a re-indented RSpec line in plain diff -u output',
+      reindentOnly,
+      { rewrites: false, addsOnly: false, changed: 0 },
+    ],
   ])('%s', (_name, diff, expected) => {
     const reading = readTestExpectationChanges(diff, globs);
     expect(reading.rewritesExpectations).toBe(expected.rewrites);
@@ -89,6 +109,9 @@ describe('readTestExpectationChanges', () => {
 -  assert(user != null)
 +  assert(user !== null)
 `;
-    expect(readTestExpectationChanges(diff, globs)).toMatchObject({ rewritesExpectations: false, testFilesTouched: [] });
+    expect(readTestExpectationChanges(diff, globs)).toMatchObject({
+      rewritesExpectations: false,
+      testFilesTouched: [],
+    });
   });
 });

@@ -31,7 +31,8 @@ const assertionLine = new RegExp(
     /\b(self\.)?assert\w*\s*[(\s]/.source,
     /\bAssert\.\w+\s*\(/.source,
     /\bXCTAssert\w*\s*\(/.source,
-    /\b(require|assert)\.(Equal|NotEqual|True|False|Nil|NotNil|Len|Contains|ErrorIs|EqualValues)\w*\s*\(/.source,
+    /\b(require|assert)\.(Equal|NotEqual|True|False|Nil|NotNil|Len|Contains|ErrorIs|EqualValues)\w*\s*\(/
+      .source,
     /\bt\.(Errorf|Fatalf|is|deepEqual|equal|true|false|same|match|throws|snapshot)\s*\(/.source,
     /\.should(\.|\s*\(|\s+(eq|be|equal|==))/.source,
     /\bshould(Be|Equal|Contain|Throw)\w*\s*\(/.source,
@@ -40,7 +41,18 @@ const assertionLine = new RegExp(
   ].join('|'),
 );
 
-const snapshotFile = picomatch(['**/__snapshots__/**', '**/*.snap', '**/*.snap.*', '**/snapshots/**', '**/*.approved.*', '**/*.golden', '**/testdata/**/*.golden'], { dot: true });
+const snapshotFile = picomatch(
+  [
+    '**/__snapshots__/**',
+    '**/*.snap',
+    '**/*.snap.*',
+    '**/snapshots/**',
+    '**/*.approved.*',
+    '**/*.golden',
+    '**/testdata/**/*.golden',
+  ],
+  { dot: true },
+);
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, '').replace(/[;,]$/, '');
@@ -49,14 +61,20 @@ function normalise(text: string): string {
 /** `parseUnifiedDiff` needs `diff --git` headers; plain `diff -u` output gets them added. */
 function withGitHeaders(diff: string): string {
   if (/^diff --git /m.test(diff)) return diff;
-  return diff.replace(/^--- (\S+)[^\n]*\n\+\+\+ (\S+)/gm, (whole, a: string, b: string) => `diff --git ${a} ${b}\n${whole}`);
+  return diff.replace(
+    /^--- (\S+)[^\n]*\n\+\+\+ (\S+)/gm,
+    (whole, a: string, b: string) => `diff --git ${a} ${b}\n${whole}`,
+  );
 }
 
 function pathOf(file: FilePatch): string {
   return file.newPath ?? file.oldPath ?? '';
 }
 
-export function readTestExpectationChanges(diff: string, testFileGlobs: readonly string[]): TestExpectationReading {
+export function readTestExpectationChanges(
+  diff: string,
+  testFileGlobs: readonly string[],
+): TestExpectationReading {
   const isTest = picomatch([...testFileGlobs], { dot: true });
   const changedAssertions: ExpectationChange[] = [];
   const touched: string[] = [];
@@ -77,8 +95,10 @@ export function readTestExpectationChanges(diff: string, testFileGlobs: readonly
       removedTestLines += 1;
       // A line moved or re-indented is not a changed expectation.
       if (addedNormalised.has(normalise(removed.text))) continue;
-      const isSnapshotContent = snapshot && !/^\s*(\/\/|#)\s*(jest|vitest)?\s*snapshot/i.test(removed.text);
-      if (isSnapshotContent || assertionLine.test(removed.text)) changedAssertions.push({ file: path, line: removed.line, removed: removed.text.trim() });
+      const isSnapshotContent =
+        snapshot && !/^\s*(\/\/|#)\s*(jest|vitest)?\s*snapshot/i.test(removed.text);
+      if (isSnapshotContent || assertionLine.test(removed.text))
+        changedAssertions.push({ file: path, line: removed.line, removed: removed.text.trim() });
     }
   }
   return {

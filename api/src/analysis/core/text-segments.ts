@@ -39,7 +39,10 @@ export function splitProseAndCode(text: string): SplitText {
   for (const line of prose.split('\n')) {
     if (/^\s*>/.test(line)) continue;
     // Four-space or tab indented lines after a blank line are Markdown code (pasted logs).
-    if (/^(?: {4}|\t)\S/.test(line) && (indented.length > 0 || kept.length === 0 || kept[kept.length - 1]?.trim() === '')) {
+    if (
+      /^(?: {4}|\t)\S/.test(line) &&
+      (indented.length > 0 || kept.length === 0 || kept[kept.length - 1]?.trim() === '')
+    ) {
       indented.push(line.trim());
       continue;
     }
@@ -59,7 +62,9 @@ export function splitSentences(prose: string): string[] {
   for (const line of prose.split('\n')) {
     const cleaned = line.replace(/^\s*(?:[-*+]|\d+[.)]|#{1,6})\s+/, '').trim();
     if (cleaned === '') continue;
-    const protectedLine = cleaned.replace(/\b(e\.g|i\.e|etc|vs|approx|cf)\./gi, (abbr) => abbr.replace(/\./g, '\uE000'));
+    const protectedLine = cleaned.replace(/\b(e\.g|i\.e|etc|vs|approx|cf)\./gi, (abbr) =>
+      abbr.replace(/\./g, '\uE000'),
+    );
     for (const part of protectedLine.split(/(?<=[.?!])\s+(?=\S)/)) {
       const sentence = part.replace(/\uE000/g, '.').trim();
       if (sentence !== '') sentences.push(sentence);
@@ -80,8 +85,12 @@ const clauseBreak = /[,;:()]|\b(but|however|although|though|yet|instead|except)\
 export function isNegatedAt(sentence: string, index: number): boolean {
   const before = sentence.slice(0, index);
   let clauseStart = 0;
-  for (const match of before.matchAll(new RegExp(clauseBreak.source, 'gi'))) clauseStart = match.index + match[0].length;
-  const words = before.slice(clauseStart).split(/\s+/).filter((word) => word !== '');
+  for (const match of before.matchAll(new RegExp(clauseBreak.source, 'gi')))
+    clauseStart = match.index + match[0].length;
+  const words = before
+    .slice(clauseStart)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const clause = words.slice(-4).join(' ');
   let negated = false;
   for (const match of clause.matchAll(negators)) {
@@ -129,13 +138,20 @@ export function matchPhrases(
   const negated: PhraseMatch[] = [];
   for (const sentence of sentences) {
     for (const rule of rules) {
-      const flags = rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`;
+      const flags = rule.pattern.flags.includes('g')
+        ? rule.pattern.flags
+        : `${rule.pattern.flags}g`;
       const all = [...sentence.matchAll(new RegExp(rule.pattern.source, flags))];
       if (all.length === 0) continue;
       const positive = all.find((match) => !negatable || !isNegatedAt(sentence, match.index));
       const chosen = positive ?? all[0];
       if (chosen === undefined) continue;
-      const found: PhraseMatch = { rule: rule.name, phrase: chosen[0], sentence, weight: rule.weight };
+      const found: PhraseMatch = {
+        rule: rule.name,
+        phrase: chosen[0],
+        sentence,
+        weight: rule.weight,
+      };
       (positive === undefined ? negated : kept).push(found);
     }
   }

@@ -14,14 +14,20 @@ export function combineReworks(parts: {
   reopens: readonly DetectedRework[];
   absorbedFixIds: ReadonlySet<string>;
 }): DetectedRework[] {
-  const followUps = parts.followUps.filter((item) => !item.reworkPullRequestIds.some((id) => parts.absorbedFixIds.has(id)));
+  const followUps = parts.followUps.filter(
+    (item) => !item.reworkPullRequestIds.some((id) => parts.absorbedFixIds.has(id)),
+  );
   const hosts = [...parts.incidents, ...followUps];
   const incidentIds = new Set(parts.incidents.map((item) => item.incidentId));
   const linkedBugs: DetectedRework[] = [];
   for (const bug of parts.linkedBugs) {
     const bugKey = bug.reworkWorkItemKeys[0] ?? '';
     if (incidentIds.has(bug.id.replace(/^linked-bug:/, ''))) continue;
-    const host = hosts.find((item) => item.reworkWorkItemKeys.includes(bugKey) || item.reworkPullRequestIds.some((id) => bug.reworkPullRequestIds.includes(id)));
+    const host = hosts.find(
+      (item) =>
+        item.reworkWorkItemKeys.includes(bugKey) ||
+        item.reworkPullRequestIds.some((id) => bug.reworkPullRequestIds.includes(id)),
+    );
     if (host === undefined) {
       linkedBugs.push(bug);
       continue;
@@ -31,9 +37,17 @@ export function combineReworks(parts: {
     host.detection = {
       rules: uniqueSorted([...host.detection.rules, ...bug.detection.rules]),
       facts: [...host.detection.facts, ...bug.detection.facts],
-      links: [...host.detection.links, ...bug.detection.links.filter((link) => !host.detection.links.some((known) => known.url === link.url))],
+      links: [
+        ...host.detection.links,
+        ...bug.detection.links.filter(
+          (link) => !host.detection.links.some((known) => known.url === link.url),
+        ),
+      ],
     };
-    for (const text of bug.defectTexts) if (!host.defectTexts.some((known) => known.key === text.key)) host.defectTexts.push(text);
+    for (const text of bug.defectTexts)
+      if (!host.defectTexts.some((known) => known.key === text.key)) host.defectTexts.push(text);
   }
-  return [...parts.reverts, ...followUps, ...parts.incidents, ...linkedBugs, ...parts.reopens].sort((a, b) => a.id.localeCompare(b.id));
+  return [...parts.reverts, ...followUps, ...parts.incidents, ...linkedBugs, ...parts.reopens].sort(
+    (a, b) => a.id.localeCompare(b.id),
+  );
 }

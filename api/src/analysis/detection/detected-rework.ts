@@ -40,7 +40,9 @@ export function issueUrl(base: LinkBase, repo: string, number: number): string {
 }
 
 export function workItemUrl(base: LinkBase, key: string): string | undefined {
-  return base.jiraBaseUrl === null ? undefined : `${base.jiraBaseUrl.replace(/\/+$/, '')}/browse/${key}`;
+  return base.jiraBaseUrl === null
+    ? undefined
+    : `${base.jiraBaseUrl.replace(/\/+$/, '')}/browse/${key}`;
 }
 
 export function uniqueSorted(values: Iterable<string>): string[] {

@@ -22,7 +22,13 @@ export interface TraceCounts {
   failed: number;
 }
 
-const emptyExpectations: StoredExpectationReading = { rewritesExpectations: false, changedAssertions: [], addedAssertions: 0, testFilesTouched: [], addsTestsOnly: false };
+const emptyExpectations: StoredExpectationReading = {
+  rewritesExpectations: false,
+  changedAssertions: [],
+  addedAssertions: 0,
+  testFilesTouched: [],
+  addsTestsOnly: false,
+};
 
 export async function traceFixes(
   manager: EntityManager,
@@ -33,14 +39,18 @@ export async function traceFixes(
   const result = new Map<string, FixTrace>();
   const ids = requests.map((request) => `${request.repositoryId}@${request.sha}`);
   for (let start = 0; start < ids.length; start += 5000) {
-    const rows = await manager.query<{ id: string; introducers: StoredIntroducer[]; expectations: StoredExpectationReading }[]>(
-      'SELECT id, introducers, expectations FROM analysis_fix_trace WHERE id = ANY($1::text[])',
-      [ids.slice(start, start + 5000)],
-    );
-    for (const row of rows) result.set(row.id, { introducers: row.introducers, expectations: row.expectations });
+    const rows = await manager.query<
+      { id: string; introducers: StoredIntroducer[]; expectations: StoredExpectationReading }[]
+    >('SELECT id, introducers, expectations FROM analysis_fix_trace WHERE id = ANY($1::text[])', [
+      ids.slice(start, start + 5000),
+    ]);
+    for (const row of rows)
+      result.set(row.id, { introducers: row.introducers, expectations: row.expectations });
   }
   counts.cached += result.size;
-  const missing = requests.filter((request) => !result.has(`${request.repositoryId}@${request.sha}`));
+  const missing = requests.filter(
+    (request) => !result.has(`${request.repositoryId}@${request.sha}`),
+  );
   if (options.dataDir === null || missing.length === 0) return result;
   const dataDir = options.dataDir;
   const fresh: Array<{ id: string; trace: FixTrace }> = [];
@@ -84,11 +94,22 @@ export async function traceFixes(
   return result;
 }
 
-async function traceOne(gitDir: string, sha: string, testFileGlobs: readonly string[]): Promise<FixTrace> {
+async function traceOne(
+  gitDir: string,
+  sha: string,
+  testFileGlobs: readonly string[],
+): Promise<FixTrace> {
   const trace = await traceFix({ gitDir, fixSha: sha, options: { concurrency: 1 } });
-  const introducers = trace.introducers.map((introducer) => ({ sha: introducer.sha, lines: introducer.lineCount, at: introducer.committerTime.toISOString() }));
+  const introducers = trace.introducers.map((introducer) => ({
+    sha: introducer.sha,
+    lines: introducer.lineCount,
+    at: introducer.committerTime.toISOString(),
+  }));
   if (trace.parentSha === null) return { introducers, expectations: emptyExpectations };
-  const diff = await runGit(['diff', '--no-color', '--no-ext-diff', '-U3', trace.parentSha, trace.fixSha], { cwd: gitDir });
+  const diff = await runGit(
+    ['diff', '--no-color', '--no-ext-diff', '-U3', trace.parentSha, trace.fixSha],
+    { cwd: gitDir },
+  );
   const reading = readTestExpectationChanges(diff, testFileGlobs);
   return {
     introducers,

@@ -1,7 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { classifyFix, selectFollowUpOrigins, type AnalysisConfig, type TracedIntroducer } from '../core';
+import {
+  classifyFix,
+  selectFollowUpOrigins,
+  type AnalysisConfig,
+  type TracedIntroducer,
+} from '../core';
 import type { AnalysisDataset, PullRequestRecord } from '../domain/analysis-dataset';
-import { pullRequestUrl, uniqueSorted, workItemUrl, type DetectedRework, type LinkBase } from './detected-rework';
+import {
+  pullRequestUrl,
+  uniqueSorted,
+  workItemUrl,
+  type DetectedRework,
+  type LinkBase,
+} from './detected-rework';
 import { traceFixes, type FixTrace, type TraceCounts } from './fix-traces';
 
 /**
@@ -26,10 +37,15 @@ export interface FollowUpResult {
   fixes: Map<string, FixFacts>;
 }
 
-async function filesOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Array<{ path: string; lines: number }>>> {
+async function filesOf(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, Array<{ path: string; lines: number }>>> {
   const files = new Map<string, Array<{ path: string; lines: number }>>();
   for (let start = 0; start < ids.length; start += 5000) {
-    for (const row of await manager.query<{ pull_request_id: string; path: string; lines: number }[]>(
+    for (const row of await manager.query<
+      { pull_request_id: string; path: string; lines: number }[]
+    >(
       'SELECT pull_request_id, path, additions + deletions AS lines FROM pull_request_file WHERE pull_request_id = ANY($1::text[])',
       [ids.slice(start, start + 5000)],
     )) {
@@ -42,7 +58,11 @@ async function filesOf(manager: EntityManager, ids: readonly string[]): Promise<
 }
 
 /** SHA -> PR ids of one repository: every PR commit and every merge (or squash) commit. */
-async function shaLookup(manager: EntityManager, dataset: AnalysisDataset, repositoryId: string): Promise<Map<string, string[]>> {
+async function shaLookup(
+  manager: EntityManager,
+  dataset: AnalysisDataset,
+  repositoryId: string,
+): Promise<Map<string, string[]>> {
   const lookup = new Map<string, string[]>();
   const add = (sha: string, id: string): void => {
     const list = lookup.get(sha);
@@ -57,7 +77,8 @@ async function shaLookup(manager: EntityManager, dataset: AnalysisDataset, repos
     add(row.sha.toLowerCase(), row.pull_request_id);
   }
   for (const pr of dataset.pullRequests.values()) {
-    if (pr.repositoryId === repositoryId && pr.mergeCommitSha !== null) add(pr.mergeCommitSha.toLowerCase(), pr.id);
+    if (pr.repositoryId === repositoryId && pr.mergeCommitSha !== null)
+      add(pr.mergeCommitSha.toLowerCase(), pr.id);
   }
   return lookup;
 }
@@ -72,18 +93,35 @@ export async function detectFollowUpFixes(
   const candidates: Array<{ pr: PullRequestRecord; reasons: string[] }> = [];
   for (const pr of dataset.pullRequests.values()) {
     if (options.excludePullRequestIds.has(pr.id) || pr.mergeCommitSha === null) continue;
-    const linked = pr.workItemKeys.map((key) => ({ key, type: dataset.workItemByKey.get(key)?.type ?? '' }));
+    const linked = pr.workItemKeys.map((key) => ({
+      key,
+      type: dataset.workItemByKey.get(key)?.type ?? '',
+    }));
     const verdict = classifyFix({ title: pr.title, labels: pr.labels }, linked, config);
-    if (verdict.isFix) candidates.push({ pr, reasons: verdict.reasons.map((reason) => `${reason.rule}: ${reason.detail}`) });
+    if (verdict.isFix)
+      candidates.push({
+        pr,
+        reasons: verdict.reasons.map((reason) => `${reason.rule}: ${reason.detail}`),
+      });
   }
-  const files = await filesOf(manager, candidates.map((candidate) => candidate.pr.id));
+  const files = await filesOf(
+    manager,
+    candidates.map((candidate) => candidate.pr.id),
+  );
   const fixes = new Map<string, FixFacts>();
   const items: DetectedRework[] = [];
   const byRepo = new Map<string, Array<{ pr: PullRequestRecord; reasons: string[] }>>();
   for (const candidate of candidates) {
     const paths = (files.get(candidate.pr.id) ?? []).map((file) => file.path);
     // A docs-only fix changes no code: nothing to trace, not code rework.
-    if (classifyFix({ title: candidate.pr.title, labels: candidate.pr.labels, files: paths }, [], config).scope === 'docs_only') continue;
+    if (
+      classifyFix(
+        { title: candidate.pr.title, labels: candidate.pr.labels, files: paths },
+        [],
+        config,
+      ).scope === 'docs_only'
+    )
+      continue;
     const list = byRepo.get(candidate.pr.repositoryId) ?? [];
     list.push(candidate);
     byRepo.set(candidate.pr.repositoryId, list);
@@ -91,7 +129,11 @@ export async function detectFollowUpFixes(
   for (const [repositoryId, repoCandidates] of byRepo) {
     const traces = await traceFixes(
       manager,
-      repoCandidates.map(({ pr }) => ({ repositoryId, repo: pr.repo, sha: (pr.mergeCommitSha ?? '').toLowerCase() })),
+      repoCandidates.map(({ pr }) => ({
+        repositoryId,
+        repo: pr.repo,
+        sha: (pr.mergeCommitSha ?? '').toLowerCase(),
+      })),
       { dataDir: options.dataDir, testFileGlobs: config.testFileGlobs },
       counts,
     );
@@ -100,20 +142,52 @@ export async function detectFollowUpFixes(
       const trace = traces.get(`${repositoryId}@${(pr.mergeCommitSha ?? '').toLowerCase()}`);
       const introducers: TracedIntroducer[] = [];
       for (const introducer of trace?.introducers ?? []) {
-        const owners = (lookup.get(introducer.sha) ?? []).map((id) => dataset.pullRequests.get(id)).filter((owner): owner is PullRequestRecord => owner !== undefined);
+        const owners = (lookup.get(introducer.sha) ?? [])
+          .map((id) => dataset.pullRequests.get(id))
+          .filter((owner): owner is PullRequestRecord => owner !== undefined);
         // A commit in several PRs (a branch merged into another) is credited to the first to land.
         const owner = owners.sort((a, b) => a.mergedAt.getTime() - b.mergedAt.getTime())[0];
-        introducers.push({ sha: introducer.sha, prNumber: owner?.number ?? null, landedAt: owner?.mergedAt ?? new Date(introducer.at), lines: introducer.lines });
+        introducers.push({
+          sha: introducer.sha,
+          prNumber: owner?.number ?? null,
+          landedAt: owner?.mergedAt ?? new Date(introducer.at),
+          lines: introducer.lines,
+        });
       }
-      const selection = selectFollowUpOrigins(introducers, { prNumber: pr.number, mergedAt: pr.mergedAt }, config.windows.followUpFixDays);
+      const selection = selectFollowUpOrigins(
+        introducers,
+        { prNumber: pr.number, mergedAt: pr.mergedAt },
+        config.windows.followUpFixDays,
+      );
       const originIds = selection.origins
-        .map((origin) => (origin.prNumber === null ? undefined : dataset.pullRequestByNumber.get(`${repositoryId}#${origin.prNumber}`)))
+        .map((origin) =>
+          origin.prNumber === null
+            ? undefined
+            : dataset.pullRequestByNumber.get(`${repositoryId}#${origin.prNumber}`),
+        )
         .filter((id): id is string => id !== undefined && !options.excludePullRequestIds.has(id));
-      fixes.set(pr.id, { pr, trace, originIds, reasons, files: (files.get(pr.id) ?? []).map((file) => file.path), fileLines: files.get(pr.id) ?? [] });
+      fixes.set(pr.id, {
+        pr,
+        trace,
+        originIds,
+        reasons,
+        files: (files.get(pr.id) ?? []).map((file) => file.path),
+        fileLines: files.get(pr.id) ?? [],
+      });
       if (originIds.length === 0) continue;
-      const origins = originIds.map((id) => dataset.pullRequests.get(id)).filter((origin): origin is PullRequestRecord => origin !== undefined);
-      const tracedLines = selection.origins.reduce((sum, origin) => sum + (origin.prNumber === null ? 0 : origin.lines), 0);
-      const bugKeys = pr.workItemKeys.filter((key) => config.classification.bugIssueTypes.some((type) => type.toLowerCase() === (dataset.workItemByKey.get(key)?.type ?? '').toLowerCase()));
+      const origins = originIds
+        .map((id) => dataset.pullRequests.get(id))
+        .filter((origin): origin is PullRequestRecord => origin !== undefined);
+      const tracedLines = selection.origins.reduce(
+        (sum, origin) => sum + (origin.prNumber === null ? 0 : origin.lines),
+        0,
+      );
+      const bugKeys = pr.workItemKeys.filter((key) =>
+        config.classification.bugIssueTypes.some(
+          (type) =>
+            type.toLowerCase() === (dataset.workItemByKey.get(key)?.type ?? '').toLowerCase(),
+        ),
+      );
       items.push({
         id: `follow-up-fix:${pr.id}`,
         kind: 'follow-up-fix',
@@ -122,7 +196,9 @@ export async function detectFollowUpFixes(
         reworkWorkItemKeys: uniqueSorted(bugKeys),
         incidentId: null,
         originPullRequestIds: uniqueSorted(originIds),
-        originWorkItemKeys: uniqueSorted(origins.flatMap((origin) => origin.workItemKeys).filter((key) => !bugKeys.includes(key))),
+        originWorkItemKeys: uniqueSorted(
+          origins.flatMap((origin) => origin.workItemKeys).filter((key) => !bugKeys.includes(key)),
+        ),
         rule: 'szz-trace',
         detection: {
           rules: ['fix-classification', 'szz-trace'],
@@ -130,20 +206,38 @@ export async function detectFollowUpFixes(
             `#${pr.number} is a fix (${reasons.join('; ')})`,
             ...selection.origins
               .filter((origin) => origin.prNumber !== null)
-              .map((origin) => `${origin.lines} of the ${tracedLines} traced changed lines came from #${origin.prNumber} (merged ${origin.ageDays} days before)`),
+              .map(
+                (origin) =>
+                  `${origin.lines} of the ${tracedLines} traced changed lines came from #${origin.prNumber} (merged ${origin.ageDays} days before)`,
+              ),
           ],
           links: [
             { label: `#${pr.number}`, url: pullRequestUrl(options.links, pr.repo, pr.number) },
-            ...origins.map((origin) => ({ label: `#${origin.number}`, url: pullRequestUrl(options.links, origin.repo, origin.number) })),
+            ...origins.map((origin) => ({
+              label: `#${origin.number}`,
+              url: pullRequestUrl(options.links, origin.repo, origin.number),
+            })),
           ],
         },
         occurredAt: pr.mergedAt,
         endedAt: pr.mergedAt,
         defectTexts: [
-          { key: `#${pr.number}`, url: pullRequestUrl(options.links, pr.repo, pr.number), text: pr.title },
+          {
+            key: `#${pr.number}`,
+            url: pullRequestUrl(options.links, pr.repo, pr.number),
+            text: pr.title,
+          },
           ...bugKeys.flatMap((key) => {
             const bug = dataset.workItemByKey.get(key);
-            return bug === undefined ? [] : [{ key, url: workItemUrl(options.links, key), text: `${bug.summary}\n\n${bug.description ?? ''}` }];
+            return bug === undefined
+              ? []
+              : [
+                  {
+                    key,
+                    url: workItemUrl(options.links, key),
+                    text: `${bug.summary}\n\n${bug.description ?? ''}`,
+                  },
+                ];
           }),
         ],
         expectations: trace?.expectations ?? null,

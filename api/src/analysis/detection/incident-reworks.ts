@@ -1,6 +1,18 @@
-import { linkIncident, type AnalysisConfig, type DeploymentRecord, type ExplicitIncidentLink } from '../core';
+import {
+  linkIncident,
+  type AnalysisConfig,
+  type DeploymentRecord,
+  type ExplicitIncidentLink,
+} from '../core';
 import type { AnalysisDataset, PullRequestRecord } from '../domain/analysis-dataset';
-import { issueUrl, pullRequestUrl, uniqueSorted, workItemUrl, type DetectedRework, type LinkBase } from './detected-rework';
+import {
+  issueUrl,
+  pullRequestUrl,
+  uniqueSorted,
+  workItemUrl,
+  type DetectedRework,
+  type LinkBase,
+} from './detected-rework';
 import type { FixFacts } from './follow-up-fix-reworks';
 
 /**
@@ -28,20 +40,46 @@ export function deploymentRecords(dataset: AnalysisDataset): DeploymentRecord[] 
   const records: DeploymentRecord[] = [];
   let previous: { repositoryId: string; at: number } | null = null;
   for (const deployment of dataset.deployments) {
-    const status = deployment.status === 'success' ? 'success' : deployment.status === 'failure' || deployment.status === 'error' ? 'failure' : 'unknown';
-    const since: number = previous !== null && previous.repositoryId === deployment.repositoryId ? previous.at : Number.NEGATIVE_INFINITY;
+    const status =
+      deployment.status === 'success'
+        ? 'success'
+        : deployment.status === 'failure' || deployment.status === 'error'
+          ? 'failure'
+          : 'unknown';
+    const since: number =
+      previous !== null && previous.repositoryId === deployment.repositoryId
+        ? previous.at
+        : Number.NEGATIVE_INFINITY;
     const at = deployment.createdAt.getTime();
-    const shipped = status === 'failure' ? [] : (merged.get(deployment.repositoryId) ?? []).filter((pr) => pr.mergedAt.getTime() > since && pr.mergedAt.getTime() <= at);
-    records.push({ id: deployment.id, repo: dataset.repositories.get(deployment.repositoryId)?.fullName ?? deployment.repositoryId, deployedAt: deployment.createdAt, status, changeRefs: shipped.map((pr) => pr.id) });
+    const shipped =
+      status === 'failure'
+        ? []
+        : (merged.get(deployment.repositoryId) ?? []).filter(
+            (pr) => pr.mergedAt.getTime() > since && pr.mergedAt.getTime() <= at,
+          );
+    records.push({
+      id: deployment.id,
+      repo: dataset.repositories.get(deployment.repositoryId)?.fullName ?? deployment.repositoryId,
+      deployedAt: deployment.createdAt,
+      status,
+      changeRefs: shipped.map((pr) => pr.id),
+    });
     if (status !== 'failure') previous = { repositoryId: deployment.repositoryId, at };
-    else if (previous === null || previous.repositoryId !== deployment.repositoryId) previous = { repositoryId: deployment.repositoryId, at: since };
+    else if (previous === null || previous.repositoryId !== deployment.repositoryId)
+      previous = { repositoryId: deployment.repositoryId, at: since };
   }
   return records;
 }
 
-function mentionedPullRequests(dataset: AnalysisDataset, repositoryId: string, text: string): ExplicitIncidentLink[] {
+function mentionedPullRequests(
+  dataset: AnalysisDataset,
+  repositoryId: string,
+  text: string,
+): ExplicitIncidentLink[] {
   const found: ExplicitIncidentLink[] = [];
-  for (const match of text.matchAll(/(?:^|[\s(])(?:([\w.-]+\/[\w.-]+))?#(\d+)\b|\/pull\/(\d+)\b/g)) {
+  for (const match of text.matchAll(
+    /(?:^|[\s(])(?:([\w.-]+\/[\w.-]+))?#(\d+)\b|\/pull\/(\d+)\b/g,
+  )) {
     const repoName = match[1];
     const repo = repoName === undefined ? repositoryId : `github:${repoName.toLowerCase()}`;
     const id = dataset.pullRequestByNumber.get(`${repo}#${match[2] ?? match[3] ?? ''}`);
@@ -49,40 +87,76 @@ function mentionedPullRequests(dataset: AnalysisDataset, repositoryId: string, t
   }
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9]+-\d+)\b/g)) {
     const key = match[1] ?? '';
-    if (dataset.workItemByKey.has(key)) found.push({ kind: 'work_item', ref: key, source: 'jira-key-mention' });
+    if (dataset.workItemByKey.has(key))
+      found.push({ kind: 'work_item', ref: key, source: 'jira-key-mention' });
   }
   return found;
 }
 
-export function detectIncidentReworks(dataset: AnalysisDataset, config: AnalysisConfig, links: LinkBase, fixes: ReadonlyMap<string, FixFacts>): IncidentResult {
+export function detectIncidentReworks(
+  dataset: AnalysisDataset,
+  config: AnalysisConfig,
+  links: LinkBase,
+  fixes: ReadonlyMap<string, FixFacts>,
+): IncidentResult {
   const deployments = deploymentRecords(dataset);
   const windowHours = config.windows.incidentAfterDeployHours;
   const absorbedFixIds = new Set<string>();
   const items: DetectedRework[] = [];
-  const incidentLabels = new Set(config.classification.incidentLabels.map((label) => label.toLowerCase()));
+  const incidentLabels = new Set(
+    config.classification.incidentLabels.map((label) => label.toLowerCase()),
+  );
   for (const incident of dataset.incidents) {
-    const explicit = mentionedPullRequests(dataset, incident.repositoryId, `${incident.title}\n${incident.body}`);
-    const link = linkIncident({ id: incident.id, startedAt: incident.createdAt, affectedRepos: [incident.repo] }, explicit, deployments, windowHours);
+    const explicit = mentionedPullRequests(
+      dataset,
+      incident.repositoryId,
+      `${incident.title}\n${incident.body}`,
+    );
+    const link = linkIncident(
+      { id: incident.id, startedAt: incident.createdAt, affectedRepos: [incident.repo] },
+      explicit,
+      deployments,
+      windowHours,
+    );
     const start = incident.createdAt.getTime();
     // Every change deployed in the window is a suspect; a fix after the incident that traces to one names it.
     const suspects = new Set(
       link.rule === 'deployment-window'
-        ? deployments.filter((d) => d.repo === incident.repo && d.status !== 'failure' && d.deployedAt.getTime() <= start && start - d.deployedAt.getTime() <= windowHours * 3_600_000).flatMap((d) => d.changeRefs)
+        ? deployments
+            .filter(
+              (d) =>
+                d.repo === incident.repo &&
+                d.status !== 'failure' &&
+                d.deployedAt.getTime() <= start &&
+                start - d.deployedAt.getTime() <= windowHours * 3_600_000,
+            )
+            .flatMap((d) => d.changeRefs)
         : link.changeRefs,
     );
     const hotfixes = [...fixes.values()].filter(
-      (fix) => fix.pr.repositoryId === incident.repositoryId && fix.pr.createdAt.getTime() >= start - 3_600_000 && fix.pr.mergedAt.getTime() - start <= 3 * dayMs && fix.originIds.some((id) => suspects.has(id)),
+      (fix) =>
+        fix.pr.repositoryId === incident.repositoryId &&
+        fix.pr.createdAt.getTime() >= start - 3_600_000 &&
+        fix.pr.mergedAt.getTime() - start <= 3 * dayMs &&
+        fix.originIds.some((id) => suspects.has(id)),
     );
     let originIds = link.changeRefs;
     let rule: string = link.rule;
     const facts = [link.explanation];
     if (hotfixes.length > 0 && link.rule !== 'explicit-change') {
-      originIds = uniqueSorted(hotfixes.flatMap((fix) => fix.originIds.filter((id) => suspects.has(id))));
+      originIds = uniqueSorted(
+        hotfixes.flatMap((fix) => fix.originIds.filter((id) => suspects.has(id))),
+      );
       rule = `${link.rule}+fix-trace`;
-      facts.push(`fix ${hotfixes.map((fix) => `#${fix.pr.number}`).join(', ')} merged after the incident traces to ${originIds.map((id) => `#${dataset.pullRequests.get(id)?.number ?? id}`).join(', ')}`);
+      facts.push(
+        `fix ${hotfixes.map((fix) => `#${fix.pr.number}`).join(', ')} merged after the incident traces to ${originIds.map((id) => `#${dataset.pullRequests.get(id)?.number ?? id}`).join(', ')}`,
+      );
     }
     const workItemOrigins = link.workItemKeys;
-    const originPrs = [...originIds, ...workItemOrigins.flatMap((key) => dataset.pullRequestsByWorkItem.get(key) ?? [])]
+    const originPrs = [
+      ...originIds,
+      ...workItemOrigins.flatMap((key) => dataset.pullRequestsByWorkItem.get(key) ?? []),
+    ]
       .map((id) => dataset.pullRequests.get(id))
       .filter((pr): pr is PullRequestRecord => pr !== undefined && pr.mergedAt.getTime() <= start);
     if (originPrs.length === 0 && workItemOrigins.length === 0) continue;
@@ -92,39 +166,88 @@ export function detectIncidentReworks(dataset: AnalysisDataset, config: Analysis
       kind: 'incident',
       repositoryId: incident.repositoryId,
       reworkPullRequestIds: uniqueSorted(hotfixes.map((fix) => fix.pr.id)),
-      reworkWorkItemKeys: uniqueSorted(hotfixes.flatMap((fix) => fix.pr.workItemKeys).filter((key) => !workItemOrigins.includes(key))),
+      reworkWorkItemKeys: uniqueSorted(
+        hotfixes
+          .flatMap((fix) => fix.pr.workItemKeys)
+          .filter((key) => !workItemOrigins.includes(key)),
+      ),
       incidentId: incident.id,
       originPullRequestIds: uniqueSorted(originPrs.map((pr) => pr.id)),
-      originWorkItemKeys: uniqueSorted([...workItemOrigins, ...originPrs.flatMap((pr) => pr.workItemKeys)]),
+      originWorkItemKeys: uniqueSorted([
+        ...workItemOrigins,
+        ...originPrs.flatMap((pr) => pr.workItemKeys),
+      ]),
       rule,
       detection: {
         rules: [`incident:${rule}`],
         facts,
         links: [
-          { label: `${incident.repo}!${incident.issueNumber}`, url: issueUrl(links, incident.repo, incident.issueNumber) },
-          ...originPrs.map((pr) => ({ label: `#${pr.number}`, url: pullRequestUrl(links, pr.repo, pr.number) })),
+          {
+            label: `${incident.repo}!${incident.issueNumber}`,
+            url: issueUrl(links, incident.repo, incident.issueNumber),
+          },
+          ...originPrs.map((pr) => ({
+            label: `#${pr.number}`,
+            url: pullRequestUrl(links, pr.repo, pr.number),
+          })),
         ],
       },
       occurredAt: incident.createdAt,
       endedAt: incident.closedAt,
       defectTexts: [
-        { key: `incident ${incident.repo}!${incident.issueNumber}`, url: issueUrl(links, incident.repo, incident.issueNumber), text: `${incident.title}\n\n${incident.body}` },
-        ...hotfixes.flatMap((fix) => fix.pr.workItemKeys.map((key) => dataset.workItemByKey.get(key)).filter((item) => item !== undefined).map((item) => ({ key: item.key, url: workItemUrl(links, item.key), text: `${item.summary}\n\n${item.description ?? ''}` }))),
+        {
+          key: `incident ${incident.repo}!${incident.issueNumber}`,
+          url: issueUrl(links, incident.repo, incident.issueNumber),
+          text: `${incident.title}\n\n${incident.body}`,
+        },
+        ...hotfixes.flatMap((fix) =>
+          fix.pr.workItemKeys
+            .map((key) => dataset.workItemByKey.get(key))
+            .filter((item) => item !== undefined)
+            .map((item) => ({
+              key: item.key,
+              url: workItemUrl(links, item.key),
+              text: `${item.summary}\n\n${item.description ?? ''}`,
+            })),
+        ),
       ],
       expectations: hotfixes[0]?.trace?.expectations ?? null,
     });
   }
   // Jira incidents: work items of an incident type or label, tied by their links to other work.
-  const incidentTypes = new Set(config.classification.incidentIssueTypes.map((type) => type.toLowerCase()));
+  const incidentTypes = new Set(
+    config.classification.incidentIssueTypes.map((type) => type.toLowerCase()),
+  );
   for (const item of dataset.workItems.values()) {
-    if (!incidentTypes.has(item.type.toLowerCase()) && !item.labels.some((label) => incidentLabels.has(label.toLowerCase()))) continue;
+    if (
+      !incidentTypes.has(item.type.toLowerCase()) &&
+      !item.labels.some((label) => incidentLabels.has(label.toLowerCase()))
+    )
+      continue;
     const explicit: ExplicitIncidentLink[] = (dataset.links.get(item.id) ?? [])
       .filter((l) => dataset.workItemByKey.has(l.otherKey))
-      .map((l) => ({ kind: 'work_item', ref: l.otherKey, source: `jira-link:${l.linkType.toLowerCase()}` }));
-    const link = linkIncident({ id: item.id, startedAt: item.createdAt, affectedRepos: [] }, explicit, deployments, windowHours);
+      .map((l) => ({
+        kind: 'work_item',
+        ref: l.otherKey,
+        source: `jira-link:${l.linkType.toLowerCase()}`,
+      }));
+    const link = linkIncident(
+      { id: item.id, startedAt: item.createdAt, affectedRepos: [] },
+      explicit,
+      deployments,
+      windowHours,
+    );
     if (link.workItemKeys.length === 0) continue;
-    const originPrs = link.workItemKeys.flatMap((key) => dataset.pullRequestsByWorkItem.get(key) ?? []).map((id) => dataset.pullRequests.get(id)).filter((pr): pr is PullRequestRecord => pr !== undefined && pr.mergedAt.getTime() <= item.createdAt.getTime());
-    const fixPrs = (dataset.pullRequestsByWorkItem.get(item.key) ?? []).map((id) => dataset.pullRequests.get(id)).filter((pr): pr is PullRequestRecord => pr !== undefined);
+    const originPrs = link.workItemKeys
+      .flatMap((key) => dataset.pullRequestsByWorkItem.get(key) ?? [])
+      .map((id) => dataset.pullRequests.get(id))
+      .filter(
+        (pr): pr is PullRequestRecord =>
+          pr !== undefined && pr.mergedAt.getTime() <= item.createdAt.getTime(),
+      );
+    const fixPrs = (dataset.pullRequestsByWorkItem.get(item.key) ?? [])
+      .map((id) => dataset.pullRequests.get(id))
+      .filter((pr): pr is PullRequestRecord => pr !== undefined);
     items.push({
       id: `incident:${item.id}`,
       kind: 'incident',
@@ -138,7 +261,13 @@ export function detectIncidentReworks(dataset: AnalysisDataset, config: Analysis
       detection: { rules: [`incident:${link.rule}`], facts: [link.explanation], links: [] },
       occurredAt: item.createdAt,
       endedAt: item.resolvedAt,
-      defectTexts: [{ key: item.key, url: workItemUrl(links, item.key), text: `${item.summary}\n\n${item.description ?? ''}` }],
+      defectTexts: [
+        {
+          key: item.key,
+          url: workItemUrl(links, item.key),
+          text: `${item.summary}\n\n${item.description ?? ''}`,
+        },
+      ],
       expectations: null,
     });
   }

@@ -1,6 +1,17 @@
-import { detectReopens, type AnalysisConfig, type StatusCategory, type StatusTransition } from '../core';
+import {
+  detectReopens,
+  type AnalysisConfig,
+  type StatusCategory,
+  type StatusTransition,
+} from '../core';
 import type { AnalysisDataset, WorkItemRecord } from '../domain/analysis-dataset';
-import { pullRequestUrl, uniqueSorted, workItemUrl, type DetectedRework, type LinkBase } from './detected-rework';
+import {
+  pullRequestUrl,
+  uniqueSorted,
+  workItemUrl,
+  type DetectedRework,
+  type LinkBase,
+} from './detected-rework';
 
 /**
  * Reads: status changes of every work item. Finds: reopened items (done -> not done, mis-clicks
@@ -23,12 +34,31 @@ export function detectReopenReworks(
       const from = category(dataset, change.fromValue, change.fromString);
       const to = category(dataset, change.toValue, change.toString);
       if (from === undefined || to === undefined) continue;
-      transitions.push({ at: change.changedAt, fromStatus: change.fromString ?? '', toStatus: change.toString ?? '', fromCategory: from, toCategory: to, by: change.authorIdentityId });
+      transitions.push({
+        at: change.changedAt,
+        fromStatus: change.fromString ?? '',
+        toStatus: change.toString ?? '',
+        fromCategory: from,
+        toCategory: to,
+        by: change.authorIdentityId,
+      });
     }
-    const detection = detectReopens(transitions, { transientMinutes: config.windows.reopenTransientMinutes });
+    const detection = detectReopens(transitions, {
+      transientMinutes: config.windows.reopenTransientMinutes,
+    });
     for (const reopen of detection.reopens) {
       if (!deliveredBefore(dataset, item, transitions, reopen.at)) continue;
-      found.push(reopenItem(dataset, item, reopen.at, reopen.doneAt, transitions, links, comments.get(item.id) ?? []));
+      found.push(
+        reopenItem(
+          dataset,
+          item,
+          reopen.at,
+          reopen.doneAt,
+          transitions,
+          links,
+          comments.get(item.id) ?? [],
+        ),
+      );
     }
   }
   return found;
@@ -39,13 +69,30 @@ export function detectReopenReworks(
  * merged PR. An item closed straight from the backlog (board clean-up, "won't do") and picked up
  * later was never delivered, so taking it up is not a reopen of finished work.
  */
-function deliveredBefore(dataset: AnalysisDataset, item: WorkItemRecord, transitions: readonly StatusTransition[], at: Date): boolean {
-  const worked = transitions.some((transition) => transition.at.getTime() < at.getTime() && (transition.toCategory === 'indeterminate' || transition.fromCategory === 'indeterminate'));
-  const merged = (dataset.pullRequestsByWorkItem.get(item.key) ?? []).some((id) => (dataset.pullRequests.get(id)?.mergedAt.getTime() ?? Number.POSITIVE_INFINITY) <= at.getTime());
+function deliveredBefore(
+  dataset: AnalysisDataset,
+  item: WorkItemRecord,
+  transitions: readonly StatusTransition[],
+  at: Date,
+): boolean {
+  const worked = transitions.some(
+    (transition) =>
+      transition.at.getTime() < at.getTime() &&
+      (transition.toCategory === 'indeterminate' || transition.fromCategory === 'indeterminate'),
+  );
+  const merged = (dataset.pullRequestsByWorkItem.get(item.key) ?? []).some(
+    (id) =>
+      (dataset.pullRequests.get(id)?.mergedAt.getTime() ?? Number.POSITIVE_INFINITY) <=
+      at.getTime(),
+  );
   return worked || merged;
 }
 
-function category(dataset: AnalysisDataset, value: string | null, name: string | null): StatusCategory | undefined {
+function category(
+  dataset: AnalysisDataset,
+  value: string | null,
+  name: string | null,
+): StatusCategory | undefined {
   return dataset.statusCategoryOf(value) ?? dataset.statusCategoryOf(name);
 }
 
@@ -58,12 +105,18 @@ function reopenItem(
   links: LinkBase,
   comments: ReadonlyArray<{ body: string; createdAt: Date }>,
 ): DetectedRework {
-  const prs = (dataset.pullRequestsByWorkItem.get(item.key) ?? []).map((id) => dataset.pullRequests.get(id)).filter((pr) => pr !== undefined);
+  const prs = (dataset.pullRequestsByWorkItem.get(item.key) ?? [])
+    .map((id) => dataset.pullRequests.get(id))
+    .filter((pr) => pr !== undefined);
   const before = prs.filter((pr) => pr.mergedAt.getTime() <= at.getTime());
   const after = prs.filter((pr) => pr.mergedAt.getTime() > at.getTime());
-  const doneAgain = transitions.find((transition) => transition.at.getTime() > at.getTime() && transition.toCategory === 'done');
+  const doneAgain = transitions.find(
+    (transition) => transition.at.getTime() > at.getTime() && transition.toCategory === 'done',
+  );
   // What people wrote around the reopen says why: a day either side.
-  const talk = comments.filter((comment) => Math.abs(comment.createdAt.getTime() - at.getTime()) <= 86_400_000);
+  const talk = comments.filter(
+    (comment) => Math.abs(comment.createdAt.getTime() - at.getTime()) <= 86_400_000,
+  );
   return {
     id: `reopened:${item.id}@${at.toISOString()}`,
     kind: 'reopened',
@@ -76,15 +129,26 @@ function reopenItem(
     rule: 'reopened',
     detection: {
       rules: ['reopened'],
-      facts: [`${item.key} moved from done back to an open status on ${at.toISOString()}${doneAt === null ? '' : ` (done since ${doneAt.toISOString()})`}`],
+      facts: [
+        `${item.key} moved from done back to an open status on ${at.toISOString()}${doneAt === null ? '' : ` (done since ${doneAt.toISOString()})`}`,
+      ],
       links: [
-        ...(workItemUrl(links, item.key) === undefined ? [] : [{ label: item.key, url: workItemUrl(links, item.key) ?? '' }]),
-        ...before.map((pr) => ({ label: `#${pr.number}`, url: pullRequestUrl(links, pr.repo, pr.number) })),
+        ...(workItemUrl(links, item.key) === undefined
+          ? []
+          : [{ label: item.key, url: workItemUrl(links, item.key) ?? '' }]),
+        ...before.map((pr) => ({
+          label: `#${pr.number}`,
+          url: pullRequestUrl(links, pr.repo, pr.number),
+        })),
       ],
     },
     occurredAt: at,
     endedAt: doneAgain?.at ?? null,
-    defectTexts: talk.map((comment) => ({ key: `${item.key} comment`, url: workItemUrl(links, item.key), text: comment.body })),
+    defectTexts: talk.map((comment) => ({
+      key: `${item.key} comment`,
+      url: workItemUrl(links, item.key),
+      text: comment.body,
+    })),
     expectations: null,
   };
 }

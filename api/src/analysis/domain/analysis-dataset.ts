@@ -100,7 +100,15 @@ export interface AnalysisDataset {
   statusCategoryOf: (idOrName: string | null) => StatusCategory | undefined;
 }
 
-const analysedFields = ['status', 'description', 'acceptance_criteria', 'story_points', 'summary', 'time_estimate', 'original_estimate'];
+const analysedFields = [
+  'status',
+  'description',
+  'acceptance_criteria',
+  'story_points',
+  'summary',
+  'time_estimate',
+  'original_estimate',
+];
 
 function asCategory(value: string): StatusCategory {
   return value === 'done' ? 'done' : value === 'new' ? 'new' : 'indeterminate';
@@ -114,7 +122,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export async function loadAnalysisDataset(manager: EntityManager): Promise<AnalysisDataset> {
   const repositories = new Map(
-    (await manager.query<{ id: string; full_name: string }[]>('SELECT id, full_name FROM repository')).map((row) => [row.id, { id: row.id, fullName: row.full_name }]),
+    (
+      await manager.query<{ id: string; full_name: string }[]>(
+        'SELECT id, full_name FROM repository',
+      )
+    ).map((row) => [row.id, { id: row.id, fullName: row.full_name }]),
   );
   const keysByPr = new Map<string, string[]>();
   for (const row of await manager.query<{ pull_request_id: string; key: string }[]>(
@@ -126,17 +138,45 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
   const pullRequestByNumber = new Map<string, string>();
   const pullRequestsByWorkItem = new Map<string, string[]>();
   const prRows = await manager.query<
-    { id: string; repository_id: string; number: number; title: string; labels: string[]; head_ref: string; author_login: string | null; is_agent: boolean; created_at: Date; merged_at: Date; additions: number; deletions: number; changed_files: number; merge_commit_sha: string | null }[]
+    {
+      id: string;
+      repository_id: string;
+      number: number;
+      title: string;
+      labels: string[];
+      head_ref: string;
+      author_login: string | null;
+      is_agent: boolean;
+      created_at: Date;
+      merged_at: Date;
+      additions: number;
+      deletions: number;
+      changed_files: number;
+      merge_commit_sha: string | null;
+    }[]
   >(
     `SELECT id, repository_id, number, title, labels, head_ref, author_login, is_agent, created_at, merged_at, additions, deletions, changed_files, merge_commit_sha
      FROM pull_request WHERE state = 'merged' AND merged_at IS NOT NULL ORDER BY merged_at, id`,
   );
   for (const row of prRows) {
     const record: PullRequestRecord = {
-      id: row.id, repositoryId: row.repository_id, repo: repositories.get(row.repository_id)?.fullName ?? row.repository_id.replace(/^github:/, ''),
-      number: row.number, title: row.title, labels: row.labels, headRef: row.head_ref, authorLogin: row.author_login, isAgent: row.is_agent,
-      createdAt: row.created_at, mergedAt: row.merged_at, additions: row.additions, deletions: row.deletions, changedFiles: row.changed_files,
-      mergeCommitSha: row.merge_commit_sha, workItemKeys: keysByPr.get(row.id) ?? [],
+      id: row.id,
+      repositoryId: row.repository_id,
+      repo:
+        repositories.get(row.repository_id)?.fullName ?? row.repository_id.replace(/^github:/, ''),
+      number: row.number,
+      title: row.title,
+      labels: row.labels,
+      headRef: row.head_ref,
+      authorLogin: row.author_login,
+      isAgent: row.is_agent,
+      createdAt: row.created_at,
+      mergedAt: row.merged_at,
+      additions: row.additions,
+      deletions: row.deletions,
+      changedFiles: row.changed_files,
+      mergeCommitSha: row.merge_commit_sha,
+      workItemKeys: keysByPr.get(row.id) ?? [],
     };
     pullRequests.set(record.id, record);
     pullRequestByNumber.set(`${record.repositoryId}#${record.number}`, record.id);
@@ -148,7 +188,23 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
   const workItems = new Map<string, WorkItemRecord>();
   const workItemByKey = new Map<string, WorkItemRecord>();
   for (const row of await manager.query<
-    { id: string; key: string; issue_type: string; status: string; status_id: string; status_category: string; summary: string; description_text: string | null; acceptance_criteria_field_text: string | null; story_points: number | null; parent_key: string | null; epic_key: string | null; labels: string[]; created_at: Date; resolved_at: Date | null }[]
+    {
+      id: string;
+      key: string;
+      issue_type: string;
+      status: string;
+      status_id: string;
+      status_category: string;
+      summary: string;
+      description_text: string | null;
+      acceptance_criteria_field_text: string | null;
+      story_points: number | null;
+      parent_key: string | null;
+      epic_key: string | null;
+      labels: string[];
+      created_at: Date;
+      resolved_at: Date | null;
+    }[]
   >(
     `SELECT id, key, issue_type, status, status_id, status_category, summary, description_text, acceptance_criteria_field_text, story_points, parent_key, epic_key, labels, created_at, resolved_at FROM work_item`,
   )) {
@@ -156,47 +212,121 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     if (!categories.has(row.status_id)) categories.set(row.status_id, category);
     if (!categories.has(row.status)) categories.set(row.status, category);
     const record: WorkItemRecord = {
-      id: row.id, key: row.key, type: row.issue_type, status: row.status, statusId: row.status_id, statusCategory: category, summary: row.summary,
-      description: row.description_text, acceptanceCriteriaField: row.acceptance_criteria_field_text, storyPoints: row.story_points,
-      parentKey: row.parent_key ?? row.epic_key, labels: row.labels, createdAt: row.created_at, resolvedAt: row.resolved_at,
+      id: row.id,
+      key: row.key,
+      type: row.issue_type,
+      status: row.status,
+      statusId: row.status_id,
+      statusCategory: category,
+      summary: row.summary,
+      description: row.description_text,
+      acceptanceCriteriaField: row.acceptance_criteria_field_text,
+      storyPoints: row.story_points,
+      parentKey: row.parent_key ?? row.epic_key,
+      labels: row.labels,
+      createdAt: row.created_at,
+      resolvedAt: row.resolved_at,
     };
     workItems.set(record.id, record);
     workItemByKey.set(record.key, record);
   }
   const changes = new Map<string, ChangeRecord[]>();
   for (const row of await manager.query<
-    { work_item_id: string; field_key: string; from_value: string | null; from_string: string | null; to_value: string | null; to_string: string | null; changed_at: Date; author_identity_id: string | null }[]
+    {
+      work_item_id: string;
+      field_key: string;
+      from_value: string | null;
+      from_string: string | null;
+      to_value: string | null;
+      to_string: string | null;
+      changed_at: Date;
+      author_identity_id: string | null;
+    }[]
   >(
     `SELECT work_item_id, field_key, from_value, from_string, to_value, to_string, changed_at, author_identity_id FROM work_item_change
      WHERE field_key = ANY($1::text[]) ORDER BY work_item_id, changed_at, id`,
     [analysedFields],
   )) {
     push(changes, row.work_item_id, {
-      workItemId: row.work_item_id, fieldKey: row.field_key, fromValue: row.from_value, fromString: row.from_string, toValue: row.to_value, toString: row.to_string,
-      changedAt: row.changed_at, authorIdentityId: row.author_identity_id,
+      workItemId: row.work_item_id,
+      fieldKey: row.field_key,
+      fromValue: row.from_value,
+      fromString: row.from_string,
+      toValue: row.to_value,
+      toString: row.to_string,
+      changedAt: row.changed_at,
+      authorIdentityId: row.author_identity_id,
     });
   }
   const links = new Map<string, LinkRecord[]>();
-  for (const row of await manager.query<{ work_item_id: string; link_type: string; direction: 'inward' | 'outward'; relation: string; other_key: string }[]>(
+  for (const row of await manager.query<
+    {
+      work_item_id: string;
+      link_type: string;
+      direction: 'inward' | 'outward';
+      relation: string;
+      other_key: string;
+    }[]
+  >(
     'SELECT work_item_id, link_type, direction, relation, other_key FROM work_item_link ORDER BY id',
   )) {
-    push(links, row.work_item_id, { workItemId: row.work_item_id, linkType: row.link_type, direction: row.direction, relation: row.relation, otherKey: row.other_key });
+    push(links, row.work_item_id, {
+      workItemId: row.work_item_id,
+      linkType: row.link_type,
+      direction: row.direction,
+      relation: row.relation,
+      otherKey: row.other_key,
+    });
   }
   const deployments = (
-    await manager.query<{ id: string; repository_id: string; sha: string; created_at: Date; status: string | null }[]>(
+    await manager.query<
+      { id: string; repository_id: string; sha: string; created_at: Date; status: string | null }[]
+    >(
       'SELECT id, repository_id, sha, created_at, status FROM deployment ORDER BY repository_id, created_at, id',
     )
-  ).map((row) => ({ id: row.id, repositoryId: row.repository_id, sha: row.sha, createdAt: row.created_at, status: row.status }));
+  ).map((row) => ({
+    id: row.id,
+    repositoryId: row.repository_id,
+    sha: row.sha,
+    createdAt: row.created_at,
+    status: row.status,
+  }));
   const incidents = (
-    await manager.query<{ id: string; repository_id: string; issue_number: number; title: string; body: string; created_at: Date; closed_at: Date | null }[]>(
+    await manager.query<
+      {
+        id: string;
+        repository_id: string;
+        issue_number: number;
+        title: string;
+        body: string;
+        created_at: Date;
+        closed_at: Date | null;
+      }[]
+    >(
       'SELECT id, repository_id, issue_number, title, body, created_at, closed_at FROM incident ORDER BY created_at, id',
     )
   ).map((row) => ({
-    id: row.id, repositoryId: row.repository_id, repo: repositories.get(row.repository_id)?.fullName ?? row.repository_id.replace(/^github:/, ''),
-    issueNumber: row.issue_number, title: row.title, body: row.body, createdAt: row.created_at, closedAt: row.closed_at,
+    id: row.id,
+    repositoryId: row.repository_id,
+    repo:
+      repositories.get(row.repository_id)?.fullName ?? row.repository_id.replace(/^github:/, ''),
+    issueNumber: row.issue_number,
+    title: row.title,
+    body: row.body,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
   }));
   return {
-    repositories, pullRequests, pullRequestByNumber, pullRequestsByWorkItem, workItems, workItemByKey, changes, links, deployments, incidents,
+    repositories,
+    pullRequests,
+    pullRequestByNumber,
+    pullRequestsByWorkItem,
+    workItems,
+    workItemByKey,
+    changes,
+    links,
+    deployments,
+    incidents,
     statusCategoryOf: (value) => (value === null ? undefined : categories.get(value)),
   };
 }

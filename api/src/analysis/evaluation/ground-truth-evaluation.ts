@@ -42,36 +42,73 @@ export interface Evaluation {
 
 const lower = (values: readonly string[]): string[] => values.map((value) => value.toLowerCase());
 
-function keysOfTruth(truth: GroundTruthItem, org: string): { rework: Set<string>; origin: Set<string> } {
-  const pr = (repo: string | null, number: number): string => `github:${org}/${repo ?? ''}#${number}`.toLowerCase();
+function keysOfTruth(
+  truth: GroundTruthItem,
+  org: string,
+): { rework: Set<string>; origin: Set<string> } {
+  const pr = (repo: string | null, number: number): string =>
+    `github:${org}/${repo ?? ''}#${number}`.toLowerCase();
   const rework = new Set<string>([
     ...truth.rework.pullRequests.map((number) => pr(truth.rework.repo, number)),
     ...lower(truth.rework.workItems),
-    ...(truth.rework.incidentIssue === null ? [] : [`github:${org}/${truth.rework.repo ?? truth.origin.repo}!${truth.rework.incidentIssue}`.toLowerCase()]),
+    ...(truth.rework.incidentIssue === null
+      ? []
+      : [
+          `github:${org}/${truth.rework.repo ?? truth.origin.repo}!${truth.rework.incidentIssue}`.toLowerCase(),
+        ]),
   ]);
-  const origin = new Set<string>([...truth.origin.pullRequests.map((number) => pr(truth.origin.repo, number)), ...lower(truth.origin.workItems)]);
+  const origin = new Set<string>([
+    ...truth.origin.pullRequests.map((number) => pr(truth.origin.repo, number)),
+    ...lower(truth.origin.workItems),
+  ]);
   return { rework, origin };
 }
 
-function matches(detected: DetectedItem, truth: { rework: Set<string>; origin: Set<string> }): boolean {
-  const rework = [...lower(detected.reworkPullRequestIds), ...lower(detected.reworkWorkItemKeys), ...(detected.incidentId === null ? [] : [detected.incidentId.toLowerCase()])];
+function matches(
+  detected: DetectedItem,
+  truth: { rework: Set<string>; origin: Set<string> },
+): boolean {
+  const rework = [
+    ...lower(detected.reworkPullRequestIds),
+    ...lower(detected.reworkWorkItemKeys),
+    ...(detected.incidentId === null ? [] : [detected.incidentId.toLowerCase()]),
+  ];
   const origin = [...lower(detected.originPullRequestIds), ...lower(detected.originWorkItemKeys)];
   return rework.some((key) => truth.rework.has(key)) && origin.some((key) => truth.origin.has(key));
 }
 
-const ratio = (a: number, b: number): number | null => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+const ratio = (a: number, b: number): number | null =>
+  b === 0 ? null : Math.round((a / b) * 1000) / 1000;
 
-export function evaluateAgainstGroundTruth(truth: GroundTruthFile, detected: readonly DetectedItem[]): Evaluation {
+export function evaluateAgainstGroundTruth(
+  truth: GroundTruthFile,
+  detected: readonly DetectedItem[],
+): Evaluation {
   const kinds: Record<string, KindFigures> = {};
-  const figure = (kind: string): KindFigures => (kinds[kind] ??= { truth: 0, found: 0, recall: null, detected: 0, correct: 0, precision: null });
+  const figure = (kind: string): KindFigures =>
+    (kinds[kind] ??= {
+      truth: 0,
+      found: 0,
+      recall: null,
+      detected: 0,
+      correct: 0,
+      precision: null,
+    });
   const kindConfusion: Record<string, Record<string, number>> = {};
   const causeConfusion: Record<string, Record<string, number>> = {};
   const matchedDetected = new Set<string>();
-  const truthKeys = truth.items.map((item) => ({ item, keys: keysOfTruth(item, truth.organization) }));
+  const truthKeys = truth.items.map((item) => ({
+    item,
+    keys: keysOfTruth(item, truth.organization),
+  }));
   // Index detected items by every rework key, so matching is linear.
   const byKey = new Map<string, DetectedItem[]>();
   for (const item of detected) {
-    for (const key of [...lower(item.reworkPullRequestIds), ...lower(item.reworkWorkItemKeys), ...(item.incidentId === null ? [] : [item.incidentId.toLowerCase()])]) {
+    for (const key of [
+      ...lower(item.reworkPullRequestIds),
+      ...lower(item.reworkWorkItemKeys),
+      ...(item.incidentId === null ? [] : [item.incidentId.toLowerCase()]),
+    ]) {
       const list = byKey.get(key) ?? [];
       list.push(item);
       byKey.set(key, list);
@@ -82,14 +119,17 @@ export function evaluateAgainstGroundTruth(truth: GroundTruthFile, detected: rea
   for (const { item, keys } of truthKeys) {
     const kind = figure(item.kind);
     kind.truth += 1;
-    const candidates = [...new Set([...keys.rework].flatMap((key) => byKey.get(key) ?? []))].filter((candidate) => matches(candidate, keys));
+    const candidates = [...new Set([...keys.rework].flatMap((key) => byKey.get(key) ?? []))].filter(
+      (candidate) => matches(candidate, keys),
+    );
     for (const candidate of candidates) matchedDetected.add(candidate.id);
     const best = candidates.find((candidate) => candidate.kind === item.kind) ?? candidates[0];
     if (best === undefined) continue;
     kind.found += 1;
     matched += 1;
     (kindConfusion[item.kind] ??= {})[best.kind] = (kindConfusion[item.kind]?.[best.kind] ?? 0) + 1;
-    (causeConfusion[item.cause] ??= {})[best.cause] = (causeConfusion[item.cause]?.[best.cause] ?? 0) + 1;
+    (causeConfusion[item.cause] ??= {})[best.cause] =
+      (causeConfusion[item.cause]?.[best.cause] ?? 0) + 1;
     if (best.cause === 'unknown') unknown += 1;
   }
   for (const item of detected) {
@@ -122,28 +162,51 @@ export function evaluateAgainstGroundTruth(truth: GroundTruthFile, detected: rea
 /** The stored items with their effective model cause (the active version's answer). */
 export async function loadDetectedItems(manager: EntityManager): Promise<DetectedItem[]> {
   const rows = await manager.query<
-    { id: string; kind: string; rework_pull_request_ids: string[]; rework_work_item_keys: string[]; incident_id: string | null; origin_pull_request_ids: string[]; origin_work_item_keys: string[]; cause: DetectedItem['cause'] | null }[]
+    {
+      id: string;
+      kind: string;
+      rework_pull_request_ids: string[];
+      rework_work_item_keys: string[];
+      incident_id: string | null;
+      origin_pull_request_ids: string[];
+      origin_work_item_keys: string[];
+      cause: DetectedItem['cause'] | null;
+    }[]
   >(
     `SELECT r.id, r.kind, r.rework_pull_request_ids, r.rework_work_item_keys, r.incident_id, r.origin_pull_request_ids, r.origin_work_item_keys, a.cause
      FROM rework_item r LEFT JOIN cause_attribution a ON a.rework_item_id = r.id AND a.model_version = r.model_version`,
   );
   return rows.map((row) => ({
-    id: row.id, kind: row.kind, reworkPullRequestIds: row.rework_pull_request_ids, reworkWorkItemKeys: row.rework_work_item_keys, incidentId: row.incident_id,
-    originPullRequestIds: row.origin_pull_request_ids, originWorkItemKeys: row.origin_work_item_keys, cause: row.cause ?? 'unknown',
+    id: row.id,
+    kind: row.kind,
+    reworkPullRequestIds: row.rework_pull_request_ids,
+    reworkWorkItemKeys: row.rework_work_item_keys,
+    incidentId: row.incident_id,
+    originPullRequestIds: row.origin_pull_request_ids,
+    originWorkItemKeys: row.origin_work_item_keys,
+    cause: row.cause ?? 'unknown',
   }));
 }
 
 export function formatEvaluation(evaluation: Evaluation): string {
   const lines = ['kind             truth found recall  detected correct precision'];
   for (const [kind, figures] of Object.entries(evaluation.kinds)) {
-    lines.push(`${kind.padEnd(16)} ${String(figures.truth).padStart(5)} ${String(figures.found).padStart(5)} ${String(figures.recall ?? '-').padStart(6)}  ${String(figures.detected).padStart(8)} ${String(figures.correct).padStart(7)} ${String(figures.precision ?? '-').padStart(9)}`);
+    lines.push(
+      `${kind.padEnd(16)} ${String(figures.truth).padStart(5)} ${String(figures.found).padStart(5)} ${String(figures.recall ?? '-').padStart(6)}  ${String(figures.detected).padStart(8)} ${String(figures.correct).padStart(7)} ${String(figures.precision ?? '-').padStart(9)}`,
+    );
   }
-  lines.push('cause confusion (rows: truth, columns: predicted missing_context / execution / unknown)');
+  lines.push(
+    'cause confusion (rows: truth, columns: predicted missing_context / execution / unknown)',
+  );
   for (const side of ['missing_context', 'execution']) {
     const row = evaluation.causeConfusion[side] ?? {};
-    lines.push(`${side.padEnd(16)} ${String(row.missing_context ?? 0).padStart(5)} ${String(row.execution ?? 0).padStart(5)} ${String(row.unknown ?? 0).padStart(5)}`);
+    lines.push(
+      `${side.padEnd(16)} ${String(row.missing_context ?? 0).padStart(5)} ${String(row.execution ?? 0).padStart(5)} ${String(row.unknown ?? 0).padStart(5)}`,
+    );
   }
-  lines.push(`macro-F1 ${evaluation.macroF1}, unknown share ${evaluation.unknownShare}, matched ${evaluation.matched}`);
+  lines.push(
+    `macro-F1 ${evaluation.macroF1}, unknown share ${evaluation.unknownShare}, matched ${evaluation.matched}`,
+  );
   lines.push(`kind filed as: ${JSON.stringify(evaluation.kindConfusion)}`);
   return lines.join('\n');
 }

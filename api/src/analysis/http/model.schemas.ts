@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 const teamSlug = z.string().trim().min(1).max(100);
 
-export const modelScopeSchema = z.union([z.literal('global'), z.object({ team: teamSlug }).strict()]).default('global');
+export const modelScopeSchema = z
+  .union([z.literal('global'), z.object({ team: teamSlug }).strict()])
+  .default('global');
 
 export const refitRequestSchema = z
   .object({
@@ -21,21 +23,44 @@ export const activateRequestSchema = z.object({ scope: modelScopeSchema }).stric
 
 export const versionParamSchema = z.coerce.number().int().min(1);
 
-const precisionRecall = z.object({ precision: z.number().nullable(), recall: z.number().nullable(), f1: z.number().nullable().optional() });
-const causeMetrics = z.object({ missing_context: precisionRecall, execution: precisionRecall, coverage: z.number() });
-const weights = z.object({ missingContext: z.record(z.string(), z.number()), execution: z.record(z.string(), z.number()) });
+const precisionRecall = z.object({
+  precision: z.number().nullable(),
+  recall: z.number().nullable(),
+  f1: z.number().nullable().optional(),
+});
+const causeMetrics = z.object({
+  missing_context: precisionRecall,
+  execution: precisionRecall,
+  coverage: z.number(),
+});
+const weights = z.object({
+  missingContext: z.record(z.string(), z.number()),
+  execution: z.record(z.string(), z.number()),
+});
 
 export const modelMetricsSchema = z.object({
   current: causeMetrics,
   candidate: causeMetrics,
-  trainedOn: z.object({ labelled: z.number().int(), training: z.number().int(), heldBack: z.number().int() }),
+  trainedOn: z.object({
+    labelled: z.number().int(),
+    training: z.number().int(),
+    heldBack: z.number().int(),
+  }),
   scope: z.string().optional(),
   basedOn: z.number().int().optional(),
 });
 
-export const modelChangeSchema = z.object({ scope: z.string(), version: z.number().int(), previousVersion: z.number().int(), reattributed: z.number().int() });
+export const modelChangeSchema = z.object({
+  scope: z.string(),
+  version: z.number().int(),
+  previousVersion: z.number().int(),
+  reattributed: z.number().int(),
+});
 
-export const refitResponseSchema = modelChangeSchema.extend({ metrics: modelMetricsSchema, weights });
+export const refitResponseSchema = modelChangeSchema.extend({
+  metrics: modelMetricsSchema,
+  weights,
+});
 
 export const modelListSchema = z.object({
   items: z.array(

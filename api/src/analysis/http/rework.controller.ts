@@ -1,6 +1,23 @@
 import { resolveTeamMembers } from '../../teams/teams.store';
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   reworkDetailSchema,
@@ -25,16 +42,23 @@ export class ReworkController {
   @Get()
   @ApiOperation({
     summary: 'Rework items, newest first, with origin, cause, confidence and evidence',
-    description: 'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` (a team slug) keeps the items whose origin PR or work item belongs to a member of the team at that time; an unknown slug answers 400. Paginated with cursor/nextCursor; limit 1-500 (default 50).',
+    description:
+      'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` (a team slug) keeps the items whose origin PR or work item belongs to a member of the team at that time; an unknown slug answers 400. Paginated with cursor/nextCursor; limit 1-500 (default 50).',
   })
   @ApiOkResponse({ schema: openApiSchema(reworkListResponseSchema) })
-  @ApiBadRequestResponse({ description: 'Invalid query fields, an unknown team, or a cursor this API did not give' })
-  list(@Query(new ZodValidationPipe(reworkListQuerySchema)) query: ReworkListQuery): Promise<ReworkListResponse> {
+  @ApiBadRequestResponse({
+    description: 'Invalid query fields, an unknown team, or a cursor this API did not give',
+  })
+  list(
+    @Query(new ZodValidationPipe(reworkListQuerySchema)) query: ReworkListQuery,
+  ): Promise<ReworkListResponse> {
     return this.listOrReject(query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One rework item with its origin, evidence, the model answer and the override history' })
+  @ApiOperation({
+    summary: 'One rework item with its origin, evidence, the model answer and the override history',
+  })
   @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiNotFoundResponse({ description: 'No rework item with this id' })
   async detail(@Param('id') id: string): Promise<ReworkDetail> {
@@ -43,7 +67,10 @@ export class ReworkController {
 
   @Post(':id/override')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sets the cause of a rework item with a reason; kept with who (X-User header until sign-in exists) and when' })
+  @ApiOperation({
+    summary:
+      'Sets the cause of a rework item with a reason; kept with who (X-User header until sign-in exists) and when',
+  })
   @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiBadRequestResponse({ description: 'Unknown cause or empty reason' })
   @ApiNotFoundResponse({ description: 'No rework item with this id' })
@@ -52,23 +79,38 @@ export class ReworkController {
     @Body(new ZodValidationPipe(reworkOverrideRequestSchema)) body: ReworkOverrideRequest,
     @Headers('x-user') user: string | undefined,
   ): Promise<ReworkDetail> {
-    return found(await overrideCause(this.dataSource.manager, id, body, user?.trim() || 'anonymous'));
+    return found(
+      await overrideCause(this.dataSource.manager, id, body, user?.trim() || 'anonymous'),
+    );
   }
 
   private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
-    if (query.team !== undefined && (await resolveTeamMembers(this.dataSource.manager, query.team)) === null) {
-      throw new BadRequestException({ code: 'invalid_input', message: 'unknown team', issues: [{ field: 'team', message: `no team with the slug ${query.team}` }] });
+    if (
+      query.team !== undefined &&
+      (await resolveTeamMembers(this.dataSource.manager, query.team)) === null
+    ) {
+      throw new BadRequestException({
+        code: 'invalid_input',
+        message: 'unknown team',
+        issues: [{ field: 'team', message: `no team with the slug ${query.team}` }],
+      });
     }
     try {
       return await listRework(this.dataSource.manager, query);
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw new BadRequestException({ code: 'invalid_input', message: error.message, issues: [{ field: 'cursor', message: error.message }] });
+      if (error instanceof InvalidCursorError)
+        throw new BadRequestException({
+          code: 'invalid_input',
+          message: error.message,
+          issues: [{ field: 'cursor', message: error.message }],
+        });
       throw error;
     }
   }
 }
 
 function found<T>(value: T | null): T {
-  if (value === null) throw new NotFoundException({ code: 'not_found', message: 'No rework item with this id' });
+  if (value === null)
+    throw new NotFoundException({ code: 'not_found', message: 'No rework item with this id' });
   return value;
 }

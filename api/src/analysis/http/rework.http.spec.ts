@@ -15,12 +15,33 @@ async function seed(dataSource: DataSource, count: number): Promise<void> {
     const id = `revert:github:acme/api#${100 + index}`;
     await dataSource.query(
       `INSERT INTO rework_item VALUES ($1, $2, 'github:acme/api', $3, '{}', NULL, $4, '{PAY-1}', 'revert:title', $5, 1, 10, 2.5, $6, now(), 1)`,
-      [id, index % 2 === 0 ? 'revert' : 'follow-up-fix', [`github:acme/api#${100 + index}`], [`github:acme/api#${index + 1}`], JSON.stringify({ rules: ['revert:title'], facts: ['a fact'], links: [] }), new Date(Date.UTC(2025, 0, 1 + (index % 3)))],
+      [
+        id,
+        index % 2 === 0 ? 'revert' : 'follow-up-fix',
+        [`github:acme/api#${100 + index}`],
+        [`github:acme/api#${index + 1}`],
+        JSON.stringify({ rules: ['revert:title'], facts: ['a fact'], links: [] }),
+        new Date(Date.UTC(2025, 0, 1 + (index % 3))),
+      ],
     );
-    await dataSource.query(`INSERT INTO cause_attribution VALUES ($1, $2, 1, $3, 0.6, 2, 0.5, 'decided', $4)`, [
-      `${id}@v1`, id, index % 2 === 0 ? 'execution' : 'missing_context',
-      JSON.stringify([{ signal: 'fault_text', side: 'execution', weight: 1.3, kind: 'defect_text', description: 'crash', url: 'https://github.com/acme/api/pull/100' }]),
-    ]);
+    await dataSource.query(
+      `INSERT INTO cause_attribution VALUES ($1, $2, 1, $3, 0.6, 2, 0.5, 'decided', $4)`,
+      [
+        `${id}@v1`,
+        id,
+        index % 2 === 0 ? 'execution' : 'missing_context',
+        JSON.stringify([
+          {
+            signal: 'fault_text',
+            side: 'execution',
+            weight: 1.3,
+            kind: 'defect_text',
+            description: 'crash',
+            url: 'https://github.com/acme/api/pull/100',
+          },
+        ]),
+      ],
+    );
   }
 }
 
@@ -36,8 +57,15 @@ describe('rework API', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await seed(dataSource, 7);
-    const config = parseConfig({ DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' }, '/tmp');
-    app = await createApp(config, { engine: 'external', url: database.url, close: () => Promise.resolve() }, silentLogger());
+    const config = parseConfig(
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      '/tmp',
+    );
+    app = await createApp(
+      config,
+      { engine: 'external', url: database.url, close: () => Promise.resolve() },
+      silentLogger(),
+    );
     await app.init();
   });
 
@@ -51,7 +79,10 @@ describe('rework API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response = await request(server()).get('/api/rework').query({ limit: 3, ...(cursor === null ? {} : { cursor }) }).expect(200);
+      const response = await request(server())
+        .get('/api/rework')
+        .query({ limit: 3, ...(cursor === null ? {} : { cursor }) })
+        .expect(200);
       const page = reworkListResponseSchema.parse(response.body);
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
@@ -61,32 +92,65 @@ describe('rework API', () => {
   });
 
   it('filters by kind, cause and time', async () => {
-    const response = await request(server()).get('/api/rework').query({ kind: 'revert', cause: 'execution', from: '2025-01-02T00:00:00Z' }).expect(200);
+    const response = await request(server())
+      .get('/api/rework')
+      .query({ kind: 'revert', cause: 'execution', from: '2025-01-02T00:00:00Z' })
+      .expect(200);
     const page = reworkListResponseSchema.parse(response.body);
     expect(page.items.length).toBeGreaterThan(0);
-    expect(page.items.every((item) => item.kind === 'revert' && item.cause === 'execution' && item.occurredAt >= '2025-01-02')).toBe(true);
+    expect(
+      page.items.every(
+        (item) =>
+          item.kind === 'revert' && item.cause === 'execution' && item.occurredAt >= '2025-01-02',
+      ),
+    ).toBe(true);
   });
 
   it('answers 400 with field names for bad input, and for an unknown team', async () => {
-    const bad = apiErrorSchema.parse((await request(server()).get('/api/rework').query({ limit: 900, kind: 'nope' }).expect(400)).body);
+    const bad = apiErrorSchema.parse(
+      (await request(server()).get('/api/rework').query({ limit: 900, kind: 'nope' }).expect(400))
+        .body,
+    );
     expect(bad.issues?.map((issue) => issue.field).sort()).toEqual(['kind', 'limit']);
-    const team = apiErrorSchema.parse((await request(server()).get('/api/rework').query({ team: 'payments' }).expect(400)).body);
+    const team = apiErrorSchema.parse(
+      (await request(server()).get('/api/rework').query({ team: 'payments' }).expect(400)).body,
+    );
     expect(team.message).toBe('unknown team');
   });
 
   it('overrides a cause with who and why, keeps the model answer beside it, and 404s an unknown id', async () => {
     const id = 'revert:github:acme/api#100';
-    await request(server()).post(`/api/rework/${encodeURIComponent(id)}/override`).send({ cause: 'nope', reason: '' }).expect(400);
-    const response = await request(server()).post(`/api/rework/${encodeURIComponent(id)}/override`).set('X-User', 'em@acme.test').send({ cause: 'missing_context', reason: 'spec changed mid-sprint' }).expect(200);
+    await request(server())
+      .post(`/api/rework/${encodeURIComponent(id)}/override`)
+      .send({ cause: 'nope', reason: '' })
+      .expect(400);
+    const response = await request(server())
+      .post(`/api/rework/${encodeURIComponent(id)}/override`)
+      .set('X-User', 'em@acme.test')
+      .send({ cause: 'missing_context', reason: 'spec changed mid-sprint' })
+      .expect(200);
     const detail = reworkDetailSchema.parse(response.body);
-    expect(detail).toMatchObject({ cause: 'missing_context', model: { cause: 'execution' }, override: { by: 'em@acme.test', reason: 'spec changed mid-sprint' } });
+    expect(detail).toMatchObject({
+      cause: 'missing_context',
+      model: { cause: 'execution' },
+      override: { by: 'em@acme.test', reason: 'spec changed mid-sprint' },
+    });
     expect(detail.overrides).toHaveLength(1);
-    await request(server()).get(`/api/rework/${encodeURIComponent('revert:nope')}`).expect(404);
-    await request(server()).post(`/api/rework/${encodeURIComponent('revert:nope')}/override`).send({ cause: 'execution', reason: 'x' }).expect(404);
+    await request(server())
+      .get(`/api/rework/${encodeURIComponent('revert:nope')}`)
+      .expect(404);
+    await request(server())
+      .post(`/api/rework/${encodeURIComponent('revert:nope')}/override`)
+      .send({ cause: 'execution', reason: 'x' })
+      .expect(404);
   });
 
   it('documents the routes with the shared schemas', async () => {
-    const document = (await request(server()).get('/api/docs/openapi.json').expect(200)).body as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/rework', '/api/rework/{id}', '/api/rework/{id}/override']));
+    const document = (await request(server()).get('/api/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/rework', '/api/rework/{id}', '/api/rework/{id}/override']),
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ReworkDetail, ReworkItemView, ReworkListQuery, ReworkListResponse, ReworkOverrideRequest } from '@rework-radar/shared';
+import type {
+  ReworkDetail,
+  ReworkItemView,
+  ReworkListQuery,
+  ReworkListResponse,
+  ReworkOverrideRequest,
+} from '@rework-radar/shared';
 import type { ReworkDetection } from '../storage/rework-item.entity';
 import type { StoredEvidence } from '../storage/cause-attribution.entity';
 
@@ -42,19 +48,44 @@ const select = `SELECT r.*, a.cause, a.confidence, a.score_missing_context, a.sc
 
 function view(row: Row): ReworkItemView {
   const modelCause = row.cause ?? 'unknown';
-  const override = row.o_cause === null || row.o_at === null ? null : { cause: row.o_cause, reason: row.o_reason ?? '', by: row.o_by ?? '', at: row.o_at.toISOString() };
+  const override =
+    row.o_cause === null || row.o_at === null
+      ? null
+      : {
+          cause: row.o_cause,
+          reason: row.o_reason ?? '',
+          by: row.o_by ?? '',
+          at: row.o_at.toISOString(),
+        };
   return {
     id: row.id,
     kind: row.kind,
     repo: row.repository_id === null ? null : row.repository_id.replace(/^github:/, ''),
     occurredAt: row.occurred_at.toISOString(),
     detectedAt: row.detected_at.toISOString(),
-    rework: { pullRequests: row.rework_pull_request_ids, workItems: row.rework_work_item_keys, incident: row.incident_id },
+    rework: {
+      pullRequests: row.rework_pull_request_ids,
+      workItems: row.rework_work_item_keys,
+      incident: row.incident_id,
+    },
     origin: { pullRequests: row.origin_pull_request_ids, workItems: row.origin_work_item_keys },
     detection: { rule: row.detection_rule, ...row.detection },
-    effort: { pullRequests: row.effort_pull_requests, lines: row.effort_lines, cycleHours: row.effort_cycle_hours },
+    effort: {
+      pullRequests: row.effort_pull_requests,
+      lines: row.effort_lines,
+      cycleHours: row.effort_cycle_hours,
+    },
     cause: override?.cause ?? modelCause,
-    model: { version: row.model_version, cause: modelCause, confidence: row.confidence ?? 0, scores: { missing_context: row.score_missing_context ?? 0, execution: row.score_execution ?? 0 }, reason: row.reason ?? 'not_attributed' },
+    model: {
+      version: row.model_version,
+      cause: modelCause,
+      confidence: row.confidence ?? 0,
+      scores: {
+        missing_context: row.score_missing_context ?? 0,
+        execution: row.score_execution ?? 0,
+      },
+      reason: row.reason ?? 'not_attributed',
+    },
     confidence: row.confidence ?? 0,
     evidence: row.evidence ?? [],
     override,
@@ -68,7 +99,9 @@ export function encodeCursor(row: { occurredAt: string; id: string }): string {
 function decodeCursor(cursor: string): { at: Date; id: string } | null {
   const [at, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const date = new Date(at ?? '');
-  return Number.isNaN(date.getTime()) || rest.length === 0 ? null : { at: date, id: rest.join('|') };
+  return Number.isNaN(date.getTime()) || rest.length === 0
+    ? null
+    : { at: date, id: rest.join('|') };
 }
 
 export class InvalidCursorError extends Error {}
@@ -93,7 +126,10 @@ const inTeam = (team: string): string => `(
       AND (m.to_at IS NULL OR coalesce(c.started_at, ow.created_at) < m.to_at)))`;
 
 /** Newest first, by (occurred_at, id): a stable order, so a cursor never skips or repeats an item. */
-export async function listRework(manager: EntityManager, query: ReworkListQuery): Promise<ReworkListResponse> {
+export async function listRework(
+  manager: EntityManager,
+  query: ReworkListQuery,
+): Promise<ReworkListResponse> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (n: string) => string, value: unknown): void => {
@@ -103,9 +139,12 @@ export async function listRework(manager: EntityManager, query: ReworkListQuery)
   if (query.from !== undefined) add((p) => `r.occurred_at >= ${p}`, new Date(query.from));
   if (query.to !== undefined) add((p) => `r.occurred_at < ${p}`, new Date(query.to));
   if (query.kind !== undefined) add((p) => `r.kind = ${p}`, query.kind);
-  if (query.repo !== undefined) add((p) => `r.repository_id = ${p}`, `github:${query.repo.toLowerCase()}`);
-  if (query.cause !== undefined) add((p) => `coalesce(o.cause, a.cause, 'unknown') = ${p}`, query.cause);
-  if (query.minConfidence !== undefined) add((p) => `coalesce(a.confidence, 0) >= ${p}`, query.minConfidence);
+  if (query.repo !== undefined)
+    add((p) => `r.repository_id = ${p}`, `github:${query.repo.toLowerCase()}`);
+  if (query.cause !== undefined)
+    add((p) => `coalesce(o.cause, a.cause, 'unknown') = ${p}`, query.cause);
+  if (query.minConfidence !== undefined)
+    add((p) => `coalesce(a.confidence, 0) >= ${p}`, query.minConfidence);
   if (query.team !== undefined) add(inTeam, query.team);
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor);
@@ -120,27 +159,53 @@ export async function listRework(manager: EntityManager, query: ReworkListQuery)
   );
   const items = rows.slice(0, query.limit).map(view);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
+  };
 }
 
 export async function findRework(manager: EntityManager, id: string): Promise<ReworkDetail | null> {
   const rows = await manager.query<Row[]>(`${select} WHERE r.id = $1`, [id]);
   const row = rows[0];
   if (row === undefined) return null;
-  const history = await manager.query<{ cause: ReworkItemView['cause']; reason: string; overridden_by: string; overridden_at: Date }[]>(
+  const history = await manager.query<
+    { cause: ReworkItemView['cause']; reason: string; overridden_by: string; overridden_at: Date }[]
+  >(
     'SELECT cause, reason, overridden_by, overridden_at FROM cause_override WHERE rework_item_id = $1 ORDER BY overridden_at DESC, id DESC',
     [id],
   );
-  return { ...view(row), overrides: history.map((entry) => ({ cause: entry.cause, reason: entry.reason, by: entry.overridden_by, at: entry.overridden_at.toISOString() })) };
+  return {
+    ...view(row),
+    overrides: history.map((entry) => ({
+      cause: entry.cause,
+      reason: entry.reason,
+      by: entry.overridden_by,
+      at: entry.overridden_at.toISOString(),
+    })),
+  };
 }
 
 /** Records a manager's cause with the model's answer at that moment; returns null for an unknown item. */
-export async function overrideCause(manager: EntityManager, id: string, request: ReworkOverrideRequest, by: string): Promise<ReworkDetail | null> {
+export async function overrideCause(
+  manager: EntityManager,
+  id: string,
+  request: ReworkOverrideRequest,
+  by: string,
+): Promise<ReworkDetail | null> {
   const current = await findRework(manager, id);
   if (current === null) return null;
   await manager.query(
     'INSERT INTO cause_override (id, rework_item_id, cause, reason, overridden_by, overridden_at, model_cause, model_version) VALUES ($1, $2, $3, $4, $5, now(), $6, $7)',
-    [randomUUID(), id, request.cause, request.reason.trim(), by, current.model.cause, current.model.version],
+    [
+      randomUUID(),
+      id,
+      request.cause,
+      request.reason.trim(),
+      by,
+      current.model.cause,
+      current.model.version,
+    ],
   );
   return findRework(manager, id);
 }

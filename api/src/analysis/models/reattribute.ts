@@ -23,7 +23,11 @@ interface Row {
   weights: AnalysisConfig['signalWeights'] | null;
 }
 
-export async function reattributeStored(manager: EntityManager, models: ScopeModels, config: AnalysisConfig): Promise<number> {
+export async function reattributeStored(
+  manager: EntityManager,
+  models: ScopeModels,
+  config: AnalysisConfig,
+): Promise<number> {
   const rows = await manager.query<Row[]>(
     `SELECT r.id, r.repository_id, r.origin_work_item_keys, r.rework_work_item_keys, r.model_version, a.evidence, m.weights
      FROM rework_item r
@@ -31,11 +35,29 @@ export async function reattributeStored(manager: EntityManager, models: ScopeMod
      LEFT JOIN analysis_model m ON m.version = r.model_version`,
   );
   const moved = rows
-    .map((row) => ({ row, model: modelFor({ repositoryId: row.repository_id, originWorkItemKeys: row.origin_work_item_keys, reworkWorkItemKeys: row.rework_work_item_keys }, models) }))
+    .map((row) => ({
+      row,
+      model: modelFor(
+        {
+          repositoryId: row.repository_id,
+          originWorkItemKeys: row.origin_work_item_keys,
+          reworkWorkItemKeys: row.rework_work_item_keys,
+        },
+        models,
+      ),
+    }))
     .filter(({ row, model }) => row.model_version !== model.version);
   const attributed = moved.map(({ row, model }) => {
-    const signals = reweighStoredEvidence(row.evidence ?? [], row.weights ?? config.signalWeights, model.weights);
-    return { id: row.id, version: model.version, attribution: attributeCause(signals, { ...config, signalWeights: model.weights }) };
+    const signals = reweighStoredEvidence(
+      row.evidence ?? [],
+      row.weights ?? config.signalWeights,
+      model.weights,
+    );
+    return {
+      id: row.id,
+      version: model.version,
+      attribution: attributeCause(signals, { ...config, signalWeights: model.weights }),
+    };
   });
   type Attributed = (typeof attributed)[number];
   await upsertChanged<Attributed>(

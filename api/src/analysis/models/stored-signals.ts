@@ -1,4 +1,11 @@
-import { executionSignalIds, missingContextSignalIds, type AnalysisConfig, type CauseSide, type Signal, type SignalId } from '../core';
+import {
+  executionSignalIds,
+  missingContextSignalIds,
+  type AnalysisConfig,
+  type CauseSide,
+  type Signal,
+  type SignalId,
+} from '../core';
 import type { StoredEvidence } from '../storage/cause-attribution.entity';
 
 /**
@@ -9,12 +16,21 @@ import type { StoredEvidence } from '../storage/cause-attribution.entity';
  */
 const known = new Set<string>([...missingContextSignalIds, ...executionSignalIds]);
 
-export function configuredWeight(id: SignalId, side: CauseSide, weights: AnalysisConfig['signalWeights']): number {
-  const table: Record<string, number> = side === 'missing_context' ? weights.missingContext : weights.execution;
+export function configuredWeight(
+  id: SignalId,
+  side: CauseSide,
+  weights: AnalysisConfig['signalWeights'],
+): number {
+  const table: Record<string, number> =
+    side === 'missing_context' ? weights.missingContext : weights.execution;
   return table[id] ?? 0;
 }
 
-export function reweighStoredEvidence(evidence: readonly StoredEvidence[], from: AnalysisConfig['signalWeights'], to: AnalysisConfig['signalWeights']): Signal[] {
+export function reweighStoredEvidence(
+  evidence: readonly StoredEvidence[],
+  from: AnalysisConfig['signalWeights'],
+  to: AnalysisConfig['signalWeights'],
+): Signal[] {
   const signals: Signal[] = [];
   for (const entry of evidence) {
     if (!known.has(entry.signal)) continue;
@@ -25,7 +41,12 @@ export function reweighStoredEvidence(evidence: readonly StoredEvidence[], from:
       id,
       side: entry.side,
       weight: Math.round(strength * configuredWeight(id, entry.side, to) * 1000) / 1000,
-      evidence: { kind: entry.kind, description: entry.description, ...(entry.url === undefined ? {} : { url: entry.url }), ...(entry.excerpt === undefined ? {} : { excerpt: entry.excerpt }) },
+      evidence: {
+        kind: entry.kind,
+        description: entry.description,
+        ...(entry.url === undefined ? {} : { url: entry.url }),
+        ...(entry.excerpt === undefined ? {} : { excerpt: entry.excerpt }),
+      },
     });
   }
   return signals;

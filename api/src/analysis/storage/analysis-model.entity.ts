@@ -9,8 +9,16 @@ export interface StoredPrecisionRecall {
 
 export interface ModelMetrics {
   /** Measured on held-back overrides: the previous model's answers, then this model's. */
-  current: { missing_context: StoredPrecisionRecall; execution: StoredPrecisionRecall; coverage: number };
-  candidate: { missing_context: StoredPrecisionRecall; execution: StoredPrecisionRecall; coverage: number };
+  current: {
+    missing_context: StoredPrecisionRecall;
+    execution: StoredPrecisionRecall;
+    coverage: number;
+  };
+  candidate: {
+    missing_context: StoredPrecisionRecall;
+    execution: StoredPrecisionRecall;
+    coverage: number;
+  };
   trainedOn: { labelled: number; training: number; heldBack: number };
   /** The scope the version was fitted for (`global`, `team:<slug>`) and the version it started from. */
   scope?: string;

@@ -29,15 +29,29 @@ interface Effort {
 const round = (value: number): number => Math.round(value * 100) / 100;
 
 export function effortOf(item: DetectedRework, dataset: AnalysisDataset): Effort {
-  const prs = item.reworkPullRequestIds.map((id) => dataset.pullRequests.get(id)).filter((pr) => pr !== undefined);
+  const prs = item.reworkPullRequestIds
+    .map((id) => dataset.pullRequests.get(id))
+    .filter((pr) => pr !== undefined);
   if (prs.length > 0) {
     return {
       pullRequests: prs.length,
       lines: prs.reduce((sum, pr) => sum + pr.additions + pr.deletions, 0),
-      cycleHours: round(prs.reduce((sum, pr) => sum + (pr.mergedAt.getTime() - pr.createdAt.getTime()) / 3_600_000, 0)),
+      cycleHours: round(
+        prs.reduce(
+          (sum, pr) => sum + (pr.mergedAt.getTime() - pr.createdAt.getTime()) / 3_600_000,
+          0,
+        ),
+      ),
     };
   }
-  return { pullRequests: 0, lines: 0, cycleHours: item.endedAt === null ? null : round(Math.max(0, item.endedAt.getTime() - item.occurredAt.getTime()) / 3_600_000) };
+  return {
+    pullRequests: 0,
+    lines: 0,
+    cycleHours:
+      item.endedAt === null
+        ? null
+        : round(Math.max(0, item.endedAt.getTime() - item.occurredAt.getTime()) / 3_600_000),
+  };
 }
 
 export function evidenceOf(attribution: CauseAttribution): StoredEvidence[] {
@@ -56,14 +70,23 @@ export async function storeAnalysis(
   manager: EntityManager,
   input: {
     /** Each item with the answer of the model version that applies to it. */
-    attributed: ReadonlyArray<{ item: DetectedRework; attribution: CauseAttribution; modelVersion: number }>;
+    attributed: ReadonlyArray<{
+      item: DetectedRework;
+      attribution: CauseAttribution;
+      modelVersion: number;
+    }>;
     dataset: AnalysisDataset;
     contexts: ReadonlyMap<string, ContextAtStart>;
     reviewScores: ReadonlyMap<string, PullRequestReviewScore>;
     now: Date;
   },
 ): Promise<StoredCounts> {
-  const rows = input.attributed.map(({ item, attribution, modelVersion }) => ({ item, attribution, modelVersion, effort: effortOf(item, input.dataset) }));
+  const rows = input.attributed.map(({ item, attribution, modelVersion }) => ({
+    item,
+    attribution,
+    modelVersion,
+    effort: effortOf(item, input.dataset),
+  }));
   type Row = (typeof rows)[number];
   const written = await upsertChanged<Row>(
     manager,
@@ -94,7 +117,10 @@ export async function storeAnalysis(
   );
   const ids = rows.map((row) => row.item.id);
   const removed = await deleteMissing(manager, 'rework_item', 'id', ids);
-  await manager.query('DELETE FROM cause_attribution WHERE NOT (rework_item_id = ANY($1::text[]))', [ids]);
+  await manager.query(
+    'DELETE FROM cause_attribution WHERE NOT (rework_item_id = ANY($1::text[]))',
+    [ids],
+  );
   const attributions = await upsertChanged<Row>(
     manager,
     {
@@ -148,5 +174,11 @@ export async function storeAnalysis(
     },
     [...input.reviewScores.values()],
   );
-  return { written: written + attributions + contexts + reviewScores, removed, attributions, contexts, reviewScores };
+  return {
+    written: written + attributions + contexts + reviewScores,
+    removed,
+    attributions,
+    contexts,
+    reviewScores,
+  };
 }

@@ -13,13 +13,20 @@ export interface ActiveModel {
   weights: AnalysisConfig['signalWeights'];
 }
 
-export async function ensureActiveModel(manager: EntityManager, config: AnalysisConfig, scope = globalScope): Promise<ActiveModel> {
+export async function ensureActiveModel(
+  manager: EntityManager,
+  config: AnalysisConfig,
+  scope = globalScope,
+): Promise<ActiveModel> {
   await manager.query(
     `INSERT INTO analysis_model (version, weights, origin, metrics, created_at) VALUES (1, $1, 'configured', NULL, now()) ON CONFLICT (version) DO NOTHING`,
     [JSON.stringify(config.signalWeights)],
   );
   // The configured weights can change (ANALYSIS_CONFIG): version 1 follows the configuration.
-  await manager.query(`UPDATE analysis_model SET weights = $1 WHERE version = 1 AND weights IS DISTINCT FROM $1::jsonb`, [JSON.stringify(config.signalWeights)]);
+  await manager.query(
+    `UPDATE analysis_model SET weights = $1 WHERE version = 1 AND weights IS DISTINCT FROM $1::jsonb`,
+    [JSON.stringify(config.signalWeights)],
+  );
   await manager.query(
     `INSERT INTO analysis_model_activation (scope, version, previous_versions, activated_at) VALUES ($1, 1, '{}', now()) ON CONFLICT (scope) DO NOTHING`,
     [globalScope],
@@ -33,7 +40,11 @@ export async function ensureActiveModel(manager: EntityManager, config: Analysis
   return { version: row.version, weights: row.weights };
 }
 
-export async function activateModel(manager: EntityManager, version: number, scope = globalScope): Promise<void> {
+export async function activateModel(
+  manager: EntityManager,
+  version: number,
+  scope = globalScope,
+): Promise<void> {
   await manager.query(
     `UPDATE analysis_model_activation SET previous_versions = array_append(previous_versions, version), version = $2, activated_at = now() WHERE scope = $1 AND version <> $2`,
     [scope, version],
@@ -41,8 +52,14 @@ export async function activateModel(manager: EntityManager, version: number, sco
 }
 
 /** Goes back to the version used before the current one; returns it, or null when there is none. */
-export async function rollbackModel(manager: EntityManager, scope = globalScope): Promise<number | null> {
-  const rows = await manager.query<{ previous_versions: number[] }[]>('SELECT previous_versions FROM analysis_model_activation WHERE scope = $1', [scope]);
+export async function rollbackModel(
+  manager: EntityManager,
+  scope = globalScope,
+): Promise<number | null> {
+  const rows = await manager.query<{ previous_versions: number[] }[]>(
+    'SELECT previous_versions FROM analysis_model_activation WHERE scope = $1',
+    [scope],
+  );
   const previous = rows[0]?.previous_versions ?? [];
   const back = previous.at(-1);
   if (back === undefined) return null;

@@ -15,15 +15,23 @@ export interface UpsertTable<Row> {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-export async function upsertChanged<Row>(manager: EntityManager, spec: UpsertTable<Row>, rows: readonly Row[]): Promise<number> {
+export async function upsertChanged<Row>(
+  manager: EntityManager,
+  spec: UpsertTable<Row>,
+  rows: readonly Row[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const names = spec.columns.map(([name]) => name);
-  const updatable = names.filter((name) => name !== spec.key && !(spec.insertOnly ?? []).includes(name));
+  const updatable = names.filter(
+    (name) => name !== spec.key && !(spec.insertOnly ?? []).includes(name),
+  );
   const perChunk = Math.max(1, Math.floor(30_000 / names.length));
   let written = 0;
   for (let start = 0; start < rows.length; start += perChunk) {
     const params: unknown[] = [];
-    const tuples = rows.slice(start, start + perChunk).map((row) => `(${spec.columns.map(([, get]) => `$${params.push(get(row))}`).join(', ')})`);
+    const tuples = rows
+      .slice(start, start + perChunk)
+      .map((row) => `(${spec.columns.map(([, get]) => `$${params.push(get(row))}`).join(', ')})`);
     const table = quote(spec.table);
     const sql =
       `INSERT INTO ${table} (${names.map(quote).join(', ')}) VALUES ${tuples.join(', ')} ` +
@@ -36,8 +44,16 @@ export async function upsertChanged<Row>(manager: EntityManager, spec: UpsertTab
 }
 
 /** Deletes rows of `table` whose key is not in `keep` (items no longer detected). */
-export async function deleteMissing(manager: EntityManager, table: string, key: string, keep: readonly string[]): Promise<number> {
+export async function deleteMissing(
+  manager: EntityManager,
+  table: string,
+  key: string,
+  keep: readonly string[],
+): Promise<number> {
   // TypeORM answers a DELETE with [rows, affected count].
-  const result: unknown = await manager.query(`DELETE FROM ${quote(table)} WHERE NOT (${quote(key)} = ANY($1::text[]))`, [keep]);
+  const result: unknown = await manager.query(
+    `DELETE FROM ${quote(table)} WHERE NOT (${quote(key)} = ANY($1::text[]))`,
+    [keep],
+  );
   return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }

@@ -37,7 +37,9 @@ export class CreateWorkItems1763810000000 implements MigrationInterface {
         CONSTRAINT "PK_work_item" PRIMARY KEY ("id")
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX "work_item_key_uq" ON "work_item" ("key")`);
-    await queryRunner.query(`CREATE INDEX "work_item_project_idx" ON "work_item" ("project_key", "updated_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "work_item_project_idx" ON "work_item" ("project_key", "updated_at")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "work_item_change" (
         "id" text NOT NULL,
@@ -55,7 +57,9 @@ export class CreateWorkItems1763810000000 implements MigrationInterface {
         "raw_payload_id" bigint NOT NULL,
         CONSTRAINT "PK_work_item_change" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "work_item_change_item_idx" ON "work_item_change" ("work_item_id", "changed_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "work_item_change_item_idx" ON "work_item_change" ("work_item_id", "changed_at")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "work_item_comment" (
         "id" text NOT NULL,
@@ -67,7 +71,9 @@ export class CreateWorkItems1763810000000 implements MigrationInterface {
         "raw_payload_id" bigint NOT NULL,
         CONSTRAINT "PK_work_item_comment" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "work_item_comment_item_idx" ON "work_item_comment" ("work_item_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "work_item_comment_item_idx" ON "work_item_comment" ("work_item_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "work_item_link" (
         "id" text NOT NULL,
@@ -80,8 +86,12 @@ export class CreateWorkItems1763810000000 implements MigrationInterface {
         "raw_payload_id" bigint NOT NULL,
         CONSTRAINT "PK_work_item_link" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "work_item_link_item_idx" ON "work_item_link" ("work_item_id")`);
-    await queryRunner.query(`CREATE INDEX "work_item_link_other_idx" ON "work_item_link" ("other_key")`);
+    await queryRunner.query(
+      `CREATE INDEX "work_item_link_item_idx" ON "work_item_link" ("work_item_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "work_item_link_other_idx" ON "work_item_link" ("other_key")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "board" (
         "id" text NOT NULL,
@@ -116,12 +126,24 @@ export class CreateWorkItems1763810000000 implements MigrationInterface {
         "raw_payload_id" bigint NOT NULL,
         CONSTRAINT "PK_work_item_sprint" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "work_item_sprint_item_idx" ON "work_item_sprint" ("work_item_id")`);
-    await queryRunner.query(`CREATE INDEX "work_item_sprint_sprint_idx" ON "work_item_sprint" ("sprint_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "work_item_sprint_item_idx" ON "work_item_sprint" ("work_item_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "work_item_sprint_sprint_idx" ON "work_item_sprint" ("sprint_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['work_item_sprint', 'sprint', 'board', 'work_item_link', 'work_item_comment', 'work_item_change', 'work_item']) {
+    for (const table of [
+      'work_item_sprint',
+      'sprint',
+      'board',
+      'work_item_link',
+      'work_item_comment',
+      'work_item_change',
+      'work_item',
+    ]) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }

@@ -6,11 +6,15 @@ export class MetricRollupKeyWithLabel1763883000000 implements MigrationInterface
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "metric_rollup" DROP CONSTRAINT "PK_metric_rollup"`);
-    await queryRunner.query(`ALTER TABLE "metric_rollup" ADD CONSTRAINT "PK_metric_rollup" PRIMARY KEY ("scope_kind", "scope_key", "period_kind", "period_start", "period_label", "metric_id")`);
+    await queryRunner.query(
+      `ALTER TABLE "metric_rollup" ADD CONSTRAINT "PK_metric_rollup" PRIMARY KEY ("scope_kind", "scope_key", "period_kind", "period_start", "period_label", "metric_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "metric_rollup" DROP CONSTRAINT "PK_metric_rollup"`);
-    await queryRunner.query(`ALTER TABLE "metric_rollup" ADD CONSTRAINT "PK_metric_rollup" PRIMARY KEY ("scope_kind", "scope_key", "period_kind", "period_start", "metric_id")`);
+    await queryRunner.query(
+      `ALTER TABLE "metric_rollup" ADD CONSTRAINT "PK_metric_rollup" PRIMARY KEY ("scope_kind", "scope_key", "period_kind", "period_start", "metric_id")`,
+    );
   }
 }

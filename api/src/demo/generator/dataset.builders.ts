@@ -1,5 +1,13 @@
-import type { GithubDataset, SimPullRequest, SimRepository, SimUser } from '../../sources/github/simulator/github-dataset';
-import type { JiraSimulatorDataset, SimIssue } from '../../sources/jira/simulator/simulator-dataset';
+import type {
+  GithubDataset,
+  SimPullRequest,
+  SimRepository,
+  SimUser,
+} from '../../sources/github/simulator/github-dataset';
+import type {
+  JiraSimulatorDataset,
+  SimIssue,
+} from '../../sources/jira/simulator/simulator-dataset';
 import { simStatuses } from '../../sources/jira/simulator/dataset-generator';
 import type { GenDeployment, GenIncident, GenPullRequest, OrgSkeleton } from './org-model';
 import { demoFieldIds } from './work-item.builder';
@@ -14,25 +22,53 @@ export class GithubDatasetBuilder {
   constructor(private readonly skeleton: OrgSkeleton) {
     for (const repo of skeleton.repos) {
       this.repositories.set(repo.name, {
-        databaseId: repo.databaseId, owner: skeleton.organization, name: repo.name, isPrivate: true, defaultBranch: 'main',
-        createdAt: repo.createdAt, updatedAt: repo.createdAt, pullRequests: [], deployments: [], releases: [], issues: [],
+        databaseId: repo.databaseId,
+        owner: skeleton.organization,
+        name: repo.name,
+        isPrivate: true,
+        defaultBranch: 'main',
+        createdAt: repo.createdAt,
+        updatedAt: repo.createdAt,
+        pullRequests: [],
+        deployments: [],
+        releases: [],
+        issues: [],
       });
     }
   }
 
-  add(pullRequests: GenPullRequest[], deployments: GenDeployment[], incidents: GenIncident[], shaOf: ShaOf): void {
-    const resolve = (repo: string, text: string): string => text.replace(/\{\{sha:(\d+)\}\}/g, (_, id: string) => shaOf(repo, Number(id)));
+  add(
+    pullRequests: GenPullRequest[],
+    deployments: GenDeployment[],
+    incidents: GenIncident[],
+    shaOf: ShaOf,
+  ): void {
+    const resolve = (repo: string, text: string): string =>
+      text.replace(/\{\{sha:(\d+)\}\}/g, (_, id: string) => shaOf(repo, Number(id)));
     for (const pr of pullRequests) {
       const repo = this.repo(pr.repo);
-      const { repo: _repo, commits, files, landing, workItemKey: _key, isAgent: _agent, ...rest } = pr;
+      const {
+        repo: _repo,
+        commits,
+        files,
+        landing,
+        workItemKey: _key,
+        isAgent: _agent,
+        ...rest
+      } = pr;
       const simulated: SimPullRequest = {
         ...rest,
         body: resolve(pr.repo, pr.body),
         files,
-        mergeCommitSha: landing === null || pr.state !== 'MERGED' ? null : shaOf(pr.repo, landing.id),
+        mergeCommitSha:
+          landing === null || pr.state !== 'MERGED' ? null : shaOf(pr.repo, landing.id),
         commits: commits.map((commit) => ({
-          sha: shaOf(pr.repo, commit.id), message: resolve(pr.repo, commit.message), authoredDate: commit.authoredAt,
-          authorLogin: commit.authorLogin, authorName: commit.authorName, authorEmail: commit.authorEmail,
+          sha: shaOf(pr.repo, commit.id),
+          message: resolve(pr.repo, commit.message),
+          authoredDate: commit.authoredAt,
+          authorLogin: commit.authorLogin,
+          authorName: commit.authorName,
+          authorEmail: commit.authorEmail,
         })),
       };
       repo.pullRequests.push(simulated);
@@ -50,12 +86,29 @@ export class GithubDatasetBuilder {
 
   build(): GithubDataset {
     const users: SimUser[] = [
-      ...this.skeleton.people.map((person) => ({ login: person.githubLogin, databaseId: person.githubId, type: 'User' as const, name: person.displayName, email: null })),
-      ...this.skeleton.bots.map((bot) => ({ login: bot.login, databaseId: bot.githubId, type: 'Bot' as const, name: null, email: null })),
+      ...this.skeleton.people.map((person) => ({
+        login: person.githubLogin,
+        databaseId: person.githubId,
+        type: 'User' as const,
+        name: person.displayName,
+        email: null,
+      })),
+      ...this.skeleton.bots.map((bot) => ({
+        login: bot.login,
+        databaseId: bot.githubId,
+        type: 'Bot' as const,
+        name: null,
+        email: null,
+      })),
       { login: 'github-actions', databaseId: 41898282, type: 'Bot', name: null, email: null },
     ];
-    for (const repo of this.repositories.values()) repo.pullRequests.sort((a, b) => a.number - b.number);
-    return { organization: this.skeleton.organization, users, repositories: [...this.repositories.values()] };
+    for (const repo of this.repositories.values())
+      repo.pullRequests.sort((a, b) => a.number - b.number);
+    return {
+      organization: this.skeleton.organization,
+      users,
+      repositories: [...this.repositories.values()],
+    };
   }
 
   private repo(name: string): SimRepository {
@@ -68,8 +121,17 @@ export class GithubDatasetBuilder {
 /** The Jira simulator's dataset: one project and scrum board per team. */
 export function buildJiraDataset(skeleton: OrgSkeleton, issues: SimIssue[]): JiraSimulatorDataset {
   return {
-    projects: skeleton.teams.map((team, index) => ({ id: String(10_100 + index), key: team.projectKey, name: team.name })),
-    users: skeleton.people.map((person) => ({ id: person.jiraAccountId, name: person.jiraName, displayName: person.jiraDisplayName, email: person.jiraEmail })),
+    projects: skeleton.teams.map((team, index) => ({
+      id: String(10_100 + index),
+      key: team.projectKey,
+      name: team.name,
+    })),
+    users: skeleton.people.map((person) => ({
+      id: person.jiraAccountId,
+      name: person.jiraName,
+      displayName: person.jiraDisplayName,
+      email: person.jiraEmail,
+    })),
     statuses: simStatuses,
     linkTypes: [
       { id: '10000', name: 'Blocks', inward: 'is blocked by', outward: 'blocks' },
@@ -77,13 +139,38 @@ export function buildJiraDataset(skeleton: OrgSkeleton, issues: SimIssue[]): Jir
       { id: '10003', name: 'Relates', inward: 'relates to', outward: 'relates to' },
     ],
     fields: [
-      { id: demoFieldIds.storyPoints, name: 'Story Points', customType: 'com.atlassian.jira.plugin.system.customfieldtypes:float', schemaType: 'number' },
-      { id: demoFieldIds.sprint, name: 'Sprint', customType: 'com.pyxis.greenhopper.jira:gh-sprint', schemaType: 'array' },
-      { id: demoFieldIds.epicLink, name: 'Epic Link', customType: 'com.pyxis.greenhopper.jira:gh-epic-link', schemaType: 'any' },
-      { id: demoFieldIds.acceptanceCriteria, name: 'Acceptance Criteria', customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', schemaType: 'string' },
+      {
+        id: demoFieldIds.storyPoints,
+        name: 'Story Points',
+        customType: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+        schemaType: 'number',
+      },
+      {
+        id: demoFieldIds.sprint,
+        name: 'Sprint',
+        customType: 'com.pyxis.greenhopper.jira:gh-sprint',
+        schemaType: 'array',
+      },
+      {
+        id: demoFieldIds.epicLink,
+        name: 'Epic Link',
+        customType: 'com.pyxis.greenhopper.jira:gh-epic-link',
+        schemaType: 'any',
+      },
+      {
+        id: demoFieldIds.acceptanceCriteria,
+        name: 'Acceptance Criteria',
+        customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+        schemaType: 'string',
+      },
     ],
     fieldIds: demoFieldIds,
-    boards: skeleton.teams.map((team, index) => ({ id: index + 1, name: `${team.name} board`, type: 'scrum', projectKey: team.projectKey })),
+    boards: skeleton.teams.map((team, index) => ({
+      id: index + 1,
+      name: `${team.name} board`,
+      type: 'scrum',
+      projectKey: team.projectKey,
+    })),
     sprints: skeleton.sprints,
     issues: [...issues].sort((a, b) => Number(a.id) - Number(b.id)),
   };

@@ -13,8 +13,18 @@ import type { CodeOp, GenCommit, GenPullRequest, GenRepo } from './org-model';
  * middle of the stream. Marks are the generator's commit ids; `finish()` returns id -> SHA.
  */
 
-interface FunctionModel { fnId: number; length: number; isTest: boolean; versions: Map<number, number>; cache: string[] | null }
-interface FileModel { isTest: boolean; header: string[]; functions: FunctionModel[] }
+interface FunctionModel {
+  fnId: number;
+  length: number;
+  isTest: boolean;
+  versions: Map<number, number>;
+  cache: string[] | null;
+}
+interface FileModel {
+  isTest: boolean;
+  header: string[];
+  functions: FunctionModel[];
+}
 type Undo = () => void;
 
 const rootMark = 999_999_999;
@@ -27,7 +37,12 @@ export class RepoHistoryWriter {
   private exited: Promise<number>;
   private failure: string[] = [];
 
-  private constructor(readonly gitDir: string, private readonly repo: GenRepo, private readonly process: ChildProcessWithoutNullStreams, private readonly marksPath: string) {
+  private constructor(
+    readonly gitDir: string,
+    private readonly repo: GenRepo,
+    private readonly process: ChildProcessWithoutNullStreams,
+    private readonly marksPath: string,
+  ) {
     createInterface({ input: process.stdout }).on('line', (line) => this.answers.shift()?.(line));
     process.stderr.on('data', (chunk: Buffer) => this.failure.push(chunk.toString('utf8')));
     this.exited = new Promise((resolve) => process.on('close', (code) => resolve(code ?? 1)));
@@ -38,13 +53,29 @@ export class RepoHistoryWriter {
     await mkdir(gitDir, { recursive: true });
     await run(['init', '--bare', '-q', '-b', 'main', gitDir]);
     const marksPath = join(gitDir, 'demo-marks');
-    const child = spawn('git', ['fast-import', '--quiet', '--done', `--export-marks=${marksPath}`], {
-      cwd: gitDir, env: { ...process.env, GIT_DIR: gitDir, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
-    });
+    const child = spawn(
+      'git',
+      ['fast-import', '--quiet', '--done', `--export-marks=${marksPath}`],
+      {
+        cwd: gitDir,
+        env: { ...process.env, GIT_DIR: gitDir, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
+      },
+    );
     const writer = new RepoHistoryWriter(gitDir, repo, child, marksPath);
-    writer.commitRaw('refs/heads/main', rootMark, { name: 'Acme Bot', email: 'bot@acme-corp.test', at: createdAt }, `Initial commit of ${repo.name}`, null, null, [
-      { path: 'README.md', content: `# ${repo.name}\n\nOwned by the ${repo.name.split('-')[0] ?? ''} team.\n` },
-    ]);
+    writer.commitRaw(
+      'refs/heads/main',
+      rootMark,
+      { name: 'Acme Bot', email: 'bot@acme-corp.test', at: createdAt },
+      `Initial commit of ${repo.name}`,
+      null,
+      null,
+      [
+        {
+          path: 'README.md',
+          content: `# ${repo.name}\n\nOwned by the ${repo.name.split('-')[0] ?? ''} team.\n`,
+        },
+      ],
+    );
     return writer;
   }
 
@@ -59,7 +90,15 @@ export class RepoHistoryWriter {
       const changed = this.apply(commit.ops, undo);
       changed.forEach((path) => paths.add(path));
       const message = await this.resolve(commit.message);
-      this.commitRaw(`refs/pull/${pr.number}/head`, commit.id, identity(commit), message, branchTip, null, this.contents(changed));
+      this.commitRaw(
+        `refs/pull/${pr.number}/head`,
+        commit.id,
+        identity(commit),
+        message,
+        branchTip,
+        null,
+        this.contents(changed),
+      );
       branchTip = commit.id;
     }
     if (!merged || pr.landing === null) {
@@ -69,7 +108,15 @@ export class RepoHistoryWriter {
     const landing = pr.landing;
     const message = await this.resolve(landing.message);
     const who = { name: landing.authorName, email: landing.authorEmail, at: landing.committedAt };
-    this.commitRaw('refs/heads/main', landing.id, who, message, this.mainTip, this.repo.strategy === 'merge' ? branchTip : null, this.contents([...paths]));
+    this.commitRaw(
+      'refs/heads/main',
+      landing.id,
+      who,
+      message,
+      this.mainTip,
+      this.repo.strategy === 'merge' ? branchTip : null,
+      this.contents([...paths]),
+    );
     this.mainTip = landing.id;
     this.undo.set(pr.number, { undo, paths });
     if (this.undo.size > 800) this.undo.delete(this.undo.keys().next().value as number);
@@ -83,7 +130,10 @@ export class RepoHistoryWriter {
   async finish(): Promise<Map<number, string>> {
     this.process.stdin.end('done\n');
     const code = await this.exited;
-    if (code !== 0) throw new Error(`git fast-import failed for ${this.repo.name}: ${this.failure.join('').slice(0, 2000)}`);
+    if (code !== 0)
+      throw new Error(
+        `git fast-import failed for ${this.repo.name}: ${this.failure.join('').slice(0, 2000)}`,
+      );
     const marks = new Map<number, string>();
     for (const line of (await readFile(this.marksPath, 'utf8')).split('\n')) {
       const match = /^:(\d+) ([0-9a-f]{40})$/.exec(line);
@@ -95,7 +145,8 @@ export class RepoHistoryWriter {
 
   private async resolve(text: string): Promise<string> {
     let result = text;
-    for (const match of text.matchAll(/\{\{sha:(\d+)\}\}/g)) result = result.replace(match[0], await this.markSha(Number(match[1])));
+    for (const match of text.matchAll(/\{\{sha:(\d+)\}\}/g))
+      result = result.replace(match[0], await this.markSha(Number(match[1])));
     return result;
   }
 
@@ -111,15 +162,23 @@ export class RepoHistoryWriter {
     for (const op of ops) {
       if (op.kind === 'revert-pr') {
         const origin = this.undo.get(op.originNumber);
-        if (origin === undefined) throw new Error(`revert of unknown PR #${op.originNumber} in ${this.repo.name}`);
+        if (origin === undefined)
+          throw new Error(`revert of unknown PR #${op.originNumber} in ${this.repo.name}`);
         for (const step of [...origin.undo].reverse()) step();
         origin.paths.forEach((path) => changed.add(path));
         continue;
       }
       changed.add(op.path);
-      const file = this.files.get(op.path) ?? this.newFile(op.path, op.kind === 'add-function' && op.isTest);
+      const file =
+        this.files.get(op.path) ?? this.newFile(op.path, op.kind === 'add-function' && op.isTest);
       if (op.kind === 'add-function') {
-        const fn: FunctionModel = { fnId: op.fnId, length: op.length, isTest: op.isTest, versions: new Map(), cache: null };
+        const fn: FunctionModel = {
+          fnId: op.fnId,
+          length: op.length,
+          isTest: op.isTest,
+          versions: new Map(),
+          cache: null,
+        };
         file.functions.push(fn);
         undo.push(() => file.functions.splice(file.functions.indexOf(fn), 1));
       } else {
@@ -144,7 +203,11 @@ export class RepoHistoryWriter {
   }
 
   private newFile(path: string, isTest: boolean): FileModel {
-    const file: FileModel = { isTest, header: fileHeader(this.repo.language, path, isTest), functions: [] };
+    const file: FileModel = {
+      isTest,
+      header: fileHeader(this.repo.language, path, isTest),
+      functions: [],
+    };
     this.files.set(path, file);
     return file;
   }
@@ -155,7 +218,19 @@ export class RepoHistoryWriter {
     for (const op of pr.commits.flatMap((commit) => commit.ops)) {
       if (op.kind === 'revert-pr' || saved.has(op.path)) continue;
       const file = this.files.get(op.path);
-      saved.set(op.path, file === undefined ? undefined : { ...file, functions: file.functions.map((fn) => ({ ...fn, versions: new Map(fn.versions), cache: null })) });
+      saved.set(
+        op.path,
+        file === undefined
+          ? undefined
+          : {
+              ...file,
+              functions: file.functions.map((fn) => ({
+                ...fn,
+                versions: new Map(fn.versions),
+                cache: null,
+              })),
+            },
+      );
     }
     return () => {
       for (const [path, file] of saved) {
@@ -179,15 +254,27 @@ export class RepoHistoryWriter {
   }
 
   private commitRaw(
-    ref: string, mark: number, who: { name: string; email: string; at: string }, message: string, from: number | null, merge: number | null,
+    ref: string,
+    mark: number,
+    who: { name: string; email: string; at: string },
+    message: string,
+    from: number | null,
+    merge: number | null,
     files: { path: string; content: string | null }[],
   ): void {
     const seconds = Math.floor(Date.parse(who.at) / 1000);
     const person = `${who.name} <${who.email}> ${seconds} +0000`;
-    const parts = [`commit ${ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n${data(message)}`];
+    const parts = [
+      `commit ${ref}\nmark :${mark}\nauthor ${person}\ncommitter ${person}\n${data(message)}`,
+    ];
     if (from !== null) parts.push(`from :${from}\n`);
     if (merge !== null) parts.push(`merge :${merge}\n`);
-    for (const file of files) parts.push(file.content === null ? `D ${file.path}\n` : `M 100644 inline ${file.path}\n${data(file.content)}`);
+    for (const file of files)
+      parts.push(
+        file.content === null
+          ? `D ${file.path}\n`
+          : `M 100644 inline ${file.path}\n${data(file.content)}`,
+      );
     parts.push('\n');
     this.process.stdin.write(parts.join(''));
   }
@@ -206,6 +293,8 @@ function run(args: string[]): Promise<void> {
     const child = spawn('git', args, { env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')}: ${stderr}`)),
+    );
   });
 }

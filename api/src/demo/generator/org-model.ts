@@ -1,5 +1,13 @@
-import type { SimChangedFile, SimDeployment, SimIssue as SimGithubIssue, SimPullRequest } from '../../sources/github/simulator/github-dataset';
-import type { SimIssue as SimJiraIssue, SimSprint } from '../../sources/jira/simulator/simulator-dataset';
+import type {
+  SimChangedFile,
+  SimDeployment,
+  SimIssue as SimGithubIssue,
+  SimPullRequest,
+} from '../../sources/github/simulator/github-dataset';
+import type {
+  SimIssue as SimJiraIssue,
+  SimSprint,
+} from '../../sources/jira/simulator/simulator-dataset';
 import type { GroundTruthItem } from '../ground-truth';
 import type { Language } from './vocabulary';
 
@@ -93,12 +101,21 @@ export interface GenCommit {
   ops: CodeOp[];
 }
 
-export interface GenPullRequest extends Omit<SimPullRequest, 'commits' | 'mergeCommitSha' | 'files'> {
+export interface GenPullRequest extends Omit<
+  SimPullRequest,
+  'commits' | 'mergeCommitSha' | 'files'
+> {
   repo: string;
   commits: GenCommit[];
   files: SimChangedFile[];
   /** The commit on main when merged: the merge commit or the squashed commit. */
-  landing: { id: number; message: string; committedAt: string; authorName: string; authorEmail: string } | null;
+  landing: {
+    id: number;
+    message: string;
+    committedAt: string;
+    authorName: string;
+    authorEmail: string;
+  } | null;
   workItemKey: string | null;
   isAgent: boolean;
 }

@@ -129,7 +129,11 @@ export function buildSkeleton(seed: number): OrgSkeleton {
   };
 }
 
-export function sprintAt(skeleton: OrgSkeleton, teamIndex: number, at: number): SimSprint | undefined {
+export function sprintAt(
+  skeleton: OrgSkeleton,
+  teamIndex: number,
+  at: number,
+): SimSprint | undefined {
   const index = Math.floor((at - demoStart) / (14 * dayMs));
   return skeleton.sprints.find((sprint) => sprint.id === (teamIndex + 1) * 1000 + index + 1);
 }

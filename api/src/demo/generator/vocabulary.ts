@@ -5,16 +5,89 @@
  */
 
 export const firstNames = [
-  'Amara', 'Bastian', 'Chiara', 'Dmitri', 'Elif', 'Farah', 'Gustavo', 'Hana', 'Ines', 'Jonas', 'Kenji', 'Leila',
-  'Mateo', 'Noor', 'Olu', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tamsin', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf',
-  'Zofia', 'Arjun', 'Beatriz', 'Callum', 'Dagny', 'Emeka', 'Freya', 'Goran', 'Hiroshi', 'Isla', 'Jakub', 'Kalani',
-  'Lucien', 'Maren', 'Nikhil', 'Oksana', 'Pablo', 'Ravi', 'Saoirse', 'Tobias', 'Valentina', 'Wiebke', 'Yara',
+  'Amara',
+  'Bastian',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Farah',
+  'Gustavo',
+  'Hana',
+  'Ines',
+  'Jonas',
+  'Kenji',
+  'Leila',
+  'Mateo',
+  'Noor',
+  'Olu',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tamsin',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zofia',
+  'Arjun',
+  'Beatriz',
+  'Callum',
+  'Dagny',
+  'Emeka',
+  'Freya',
+  'Goran',
+  'Hiroshi',
+  'Isla',
+  'Jakub',
+  'Kalani',
+  'Lucien',
+  'Maren',
+  'Nikhil',
+  'Oksana',
+  'Pablo',
+  'Ravi',
+  'Saoirse',
+  'Tobias',
+  'Valentina',
+  'Wiebke',
+  'Yara',
 ];
 
 export const lastNames = [
-  'Okafor', 'Lindqvist', 'Moreau', 'Petrova', 'Yilmaz', 'Haddad', 'Ferreira', 'Nakamura', 'Castillo', 'Becker',
-  'Sato', 'Rahimi', 'Alvarez', 'Qureshi', 'Adeyemi', 'Iyer', 'Lambert', 'Navarro', 'Holm', 'Whitlock', 'Menon',
-  'Kowalski', 'Zhang', 'Delgado', 'Aydin', 'Nowak', 'Fitzgerald', 'Oyelaran', 'Brandt', 'Kaur', 'Vasquez', 'Eriksen',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Petrova',
+  'Yilmaz',
+  'Haddad',
+  'Ferreira',
+  'Nakamura',
+  'Castillo',
+  'Becker',
+  'Sato',
+  'Rahimi',
+  'Alvarez',
+  'Qureshi',
+  'Adeyemi',
+  'Iyer',
+  'Lambert',
+  'Navarro',
+  'Holm',
+  'Whitlock',
+  'Menon',
+  'Kowalski',
+  'Zhang',
+  'Delgado',
+  'Aydin',
+  'Nowak',
+  'Fitzgerald',
+  'Oyelaran',
+  'Brandt',
+  'Kaur',
+  'Vasquez',
+  'Eriksen',
 ];
 
 export interface TeamTheme {
@@ -28,36 +101,138 @@ export type Language = 'typescript' | 'python' | 'go';
 
 export const teamThemes: TeamTheme[] = [
   {
-    name: 'Payments', projectKey: 'PAY',
-    nouns: ['invoice', 'refund', 'payout', 'ledger', 'chargeback', 'card token', 'currency', 'tax rate', 'settlement', 'receipt'],
-    repos: [{ name: 'payments-api', language: 'typescript' }, { name: 'ledger-service', language: 'go' }],
+    name: 'Payments',
+    projectKey: 'PAY',
+    nouns: [
+      'invoice',
+      'refund',
+      'payout',
+      'ledger',
+      'chargeback',
+      'card token',
+      'currency',
+      'tax rate',
+      'settlement',
+      'receipt',
+    ],
+    repos: [
+      { name: 'payments-api', language: 'typescript' },
+      { name: 'ledger-service', language: 'go' },
+    ],
   },
   {
-    name: 'Growth', projectKey: 'GRO',
-    nouns: ['signup', 'trial', 'referral', 'onboarding step', 'coupon', 'pricing page', 'experiment', 'invite', 'plan upgrade', 'banner'],
-    repos: [{ name: 'growth-web', language: 'typescript' }, { name: 'experiments', language: 'python' }, { name: 'marketing-site', language: 'typescript' }],
+    name: 'Growth',
+    projectKey: 'GRO',
+    nouns: [
+      'signup',
+      'trial',
+      'referral',
+      'onboarding step',
+      'coupon',
+      'pricing page',
+      'experiment',
+      'invite',
+      'plan upgrade',
+      'banner',
+    ],
+    repos: [
+      { name: 'growth-web', language: 'typescript' },
+      { name: 'experiments', language: 'python' },
+      { name: 'marketing-site', language: 'typescript' },
+    ],
   },
   {
-    name: 'Platform', projectKey: 'PLAT',
-    nouns: ['rate limiter', 'job queue', 'cache key', 'feature flag', 'audit log', 'config loader', 'health check', 'tenant', 'retry policy', 'webhook'],
-    repos: [{ name: 'platform-core', language: 'go' }, { name: 'gateway', language: 'go' }],
+    name: 'Platform',
+    projectKey: 'PLAT',
+    nouns: [
+      'rate limiter',
+      'job queue',
+      'cache key',
+      'feature flag',
+      'audit log',
+      'config loader',
+      'health check',
+      'tenant',
+      'retry policy',
+      'webhook',
+    ],
+    repos: [
+      { name: 'platform-core', language: 'go' },
+      { name: 'gateway', language: 'go' },
+    ],
   },
   {
-    name: 'Search', projectKey: 'SRCH',
-    nouns: ['query parser', 'ranking', 'synonym', 'facet', 'index job', 'autocomplete', 'snippet', 'filter', 'typo tolerance', 'search result'],
-    repos: [{ name: 'search-service', language: 'python' }, { name: 'indexer', language: 'python' }],
+    name: 'Search',
+    projectKey: 'SRCH',
+    nouns: [
+      'query parser',
+      'ranking',
+      'synonym',
+      'facet',
+      'index job',
+      'autocomplete',
+      'snippet',
+      'filter',
+      'typo tolerance',
+      'search result',
+    ],
+    repos: [
+      { name: 'search-service', language: 'python' },
+      { name: 'indexer', language: 'python' },
+    ],
   },
   {
-    name: 'Mobile', projectKey: 'MOB',
-    nouns: ['push notification', 'offline mode', 'deep link', 'session', 'profile photo', 'settings screen', 'app review prompt', 'sync', 'login', 'dark mode'],
-    repos: [{ name: 'mobile-bff', language: 'typescript' }, { name: 'mobile-sync', language: 'typescript' }],
+    name: 'Mobile',
+    projectKey: 'MOB',
+    nouns: [
+      'push notification',
+      'offline mode',
+      'deep link',
+      'session',
+      'profile photo',
+      'settings screen',
+      'app review prompt',
+      'sync',
+      'login',
+      'dark mode',
+    ],
+    repos: [
+      { name: 'mobile-bff', language: 'typescript' },
+      { name: 'mobile-sync', language: 'typescript' },
+    ],
   },
 ];
 
-export const verbs = ['add', 'support', 'allow', 'handle', 'show', 'validate', 'limit', 'export', 'migrate', 'expose', 'cache', 'schedule', 'notify on'];
+export const verbs = [
+  'add',
+  'support',
+  'allow',
+  'handle',
+  'show',
+  'validate',
+  'limit',
+  'export',
+  'migrate',
+  'expose',
+  'cache',
+  'schedule',
+  'notify on',
+];
 export const qualifiers = [
-  'for archived accounts', 'in the admin view', 'per tenant', 'for EU customers', 'behind a flag', 'on retry', 'for bulk requests',
-  'when the user is offline', 'in the weekly digest', 'for partners', 'for legacy plans', 'across time zones', 'in the API', '',
+  'for archived accounts',
+  'in the admin view',
+  'per tenant',
+  'for EU customers',
+  'behind a flag',
+  'on retry',
+  'for bulk requests',
+  'when the user is offline',
+  'in the weekly digest',
+  'for partners',
+  'for legacy plans',
+  'across time zones',
+  'in the API',
+  '',
 ];
 
 export const workTypes = ['feat', 'fix', 'chore', 'refactor', 'perf', 'test', 'docs'] as const;
@@ -96,7 +271,17 @@ export const codeComments = [
   'Off by one? The range looks inclusive on both ends.',
 ];
 
-export const approvalBodies = ['', '', '', 'LGTM', 'lgtm 👍', 'Looks good', 'Ship it', 'Approved, thanks!', 'nice'];
+export const approvalBodies = [
+  '',
+  '',
+  '',
+  'LGTM',
+  'lgtm 👍',
+  'Looks good',
+  'Ship it',
+  'Approved, thanks!',
+  'nice',
+];
 
 export const bugExpectationTexts = [
   'Expected {noun} to be excluded for archived accounts, but they are included. The story never said which.',
@@ -110,7 +295,7 @@ export const bugExpectationTexts = [
 ];
 
 export const bugFaultTexts = [
-  'TypeError: cannot read properties of undefined (reading \'{field}\') when opening the {noun} page.',
+  "TypeError: cannot read properties of undefined (reading '{field}') when opening the {noun} page.",
   'NullPointer-style crash in {noun} handler when the list is empty.',
   'Off-by-one in {noun} pagination: the last item is never returned.',
   'Timeout after 30s when exporting large {noun} batches.',
@@ -140,10 +325,23 @@ export const descriptionOpeners = [
   'The {noun} flow is confusing; {verb} it {qualifier}.',
 ];
 
-export const roles = ['admin', 'finance user', 'customer', 'support agent', 'partner', 'new user', 'team lead'];
+export const roles = [
+  'admin',
+  'finance user',
+  'customer',
+  'support agent',
+  'partner',
+  'new user',
+  'team lead',
+];
 export const benefits = [
-  'I do not have to ask support', 'numbers match the monthly report', 'we stop losing signups', 'audits pass',
-  'the page loads faster', 'we can switch it off per tenant', 'on-call gets fewer pages',
+  'I do not have to ask support',
+  'numbers match the monthly report',
+  'we stop losing signups',
+  'audits pass',
+  'the page loads faster',
+  'we can switch it off per tenant',
+  'on-call gets fewer pages',
 ];
 
 export const criteriaItems = [
@@ -160,11 +358,41 @@ export const criteriaItems = [
 ];
 
 export const gherkinSteps = [
-  ['Given a {role} with an active plan', 'When they {verb} a {noun}', 'Then the {noun} is saved and listed'],
-  ['Given an archived account', 'When a {noun} is created', 'Then it is rejected with a clear message'],
-  ['Given a {noun} in another currency', 'When the total is computed', 'Then the original currency is kept'],
+  [
+    'Given a {role} with an active plan',
+    'When they {verb} a {noun}',
+    'Then the {noun} is saved and listed',
+  ],
+  [
+    'Given an archived account',
+    'When a {noun} is created',
+    'Then it is rejected with a clear message',
+  ],
+  [
+    'Given a {noun} in another currency',
+    'When the total is computed',
+    'Then the original currency is kept',
+  ],
 ];
 
-export const thinDescriptions = ['see title', 'as discussed', 'per Slack', 'TBD', '{Verb} {noun}', 'quick one', ''];
+export const thinDescriptions = [
+  'see title',
+  'as discussed',
+  'per Slack',
+  'TBD',
+  '{Verb} {noun}',
+  'quick one',
+  '',
+];
 
-export const commitVerbs = ['wip', 'address review', 'fix tests', 'tidy up', 'handle edge case', 'rename', 'add test', 'update snapshot', 'lint'];
+export const commitVerbs = [
+  'wip',
+  'address review',
+  'fix tests',
+  'tidy up',
+  'handle edge case',
+  'rename',
+  'add test',
+  'update snapshot',
+  'lint',
+];

@@ -1,4 +1,9 @@
-import type { SimBlock, SimHistoryItem, SimIssue, SimIssueLink } from '../../sources/jira/simulator/simulator-dataset';
+import type {
+  SimBlock,
+  SimHistoryItem,
+  SimIssue,
+  SimIssueLink,
+} from '../../sources/jira/simulator/simulator-dataset';
 import { toWiki } from '../../sources/jira/simulator/rich-text.render';
 
 /**
@@ -7,8 +12,18 @@ import { toWiki } from '../../sources/jira/simulator/rich-text.render';
  */
 
 export const statusIds = { todo: '10000', progress: '3', review: '10001', done: '10002' } as const;
-const statusNames: Record<string, string> = { '10000': 'To Do', '3': 'In Progress', '10001': 'In Review', '10002': 'Done' };
-export const demoFieldIds = { storyPoints: 'customfield_10016', sprint: 'customfield_10020', epicLink: 'customfield_10014', acceptanceCriteria: 'customfield_10050' };
+const statusNames: Record<string, string> = {
+  '10000': 'To Do',
+  '3': 'In Progress',
+  '10001': 'In Review',
+  '10002': 'Done',
+};
+export const demoFieldIds = {
+  storyPoints: 'customfield_10016',
+  sprint: 'customfield_10020',
+  epicLink: 'customfield_10014',
+  acceptanceCriteria: 'customfield_10050',
+};
 
 export type LifeEvent =
   | { at: number; by: string; kind: 'status'; to: keyof typeof statusIds }
@@ -38,7 +53,11 @@ export interface WorkItemInput {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export function buildWorkItem(input: WorkItemInput, nextHistoryId: () => number, nextCommentId: () => number): SimIssue {
+export function buildWorkItem(
+  input: WorkItemInput,
+  nextHistoryId: () => number,
+  nextCommentId: () => number,
+): SimIssue {
   let status: string = statusIds.todo;
   let description = input.description;
   let criteria = input.criteria;
@@ -54,10 +73,26 @@ export function buildWorkItem(input: WorkItemInput, nextHistoryId: () => number,
       case 'status': {
         const to = statusIds[event.to];
         if (to === status) continue;
-        items.push({ field: 'status', fieldId: 'status', fieldtype: 'jira', from: status, fromString: statusNames[status] ?? null, to, toString: statusNames[to] ?? null });
+        items.push({
+          field: 'status',
+          fieldId: 'status',
+          fieldtype: 'jira',
+          from: status,
+          fromString: statusNames[status] ?? null,
+          to,
+          toString: statusNames[to] ?? null,
+        });
         const done = to === statusIds.done;
         if (done !== (resolution !== null)) {
-          items.push({ field: 'resolution', fieldId: 'resolution', fieldtype: 'jira', from: resolution === null ? null : '10000', fromString: resolution, to: done ? '10000' : null, toString: done ? 'Done' : null });
+          items.push({
+            field: 'resolution',
+            fieldId: 'resolution',
+            fieldtype: 'jira',
+            from: resolution === null ? null : '10000',
+            fromString: resolution,
+            to: done ? '10000' : null,
+            toString: done ? 'Done' : null,
+          });
           resolution = done ? 'Done' : null;
         }
         resolutionDate = done ? iso(event.at) : null;
@@ -67,28 +102,75 @@ export function buildWorkItem(input: WorkItemInput, nextHistoryId: () => number,
       case 'sprint': {
         const before = sprintIds.join(', ');
         sprintIds.splice(0, sprintIds.length, event.sprintId);
-        items.push({ field: 'Sprint', fieldId: demoFieldIds.sprint, fieldtype: 'custom', from: before || null, fromString: null, to: String(event.sprintId), toString: event.sprintName });
+        items.push({
+          field: 'Sprint',
+          fieldId: demoFieldIds.sprint,
+          fieldtype: 'custom',
+          from: before || null,
+          fromString: null,
+          to: String(event.sprintId),
+          toString: event.sprintName,
+        });
         break;
       }
       case 'description':
-        items.push({ field: 'description', fieldId: 'description', fieldtype: 'jira', from: null, fromString: description === null ? null : toWiki(description), to: null, toString: toWiki(event.to) });
+        items.push({
+          field: 'description',
+          fieldId: 'description',
+          fieldtype: 'jira',
+          from: null,
+          fromString: description === null ? null : toWiki(description),
+          to: null,
+          toString: toWiki(event.to),
+        });
         description = event.to;
         break;
       case 'criteria':
-        items.push({ field: 'Acceptance Criteria', fieldId: demoFieldIds.acceptanceCriteria, fieldtype: 'custom', from: null, fromString: criteria === null ? null : toWiki(criteria), to: null, toString: toWiki(event.to) });
+        items.push({
+          field: 'Acceptance Criteria',
+          fieldId: demoFieldIds.acceptanceCriteria,
+          fieldtype: 'custom',
+          from: null,
+          fromString: criteria === null ? null : toWiki(criteria),
+          to: null,
+          toString: toWiki(event.to),
+        });
         criteria = event.to;
         break;
       case 'points':
-        items.push({ field: 'Story Points', fieldId: demoFieldIds.storyPoints, fieldtype: 'custom', from: null, fromString: points === null ? null : String(points), to: null, toString: String(event.to) });
+        items.push({
+          field: 'Story Points',
+          fieldId: demoFieldIds.storyPoints,
+          fieldtype: 'custom',
+          from: null,
+          fromString: points === null ? null : String(points),
+          to: null,
+          toString: String(event.to),
+        });
         points = event.to;
         break;
     }
-    histories.push({ id: String(nextHistoryId()), authorId: event.by, created: iso(event.at), items });
+    histories.push({
+      id: String(nextHistoryId()),
+      authorId: event.by,
+      created: iso(event.at),
+      items,
+    });
   }
   const comments = input.comments
     .sort((a, b) => a.at - b.at)
-    .map((comment) => ({ id: String(nextCommentId()), authorId: comment.by, created: iso(comment.at), updated: iso(comment.at), body: [{ type: 'paragraph' as const, text: comment.text }] }));
-  const last = Math.max(input.created, ...events.map((event) => event.at), ...input.comments.map((comment) => comment.at));
+    .map((comment) => ({
+      id: String(nextCommentId()),
+      authorId: comment.by,
+      created: iso(comment.at),
+      updated: iso(comment.at),
+      body: [{ type: 'paragraph' as const, text: comment.text }],
+    }));
+  const last = Math.max(
+    input.created,
+    ...events.map((event) => event.at),
+    ...input.comments.map((comment) => comment.at),
+  );
   return {
     id: String(input.id),
     key: input.key,

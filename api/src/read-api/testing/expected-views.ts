@@ -12,18 +12,32 @@ const isoOrNull = (value: string | null): string | null => (value === null ? nul
 
 /** Keys of known projects in a text: a key starts a word and its number does not run on. */
 function keysIn(text: string, projects: readonly string[], caseInsensitive: boolean): string[] {
-  const pattern = new RegExp(`(?<![A-Za-z0-9_])(${projects.join('|')})-([1-9][0-9]*)(?![0-9])`, caseInsensitive ? 'gi' : 'g');
-  return [...text.matchAll(pattern)].map((match) => `${(match[1] ?? '').toUpperCase()}-${match[2] ?? ''}`);
+  const pattern = new RegExp(
+    `(?<![A-Za-z0-9_])(${projects.join('|')})-([1-9][0-9]*)(?![0-9])`,
+    caseInsensitive ? 'gi' : 'g',
+  );
+  return [...text.matchAll(pattern)].map(
+    (match) => `${(match[1] ?? '').toUpperCase()}-${match[2] ?? ''}`,
+  );
 }
 
-export function expectedPullRequests(dataset: GithubDataset, projectKeys: readonly string[]): PullRequestView[] {
-  const bots = new Set(dataset.users.filter((user) => user.type === 'Bot').map((user) => user.login));
+export function expectedPullRequests(
+  dataset: GithubDataset,
+  projectKeys: readonly string[],
+): PullRequestView[] {
+  const bots = new Set(
+    dataset.users.filter((user) => user.type === 'Bot').map((user) => user.login),
+  );
   const shown = (login: string): string => (bots.has(login) ? `${login}[bot]` : login);
   const views: { order: string; view: PullRequestView }[] = [];
   for (const repository of dataset.repositories) {
     for (const pr of repository.pullRequests) {
-      const byOthers = pr.reviews.filter((review) => review.author.toLowerCase() !== pr.author.toLowerCase());
-      const firstReview = byOthers.map((review) => Date.parse(review.submittedAt)).sort((a, b) => a - b)[0];
+      const byOthers = pr.reviews.filter(
+        (review) => review.author.toLowerCase() !== pr.author.toLowerCase(),
+      );
+      const firstReview = byOthers
+        .map((review) => Date.parse(review.submittedAt))
+        .sort((a, b) => a - b)[0];
       const keys = new Set([
         ...keysIn(pr.title, projectKeys, false),
         ...keysIn(pr.body, projectKeys, false),
@@ -52,7 +66,9 @@ export function expectedPullRequests(dataset: GithubDataset, projectKeys: readon
   }
   // Repository (lower case, byte order), then number.
   return views
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.view.number - b.view.number))
+    .sort((a, b) =>
+      a.order < b.order ? -1 : a.order > b.order ? 1 : a.view.number - b.view.number,
+    )
     .map((entry) => entry.view);
 }
 
@@ -64,7 +80,12 @@ export function expectedWorkItems(dataset: JiraSimulatorDataset): WorkItemView[]
       if (status === undefined) throw new Error(`unknown status ${issue.statusId}`);
       const reopens = issue.histories
         .flatMap((history) => history.items)
-        .filter((item) => item.field === 'status' && statusOf(item.from)?.category === 'done' && statusOf(item.to)?.category !== 'done').length;
+        .filter(
+          (item) =>
+            item.field === 'status' &&
+            statusOf(item.from)?.category === 'done' &&
+            statusOf(item.to)?.category !== 'done',
+        ).length;
       return {
         key: issue.key,
         project: issue.projectKey,

@@ -37,7 +37,13 @@ describe('parseBlamePorcelain', () => {
       { sha: a, originPath: 'src/"old".ts', originLine: 3, finalLine: 6 },
       { sha: b, originPath: 'lib/café.ts', originLine: 9, finalLine: 7 },
     ]);
-    expect(commits.get(a)).toMatchObject({ authorEmail: 'ada@example.com', authorTime: 1700000000, committerTime: 1700000100, summary: 'Add tax', boundary: false });
+    expect(commits.get(a)).toMatchObject({
+      authorEmail: 'ada@example.com',
+      authorTime: 1700000000,
+      committerTime: 1700000100,
+      summary: 'Add tax',
+      boundary: false,
+    });
     expect(commits.get(b)).toMatchObject({ authorName: 'Bob', boundary: true });
   });
 });

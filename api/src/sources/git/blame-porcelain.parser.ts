@@ -46,7 +46,15 @@ export function parseBlamePorcelain(output: string): BlameOutput {
       const sha = header[1] ?? '';
       current = { sha, originLine: Number(header[2]), finalLine: Number(header[3]) };
       if (!commits.has(sha)) {
-        commits.set(sha, { sha, authorName: '', authorEmail: '', authorTime: 0, committerTime: 0, summary: '', boundary: false });
+        commits.set(sha, {
+          sha,
+          authorName: '',
+          authorEmail: '',
+          authorTime: 0,
+          committerTime: 0,
+          summary: '',
+          boundary: false,
+        });
       }
       continue;
     }

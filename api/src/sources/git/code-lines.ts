@@ -27,21 +27,38 @@ const cLike: Syntax = {
 const hashLoose: Syntax = { ...cLike, lineComments: ['#'], blockComments: [], multilineQuotes: [] };
 const python: Syntax = { ...hashLoose, quotes: ['"', "'"], tripleQuotes: true };
 const hashStrict: Syntax = { ...hashLoose, quotes: ['"', "'"], lineCommentNeedsSpace: true };
-const dashDash: Syntax = { ...cLike, lineComments: ['--'], quotes: ['"', "'"], multilineQuotes: [] };
+const dashDash: Syntax = {
+  ...cLike,
+  lineComments: ['--'],
+  quotes: ['"', "'"],
+  multilineQuotes: [],
+};
 const lua: Syntax = { ...dashDash, blockComments: [['--[[', ']]']] };
 const haskell: Syntax = { ...dashDash, blockComments: [['{-', '-}']] };
 const css: Syntax = { ...cLike, lineComments: [], quotes: ['"', "'"], multilineQuotes: [] };
-const markup: Syntax = { ...cLike, lineComments: [], blockComments: [['<!--', '-->']], quotes: [], multilineQuotes: [] };
+const markup: Syntax = {
+  ...cLike,
+  lineComments: [],
+  blockComments: [['<!--', '-->']],
+  quotes: [],
+  multilineQuotes: [],
+};
 const php: Syntax = { ...cLike, lineComments: ['//', '#'] };
 
 const byExtension: Record<string, Syntax> = {};
 const register = (syntax: Syntax, extensions: string): void => {
   for (const extension of extensions.split(' ')) byExtension[extension] = syntax;
 };
-register(cLike, 'js jsx mjs cjs ts tsx mts cts java c h cc cpp cxx hpp hh cs go rs kt kts swift scala groovy dart m mm proto gradle');
+register(
+  cLike,
+  'js jsx mjs cjs ts tsx mts cts java c h cc cpp cxx hpp hh cs go rs kt kts swift scala groovy dart m mm proto gradle',
+);
 register(python, 'py pyi pyx');
 register(hashLoose, 'rb pl pm r jl cr ex exs nim');
-register(hashStrict, 'sh bash zsh fish yaml yml toml tf hcl cmake mk mak ps1 conf ini properties dockerfile makefile');
+register(
+  hashStrict,
+  'sh bash zsh fish yaml yml toml tf hcl cmake mk mak ps1 conf ini properties dockerfile makefile',
+);
 register(dashDash, 'sql ada vhd vhdl');
 register(lua, 'lua');
 register(haskell, 'hs elm');
@@ -52,7 +69,8 @@ register(php, 'php');
 /** The syntax for a path, by extension or well-known file name; undefined when unknown. */
 export function syntaxFor(path: string): Syntax | undefined {
   const name = (path.split('/').pop() ?? path).toLowerCase();
-  if (name === 'dockerfile' || name === 'makefile' || name.endsWith('.dockerfile')) return hashStrict;
+  if (name === 'dockerfile' || name === 'makefile' || name.endsWith('.dockerfile'))
+    return hashStrict;
   const dot = name.lastIndexOf('.');
   return dot < 0 ? undefined : byExtension[name.slice(dot + 1)];
 }
@@ -112,7 +130,8 @@ export function codeOfLines(path: string, content: string): string[] {
           }
           const lineComment = syntax.lineComments.find((start) => rest.startsWith(start));
           const spaced = index === 0 || /\s/.test(line[index - 1] ?? '');
-          if (lineComment !== undefined && (!syntax.lineCommentNeedsSpace || spaced)) break lineLoop;
+          if (lineComment !== undefined && (!syntax.lineCommentNeedsSpace || spaced))
+            break lineLoop;
           if (syntax.tripleQuotes && (rest.startsWith('"""') || rest.startsWith("'''"))) {
             const quote = rest.slice(0, 3);
             const docstring = code.trim() === '';
@@ -136,7 +155,12 @@ export function codeOfLines(path: string, content: string): string[] {
     }
     // A one-line string left open at the end of a line was not a string (an apostrophe, a
     // Rust lifetime): do not let it swallow the rest of the file.
-    if (state.kind === 'string' && !state.docstring && !syntax.multilineQuotes.includes(state.quote) && state.quote.length === 1) {
+    if (
+      state.kind === 'string' &&
+      !state.docstring &&
+      !syntax.multilineQuotes.includes(state.quote) &&
+      state.quote.length === 1
+    ) {
       state = { kind: 'code' };
     }
     result.push(code);

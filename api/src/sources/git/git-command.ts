@@ -23,13 +23,17 @@ export class GitCommandError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim() || 'no output'}`);
+    super(
+      `git ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim() || 'no output'}`,
+    );
     this.name = 'GitCommandError';
   }
 }
 
 const redact = (text: string, secrets: readonly string[]): string =>
-  secrets.filter((secret) => secret.length > 0).reduce((acc, secret) => acc.split(secret).join('***'), text);
+  secrets
+    .filter((secret) => secret.length > 0)
+    .reduce((acc, secret) => acc.split(secret).join('***'), text);
 
 /** Environment for git: the caller's, minus anything that could make git interactive. */
 export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -28,7 +28,9 @@ function smartHttpServer(projectRoot: string, token: string, seenAuth: string[])
         PATH_INFO: url.pathname,
         QUERY_STRING: url.search.slice(1),
         CONTENT_TYPE: request.headers['content-type'] ?? '',
-        ...(request.headers['git-protocol'] === undefined ? {} : { GIT_PROTOCOL: String(request.headers['git-protocol']) }),
+        ...(request.headers['git-protocol'] === undefined
+          ? {}
+          : { GIT_PROTOCOL: String(request.headers['git-protocol']) }),
       },
     });
     request.pipe(cgi.stdin);
@@ -71,8 +73,12 @@ describe('ensureMirror', () => {
 
     const gitDir = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl: source.dir });
     expect(gitDir).toBe(join(dataDir, 'git', 'acme', 'shop.git'));
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', '--is-bare-repository'])).trim()).toBe('true');
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(first);
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', '--is-bare-repository'])).trim()).toBe(
+      'true',
+    );
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(
+      first,
+    );
 
     await source.write('a.txt', 'two\n');
     const second = await source.commit('second');
@@ -83,8 +89,12 @@ describe('ensureMirror', () => {
       ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl: `file://${source.dir}` }),
     ]);
     expect([again, third]).toEqual([gitDir, gitDir]);
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(second);
-    expect((await runGit(['--git-dir', gitDir, 'for-each-ref', '--format=%(refname)'])).trim()).toBe('refs/heads/main');
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(
+      second,
+    );
+    expect(
+      (await runGit(['--git-dir', gitDir, 'for-each-ref', '--format=%(refname)'])).trim(),
+    ).toBe('refs/heads/main');
   });
 
   it('sends the token as an HTTP header without storing or leaking it', async () => {
@@ -101,12 +111,21 @@ describe('ensureMirror', () => {
     const cloneUrl = `http://127.0.0.1:${port}/shop/.git`;
     const dataDir = join(root, 'data-http');
     try {
-      await expect(ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' })).rejects.toThrow(/git clone/);
-      const failure = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' }).catch((error: unknown) => error);
+      await expect(
+        ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token: 'wrong-token' }),
+      ).rejects.toThrow(/git clone/);
+      const failure = await ensureMirror({
+        dataDir,
+        fullName: 'acme/shop',
+        cloneUrl,
+        token: 'wrong-token',
+      }).catch((error: unknown) => error);
       expect(String(failure)).not.toContain('wrong-token');
 
       const gitDir = await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token });
-      expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/pull/7/head'])).trim()).toBe(head);
+      expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/pull/7/head'])).trim()).toBe(
+        head,
+      );
       await ensureMirror({ dataDir, fullName: 'acme/shop', cloneUrl, token });
       const config = await readFile(join(gitDir, 'config'), 'utf8');
       expect(config).not.toContain(token);

@@ -24,7 +24,10 @@ export interface EnsureMirrorInput {
 const fullNamePattern = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 export function mirrorPath(dataDir: string, fullName: string): string {
-  if (!fullNamePattern.test(fullName) || fullName.split('/').some((part) => part === '.' || part === '..')) {
+  if (
+    !fullNamePattern.test(fullName) ||
+    fullName.split('/').some((part) => part === '.' || part === '..')
+  ) {
     throw new Error(`not a repository name (owner/name): ${fullName}`);
   }
   const [owner = '', name = ''] = fullName.split('/');

@@ -5,7 +5,10 @@ import { gitEnvironment, GitCommandError, runGit } from './git-command';
  * Reads many blobs through one `git cat-file --batch` process (one process per file would
  * dominate the tracer's cost). Keys are `<rev>:<path>`; missing objects map to undefined.
  */
-export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map<string, string | undefined>> {
+export function readBlobs(
+  gitDir: string,
+  specs: readonly string[],
+): Promise<Map<string, string | undefined>> {
   const unique = [...new Set(specs)];
   const result = new Map<string, string | undefined>();
   // cat-file reads one object name per line, so a path with a newline cannot be asked for here.
@@ -14,7 +17,9 @@ export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map
   if (askable.length === 0) return Promise.resolve(result);
 
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { env: gitEnvironment() });
+    const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+      env: gitEnvironment(),
+    });
     const chunks: Buffer[] = [];
     const errors: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -22,7 +27,13 @@ export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) {
-        reject(new GitCommandError(['cat-file', '--batch'], code, Buffer.concat(errors).toString('utf8')));
+        reject(
+          new GitCommandError(
+            ['cat-file', '--batch'],
+            code,
+            Buffer.concat(errors).toString('utf8'),
+          ),
+        );
         return;
       }
       const output = Buffer.concat(chunks);
@@ -38,7 +49,10 @@ export function readBlobs(gitDir: string, specs: readonly string[]): Promise<Map
           continue;
         }
         const size = Number(match[2]);
-        result.set(spec, match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
+        result.set(
+          spec,
+          match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined,
+        );
         offset += size + 1;
       }
       resolve(result);
@@ -57,14 +71,25 @@ export interface CommitMeta {
 /** Resolves any revision git understands to a commit; throws GitCommandError when it cannot. */
 export async function resolveCommit(gitDir: string, revision: string): Promise<CommitMeta> {
   const sha = (
-    await runGit(['--git-dir', gitDir, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]).catch(
-      () => {
-        throw new GitCommandError(['rev-parse', revision], 128, `unknown revision or not a commit: ${revision}`);
-      },
-    )
+    await runGit([
+      '--git-dir',
+      gitDir,
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      '--end-of-options',
+      `${revision}^{commit}`,
+    ]).catch(() => {
+      throw new GitCommandError(
+        ['rev-parse', revision],
+        128,
+        `unknown revision or not a commit: ${revision}`,
+      );
+    })
   ).trim();
   const [meta] = await commitMetas(gitDir, [sha]);
-  if (meta === undefined) throw new GitCommandError(['show', sha], 128, `cannot read commit ${sha}`);
+  if (meta === undefined)
+    throw new GitCommandError(['show', sha], 128, `cannot read commit ${sha}`);
   return meta;
 }
 
@@ -86,6 +111,11 @@ export async function commitMetas(gitDir: string, shas: readonly string[]): Prom
     .filter((line) => line.length > 0)
     .map((line) => {
       const [sha = '', authorTime = '0', committerTime = '0', ...parents] = line.split(' ');
-      return { sha, parents: parents.filter((parent) => parent.length > 0), authorTime: Number(authorTime), committerTime: Number(committerTime) };
+      return {
+        sha,
+        parents: parents.filter((parent) => parent.length > 0),
+        authorTime: Number(authorTime),
+        committerTime: Number(committerTime),
+      };
     });
 }

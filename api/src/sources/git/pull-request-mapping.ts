@@ -30,7 +30,8 @@ export function mapIntroducersToPullRequests(
   const unmatchedShas: string[] = [];
   for (const introducer of introducers) {
     const found = lookup(introducer.sha);
-    const numbers = found === undefined ? [] : typeof found === 'number' ? [found] : [...new Set(found)];
+    const numbers =
+      found === undefined ? [] : typeof found === 'number' ? [found] : [...new Set(found)];
     if (numbers.length === 0) unmatchedShas.push(introducer.sha);
     for (const number of numbers) {
       const pullRequest = byNumber.get(number) ?? { number, shas: [], lineCount: 0 };

@@ -18,10 +18,19 @@ describe('traceFix', () => {
     restore();
     await rm(root, { recursive: true, force: true });
   });
-  const newRepo = (): Promise<HistoryBuilder> => HistoryBuilder.create(join(root, `repo-${(counter += 1)}`));
-  const shas = (result: TraceResult): string[] => result.introducers.map((introducer) => introducer.sha);
+  const newRepo = (): Promise<HistoryBuilder> =>
+    HistoryBuilder.create(join(root, `repo-${(counter += 1)}`));
+  const shas = (result: TraceResult): string[] =>
+    result.introducers.map((introducer) => introducer.sha);
 
-  const base = ['function price(order) {', '  const net = order.total;', '  const tax = net * 0.2;', '  return net + tax;', '}', ''].join('\n');
+  const base = [
+    'function price(order) {',
+    '  const net = order.total;',
+    '  const tax = net * 0.2;',
+    '  return net + tax;',
+    '}',
+    '',
+  ].join('\n');
 
   it('blames the deleted and changed lines on the commits that last wrote them', async () => {
     const repo = await newRepo();
@@ -29,14 +38,25 @@ describe('traceFix', () => {
     const initial = await repo.commit('initial');
     await repo.edit('src/price.js', (c) => c.replace('net * 0.2', 'net * 2'));
     const bug = await repo.commit('tax change');
-    await repo.edit('src/price.js', (c) => c.replace('net * 2', 'net * 0.2').replace('  return net + tax;\n', '  return Math.round(net + tax);\n'));
+    await repo.edit('src/price.js', (c) =>
+      c
+        .replace('net * 2', 'net * 0.2')
+        .replace('  return net + tax;\n', '  return Math.round(net + tax);\n'),
+    );
     const fix = await repo.commit('fix tax');
 
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
     expect(shas(result)).toEqual([initial, bug].sort());
     const bugIntroducer = result.introducers.find((introducer) => introducer.sha === bug);
-    expect(bugIntroducer).toMatchObject({ lineCount: 1, files: ['src/price.js'], summary: 'tax change', parentCount: 1 });
-    expect(bugIntroducer?.lines).toEqual([{ path: 'src/price.js', line: 3, originPath: 'src/price.js', originLine: 3 }]);
+    expect(bugIntroducer).toMatchObject({
+      lineCount: 1,
+      files: ['src/price.js'],
+      summary: 'tax change',
+      parentCount: 1,
+    });
+    expect(bugIntroducer?.lines).toEqual([
+      { path: 'src/price.js', line: 3, originPath: 'src/price.js', originLine: 3 },
+    ]);
     expect(bugIntroducer?.authorTime.getTime()).toBeLessThan(result.fixAuthorTime.getTime());
     expect(result.parentSha).toBe(bug);
   });
@@ -49,13 +69,19 @@ describe('traceFix', () => {
     const bug = await repo.commit('tax change');
     await repo.edit('src/price.js', (c) => c.replace(/^ {2}/gm, '    '));
     await repo.commit('re-indent');
-    await repo.edit('src/price.js', (c) => c.replace('net * 2', 'net * 0.2').replace('    return net + tax;', '  return net + tax;'));
+    await repo.edit('src/price.js', (c) =>
+      c.replace('net * 2', 'net * 0.2').replace('    return net + tax;', '  return net + tax;'),
+    );
     const fix = await repo.commit('fix tax and indentation');
 
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
     expect(shas(result)).toEqual([bug]);
     expect(result.stats.skippedFormattingOnly).toBe(1);
-    const plain = await traceFix({ gitDir: repo.gitDir, fixSha: fix, options: { ignoreWhitespace: false, skipCosmeticCommits: false } });
+    const plain = await traceFix({
+      gitDir: repo.gitDir,
+      fixSha: fix,
+      options: { ignoreWhitespace: false, skipCosmeticCommits: false },
+    });
     expect(plain.introducers).toHaveLength(1);
     expect(shas(plain)).not.toEqual([bug]);
   });
@@ -64,9 +90,16 @@ describe('traceFix', () => {
     const repo = await newRepo();
     await repo.write('src/price.ts', base.replace('order)', 'order: Order)'));
     await repo.commit('initial');
-    await repo.edit('src/price.ts', (c) => c.replace('const tax = net * 0.2;', "const tax = computeTax(net, 'eu', 2);"));
+    await repo.edit('src/price.ts', (c) =>
+      c.replace('const tax = net * 0.2;', "const tax = computeTax(net, 'eu', 2);"),
+    );
     const bug = await repo.commit('tax by region');
-    await repo.edit('src/price.ts', (c) => c.replace("const tax = computeTax(net, 'eu', 2);", 'const tax = computeTax(\n    net,\n    "eu",\n    2,\n  );'));
+    await repo.edit('src/price.ts', (c) =>
+      c.replace(
+        "const tax = computeTax(net, 'eu', 2);",
+        'const tax = computeTax(\n    net,\n    "eu",\n    2,\n  );',
+      ),
+    );
     const formatter = await repo.commit('prettier');
     await repo.edit('src/price.ts', (c) => c.replace('    2,\n', '    0.2,\n'));
     const fix = await repo.commit('fix rate');
@@ -74,26 +107,59 @@ describe('traceFix', () => {
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
     expect(shas(result)).toEqual([bug]);
     expect(result.stats.cosmeticCommits).toEqual([formatter]);
-    const withoutSkip = await traceFix({ gitDir: repo.gitDir, fixSha: fix, options: { skipCosmeticCommits: false } });
+    const withoutSkip = await traceFix({
+      gitDir: repo.gitDir,
+      fixSha: fix,
+      options: { skipCosmeticCommits: false },
+    });
     expect(shas(withoutSkip)).toEqual([formatter]);
   });
 
   it('does not trace comment, docstring or blank lines', async () => {
     const repo = await newRepo();
-    await repo.write('app/tax.py', ['def tax(net):', '    """Tax for a net amount.', '', '    Rates come from config.', '    """', '    # flat rate', '', '    return net * 0.2', ''].join('\n'));
-    await repo.write('db/schema.sql', ['-- orders table', 'CREATE TABLE orders (id int);', ''].join('\n'));
-    await repo.write('src/a.ts', ['/*', ' * Block comment', ' */', 'export const a = 1; // one', ''].join('\n'));
+    await repo.write(
+      'app/tax.py',
+      [
+        'def tax(net):',
+        '    """Tax for a net amount.',
+        '',
+        '    Rates come from config.',
+        '    """',
+        '    # flat rate',
+        '',
+        '    return net * 0.2',
+        '',
+      ].join('\n'),
+    );
+    await repo.write(
+      'db/schema.sql',
+      ['-- orders table', 'CREATE TABLE orders (id int);', ''].join('\n'),
+    );
+    await repo.write(
+      'src/a.ts',
+      ['/*', ' * Block comment', ' */', 'export const a = 1; // one', ''].join('\n'),
+    );
     await repo.commit('initial');
-    await repo.edit('app/tax.py', (c) => c.replace('Rates come from config.', 'Rates come from settings.').replace('# flat rate\n\n', '# flat rate, see docs\n'));
+    await repo.edit('app/tax.py', (c) =>
+      c
+        .replace('Rates come from config.', 'Rates come from settings.')
+        .replace('# flat rate\n\n', '# flat rate, see docs\n'),
+    );
     await repo.edit('db/schema.sql', (c) => c.replace('-- orders table', '-- the orders'));
-    await repo.edit('src/a.ts', (c) => c.replace(' * Block comment', ' * A block comment').replace('// one', '// the first'));
+    await repo.edit('src/a.ts', (c) =>
+      c.replace(' * Block comment', ' * A block comment').replace('// one', '// the first'),
+    );
     const fix = await repo.commit('comments only');
 
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
     expect(result.introducers).toEqual([]);
     expect(result.stats.skippedCommentOrBlank).toBe(5);
     expect(result.stats.skippedFormattingOnly).toBe(1);
-    const plain = await traceFix({ gitDir: repo.gitDir, fixSha: fix, options: { skipCommentsAndBlanks: false, ignoreWhitespace: false } });
+    const plain = await traceFix({
+      gitDir: repo.gitDir,
+      fixSha: fix,
+      options: { skipCommentsAndBlanks: false, ignoreWhitespace: false },
+    });
     expect(plain.stats.tracedLines).toBe(6);
   });
 
@@ -104,14 +170,19 @@ describe('traceFix', () => {
     await repo.edit('src/price.js', (c) => c.replace('net * 0.2', 'net * 2'));
     const bug = await repo.commit('tax change');
     await repo.move('src/price.js', 'lib/billing/pricing.js');
-    await repo.edit('lib/billing/pricing.js', (c) => c.replace('function price', 'export function price'));
+    await repo.edit('lib/billing/pricing.js', (c) =>
+      c.replace('function price', 'export function price'),
+    );
     await repo.commit('move to lib/billing');
     await repo.edit('lib/billing/pricing.js', (c) => c.replace('net * 2', 'net * 0.2'));
     const fix = await repo.commit('fix tax');
 
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
     expect(shas(result)).toEqual([bug]);
-    expect(result.introducers[0]?.lines[0]).toMatchObject({ path: 'lib/billing/pricing.js', originPath: 'src/price.js' });
+    expect(result.introducers[0]?.lines[0]).toMatchObject({
+      path: 'lib/billing/pricing.js',
+      originPath: 'src/price.js',
+    });
   });
 
   it('credits a line merged from a branch to the branch commit, and diffs a merge fix against its first parent', async () => {
@@ -144,7 +215,12 @@ describe('traceFix', () => {
     const repo = await newRepo();
     await repo.write('src/price.js', base);
     const initial = await repo.commit('initial');
-    await repo.edit('src/price.js', (c) => c.replace('  const net = order.total;\n', '  if (!order) return 0;\n  const net = order.total;\n'));
+    await repo.edit('src/price.js', (c) =>
+      c.replace(
+        '  const net = order.total;\n',
+        '  if (!order) return 0;\n  const net = order.total;\n',
+      ),
+    );
     const fix = await repo.commit('guard');
 
     const added = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
@@ -168,8 +244,12 @@ describe('traceFix', () => {
     const result = await traceFix({ gitDir: repo.gitDir, fixSha: 'v1' });
     expect(result.introducers).toEqual([]);
     expect(result.stats.skippedIgnoredPath).toBe(2);
-    await expect(traceFix({ gitDir: repo.gitDir, fixSha: 'no-such-branch' })).rejects.toThrow(/unknown revision/);
-    await expect(traceFix({ gitDir: repo.gitDir, fixSha: '--output=/tmp/x' })).rejects.toThrow(/unknown revision/);
+    await expect(traceFix({ gitDir: repo.gitDir, fixSha: 'no-such-branch' })).rejects.toThrow(
+      /unknown revision/,
+    );
+    await expect(traceFix({ gitDir: repo.gitDir, fixSha: '--output=/tmp/x' })).rejects.toThrow(
+      /unknown revision/,
+    );
   });
 
   it('traces a range of fix commits without blaming the range on itself, and filters by time window', async () => {
@@ -180,7 +260,9 @@ describe('traceFix', () => {
     const bug = await repo.commit('tax change');
     await repo.edit('src/price.js', (c) => c.replace('net * 2', 'net * 0.3'));
     const first = await repo.commit('fix attempt');
-    await repo.edit('src/price.js', (c) => c.replace('net * 0.3', 'net * 0.2').replace('net + tax', 'tax + net'));
+    await repo.edit('src/price.js', (c) =>
+      c.replace('net * 0.3', 'net * 0.2').replace('net + tax', 'tax + net'),
+    );
     const second = await repo.commit('fix for real');
 
     const range = await traceFixRange(repo.gitDir, [first, second]);
@@ -192,7 +274,17 @@ describe('traceFix', () => {
     const fixTime = { fixAuthorTime: last.fixAuthorTime, fixCommitTime: last.fixCommitTime };
     // Commits are an hour apart: a window of 2.5 hours keeps the bug and drops the initial import.
     const windowDays = 2.5 / 24;
-    expect(filterIntroducersByWindow(range.introducers, fixTime, { maxAgeDays: windowDays }).map((i) => i.sha)).toEqual([bug]);
-    expect(filterIntroducersByWindow(range.introducers, { fixAuthorTime: new Date(0), fixCommitTime: new Date(0) }, {})).toEqual([]);
+    expect(
+      filterIntroducersByWindow(range.introducers, fixTime, { maxAgeDays: windowDays }).map(
+        (i) => i.sha,
+      ),
+    ).toEqual([bug]);
+    expect(
+      filterIntroducersByWindow(
+        range.introducers,
+        { fixAuthorTime: new Date(0), fixCommitTime: new Date(0) },
+        {},
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import picomatch from 'picomatch';
-import { parseBlamePorcelain, type BlameCommitInfo, type BlameEntry } from './blame-porcelain.parser';
+import {
+  parseBlamePorcelain,
+  type BlameCommitInfo,
+  type BlameEntry,
+} from './blame-porcelain.parser';
 import { codeOfLines } from './code-lines';
 import { CosmeticCommitDetector } from './cosmetic-commit';
 import { runGit } from './git-command';
@@ -97,7 +101,11 @@ async function blameLines(
   return parseBlamePorcelain(await runGit(args));
 }
 
-async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inPool<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -111,7 +119,12 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return results;
 }
 
-async function fixPatches(gitDir: string, parent: string, fix: string, options: TraceOptions): Promise<FilePatch[]> {
+async function fixPatches(
+  gitDir: string,
+  parent: string,
+  fix: string,
+  options: TraceOptions,
+): Promise<FilePatch[]> {
   const output = await runGit([
     '--git-dir',
     gitDir,
@@ -158,7 +171,8 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
 
   const patches = await fixPatches(gitDir, parent, fix.sha, options);
   stats.filesChanged = patches.length;
-  const ignored = options.ignorePaths.length > 0 ? picomatch(options.ignorePaths, { dot: true }) : () => false;
+  const ignored =
+    options.ignorePaths.length > 0 ? picomatch(options.ignorePaths, { dot: true }) : () => false;
   const candidates = patches.filter((patch) => {
     const removed = patch.hunks.reduce((sum, hunk) => sum + hunk.removed.length, 0);
     stats.removedLines += removed;
@@ -174,7 +188,10 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   const blobs = needsContent
     ? await readBlobs(
         gitDir,
-        candidates.flatMap((patch) => [`${parent}:${patch.oldPath ?? ''}`, ...(patch.newPath === null ? [] : [`${fix.sha}:${patch.newPath}`])]),
+        candidates.flatMap((patch) => [
+          `${parent}:${patch.oldPath ?? ''}`,
+          ...(patch.newPath === null ? [] : [`${fix.sha}:${patch.newPath}`]),
+        ]),
       )
     : new Map<string, string | undefined>();
 
@@ -182,9 +199,11 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   for (const patch of candidates) {
     const oldPath = patch.oldPath ?? '';
     const oldContent = blobs.get(`${parent}:${oldPath}`);
-    const newContent = patch.newPath === null ? undefined : blobs.get(`${fix.sha}:${patch.newPath}`);
+    const newContent =
+      patch.newPath === null ? undefined : blobs.get(`${fix.sha}:${patch.newPath}`);
     const oldCode = oldContent === undefined ? [] : codeOfLines(oldPath, oldContent);
-    const newCode = newContent === undefined ? [] : codeOfLines(patch.newPath ?? oldPath, newContent);
+    const newCode =
+      newContent === undefined ? [] : codeOfLines(patch.newPath ?? oldPath, newContent);
     const selection = selectTraceableLines(patch.hunks, oldCode, newCode, {
       skipCommentsAndBlanks: options.skipCommentsAndBlanks,
       skipFormattingOnly: options.ignoreWhitespace,
@@ -203,19 +222,25 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   let pending = tasks;
 
   for (let round = 0; pending.length > 0; round += 1) {
-    const outputs = await inPool(pending, options.concurrency, (task) => blameLines(gitDir, parent, task, ignoreRevs, options));
+    const outputs = await inPool(pending, options.concurrency, (task) =>
+      blameLines(gitDir, parent, task, ignoreRevs, options),
+    );
     pending.forEach((task, index) => {
       const output = outputs[index];
       if (output === undefined) return;
-      for (const [sha, info] of output.commits) if (!commits.has(sha) || info.authorTime > 0) commits.set(sha, info);
+      for (const [sha, info] of output.commits)
+        if (!commits.has(sha) || info.authorTime > 0) commits.set(sha, info);
       for (const entry of output.entries) entries.set(`${task.path}\n${entry.finalLine}`, entry);
     });
     if (!options.skipCosmeticCommits || round >= options.maxCosmeticRounds) break;
 
-    const blamed = [...new Set([...entries.values()].map((entry) => entry.sha))].filter((sha) => !ignoreRevs.has(sha));
+    const blamed = [...new Set([...entries.values()].map((entry) => entry.sha))].filter(
+      (sha) => !ignoreRevs.has(sha),
+    );
     const metas = await commitMetas(gitDir, blamed);
     const cosmetic = new Set<string>();
-    for (const meta of metas) if (await detector.isCosmetic(meta.sha, meta.parents)) cosmetic.add(meta.sha);
+    for (const meta of metas)
+      if (await detector.isCosmetic(meta.sha, meta.parents)) cosmetic.add(meta.sha);
     if (cosmetic.size === 0) break;
     for (const sha of cosmetic) ignoreRevs.add(sha);
     // Re-blame only the lines that landed on a newly found cosmetic commit.
@@ -237,10 +262,20 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
     }
     const [path = '', line = '0'] = key.split('\n');
     const lines = byCommit.get(entry.sha) ?? [];
-    lines.push({ path, line: Number(line), originPath: entry.originPath, originLine: entry.originLine });
+    lines.push({
+      path,
+      line: Number(line),
+      originPath: entry.originPath,
+      originLine: entry.originLine,
+    });
     byCommit.set(entry.sha, lines);
   }
-  const parentCounts = new Map((await commitMetas(gitDir, [...byCommit.keys()])).map((meta) => [meta.sha, meta.parents.length]));
+  const parentCounts = new Map(
+    (await commitMetas(gitDir, [...byCommit.keys()])).map((meta) => [
+      meta.sha,
+      meta.parents.length,
+    ]),
+  );
   result.introducers = [...byCommit]
     .map(([sha, lines]): IntroducingCommit => {
       const info = commits.get(sha);

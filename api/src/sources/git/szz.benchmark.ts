@@ -27,7 +27,8 @@ export const szzTracerBenchmark: Benchmark = {
       const traced = history.commits.slice(-100);
       let lines = 0;
       const started = process.hrtime.bigint();
-      for (const sha of traced) lines += (await traceFix({ gitDir: history.gitDir, fixSha: sha })).stats.tracedLines;
+      for (const sha of traced)
+        lines += (await traceFix({ gitDir: history.gitDir, fixSha: sha })).stats.tracedLines;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
       return {

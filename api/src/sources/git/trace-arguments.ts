@@ -9,7 +9,8 @@ export interface TraceArguments {
 
 export type ParsedArguments = { ok: true; value: TraceArguments } | { ok: false; message: string };
 
-export const traceUsage = 'usage: npm run --silent trace -w api -- --repo <path-to-git-repo> --fix <revision>';
+export const traceUsage =
+  'usage: npm run --silent trace -w api -- --repo <path-to-git-repo> --fix <revision>';
 
 export function parseTraceArguments(argv: readonly string[], baseDir: string): ParsedArguments {
   const values: Partial<Record<'repo' | 'fix', string>> = {};
@@ -23,7 +24,8 @@ export function parseTraceArguments(argv: readonly string[], baseDir: string): P
       value = argv[index + 1];
       index += 1;
     }
-    if (value === undefined || value.length === 0) return { ok: false, message: `--${name} needs a value` };
+    if (value === undefined || value.length === 0)
+      return { ok: false, message: `--${name} needs a value` };
     values[name] = value;
   }
   if (values.repo === undefined) return { ok: false, message: 'missing --repo' };

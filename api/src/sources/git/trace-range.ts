@@ -10,14 +10,21 @@ export interface RangeTraceResult {
 }
 
 /** Unions introducers of several traces; a commit in `exclude` (the fix itself) is dropped. Pure. */
-export function mergeIntroducers(results: readonly TraceResult[], exclude: ReadonlySet<string>): IntroducingCommit[] {
+export function mergeIntroducers(
+  results: readonly TraceResult[],
+  exclude: ReadonlySet<string>,
+): IntroducingCommit[] {
   const merged = new Map<string, IntroducingCommit>();
   for (const result of results) {
     for (const introducer of result.introducers) {
       if (exclude.has(introducer.sha)) continue;
       const known = merged.get(introducer.sha);
       if (known === undefined) {
-        merged.set(introducer.sha, { ...introducer, lines: [...introducer.lines], files: [...introducer.files] });
+        merged.set(introducer.sha, {
+          ...introducer,
+          lines: [...introducer.lines],
+          files: [...introducer.files],
+        });
         continue;
       }
       known.lines.push(...introducer.lines);
@@ -39,7 +46,10 @@ export async function traceFixRange(
   options?: TraceOptionsInput,
 ): Promise<RangeTraceResult> {
   const perFix: TraceResult[] = [];
-  for (const sha of shas) perFix.push(await traceFix({ gitDir, fixSha: sha, ...(options === undefined ? {} : { options }) }));
+  for (const sha of shas)
+    perFix.push(
+      await traceFix({ gitDir, fixSha: sha, ...(options === undefined ? {} : { options }) }),
+    );
   const fixShas = perFix.map((result) => result.fixSha);
   return { fixShas, introducers: mergeIntroducers(perFix, new Set(fixShas)), perFix };
 }

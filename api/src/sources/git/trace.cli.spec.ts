@@ -14,7 +14,9 @@ const sourceDir = __dirname;
 const nodeModules = resolve(__dirname, '..', '..', '..', '..', 'node_modules');
 
 async function compileFolder(outDir: string): Promise<void> {
-  const files = (await readdir(sourceDir, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'));
+  const files = (await readdir(sourceDir, { recursive: true })).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'),
+  );
   for (const file of files) {
     const { code } = transformFileSync(join(sourceDir, file), {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
@@ -49,8 +51,16 @@ describe('trace CLI', () => {
 
   const run = (args: string[], cwd = root): Promise<Run> =>
     new Promise((done) => {
-      execFile(process.execPath, [cli, ...args], { cwd, env: { ...process.env, NODE_PATH: nodeModules, INIT_CWD: cwd } }, (error, stdout, stderr) =>
-        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [cli, ...args],
+        { cwd, env: { ...process.env, NODE_PATH: nodeModules, INIT_CWD: cwd } },
+        (error, stdout, stderr) =>
+          done({
+            code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1,
+            stdout,
+            stderr,
+          }),
       );
     });
 
@@ -71,8 +81,14 @@ describe('trace CLI', () => {
     expect(relative.stderr).toContain('2 commits');
 
     await repo.git(['clone', '-q', '--bare', repo.dir, join(root, 'shop.git')]);
-    expect(await run([`--repo=${join(root, 'shop.git')}`, '--fix=main'])).toMatchObject({ code: 0, stdout: expected });
-    expect(await run(['--repo', 'shop', '--fix', 'HEAD~2'])).toMatchObject({ code: 0, stdout: `${initial}\n` });
+    expect(await run([`--repo=${join(root, 'shop.git')}`, '--fix=main'])).toMatchObject({
+      code: 0,
+      stdout: expected,
+    });
+    expect(await run(['--repo', 'shop', '--fix', 'HEAD~2'])).toMatchObject({
+      code: 0,
+      stdout: `${initial}\n`,
+    });
     // The root commit has no parent to blame: success, and an empty answer.
     expect(await run(['--repo', 'shop', '--fix', 'HEAD~3'])).toMatchObject({ code: 0, stdout: '' });
   }, 30_000);

@@ -34,7 +34,17 @@ export function unquoteGitPath(raw: string): string {
   if (!raw.startsWith('"') || !raw.endsWith('"') || raw.length < 2) return raw;
   const body = raw.slice(1, -1);
   const bytes: number[] = [];
-  const simple: Record<string, number> = { n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 };
+  const simple: Record<string, number> = {
+    n: 10,
+    t: 9,
+    r: 13,
+    '"': 34,
+    '\\': 92,
+    a: 7,
+    b: 8,
+    f: 12,
+    v: 11,
+  };
   for (let index = 0; index < body.length; index += 1) {
     const char = body[index] ?? '';
     if (char !== '\\') {
@@ -77,8 +87,10 @@ export function parseUnifiedDiff(output: string): FilePatch[] {
     if (file === undefined) continue;
     if (hunk === undefined) {
       // Extended header lines, before the first hunk of a file.
-      if (line.startsWith('rename from ')) file.oldPath = unquoteGitPath(line.slice('rename from '.length));
-      else if (line.startsWith('rename to ')) file.newPath = unquoteGitPath(line.slice('rename to '.length));
+      if (line.startsWith('rename from '))
+        file.oldPath = unquoteGitPath(line.slice('rename from '.length));
+      else if (line.startsWith('rename to '))
+        file.newPath = unquoteGitPath(line.slice('rename to '.length));
       else if (line.startsWith('--- ')) file.oldPath = pathAfterPrefix(line.slice(4), 'a/');
       else if (line.startsWith('+++ ')) file.newPath = pathAfterPrefix(line.slice(4), 'b/');
       else if (line.startsWith('Binary files ') || line === 'GIT binary patch') file.binary = true;

@@ -39,7 +39,10 @@ const trailerPattern = /^co-authored-by:\s*(.+?)\s*<([^>]+)>\s*$/gim;
 
 /** `Co-authored-by: Name <email>` trailers of a commit message, in order. */
 export function coAuthorsOf(message: string): CoAuthor[] {
-  return [...message.matchAll(trailerPattern)].map((match) => ({ name: match[1] ?? '', email: match[2] ?? '' }));
+  return [...message.matchAll(trailerPattern)].map((match) => ({
+    name: match[1] ?? '',
+    email: match[2] ?? '',
+  }));
 }
 
 export function isBotLogin(login: string): boolean {
@@ -53,7 +56,9 @@ export interface AgentRules {
 
 export function agentRules(agentLogins?: string[]): AgentRules {
   return {
-    agentLogins: (agentLogins ?? defaultAgentLogins).map((login) => login.toLowerCase().replace(/\[bot\]$/, '')),
+    agentLogins: (agentLogins ?? defaultAgentLogins).map((login) =>
+      login.toLowerCase().replace(/\[bot\]$/, ''),
+    ),
     coAuthorMarks: defaultAgentCoAuthorMarks,
   };
 }

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { RequestParams } from '../raw/raw-payload.entity';
 import { readCheckpoint, saveCheckpoint } from '../sync-state/sync-state.store';
 import { writeDeployments, writeIncidents, writeReleases } from './delivery.converter';
-import { deploymentPageEnvelope, extractGraphqlDeployments, extractIssues, extractReleases } from './delivery.extractor';
+import {
+  deploymentPageEnvelope,
+  extractGraphqlDeployments,
+  extractIssues,
+  extractReleases,
+} from './delivery.extractor';
 import { deploymentPageQuery } from './delivery.query';
 import { respectPointBudget, type StreamHeads } from './pull-request.collector';
 import { MalformedResponseError, withResilience } from './resilience';
@@ -21,14 +26,36 @@ interface StreamCheckpoint {
   etag?: string | null;
 }
 
-export async function collectDeliveries(context: SyncContext, fullName: string, heads: StreamHeads): Promise<void> {
-  await collectStream(context, fullName, 'deployments', heads.deployments, () => collectDeployments(context, fullName));
+export async function collectDeliveries(
+  context: SyncContext,
+  fullName: string,
+  heads: StreamHeads,
+): Promise<void> {
+  await collectStream(context, fullName, 'deployments', heads.deployments, () =>
+    collectDeployments(context, fullName),
+  );
   await collectStream(context, fullName, 'releases', heads.releases, (manager, etag) =>
-    collectRest(context, fullName, 'releases', 'GET /repos/{owner}/{repo}/releases', {}, etag, manager),
+    collectRest(
+      context,
+      fullName,
+      'releases',
+      'GET /repos/{owner}/{repo}/releases',
+      {},
+      etag,
+      manager,
+    ),
   );
   for (const label of context.incidentLabels) {
     await collectStream(context, fullName, `incidents:${label}`, heads.incidents, (manager, etag) =>
-      collectRest(context, fullName, `incidents:${label}`, 'GET /repos/{owner}/{repo}/issues', { labels: label, state: 'all' }, etag, manager),
+      collectRest(
+        context,
+        fullName,
+        `incidents:${label}`,
+        'GET /repos/{owner}/{repo}/issues',
+        { labels: label, state: 'all' },
+        etag,
+        manager,
+      ),
     );
   }
 }
@@ -41,10 +68,13 @@ async function collectStream(
   collect: (manager: EntityManager, etag: string | null) => Promise<string | null | undefined>,
 ): Promise<void> {
   const key = { source: GITHUB, scope: fullName.toLowerCase(), stream };
-  const stored = (await readCheckpoint(context.dataSource.manager, key)) as StreamCheckpoint | undefined;
+  const stored = (await readCheckpoint(context.dataSource.manager, key)) as
+    StreamCheckpoint | undefined;
   if (stored?.head === head) return;
   const etag = await collect(context.dataSource.manager, stored?.etag ?? null);
-  await context.dataSource.transaction((manager) => saveCheckpoint(manager, key, { head, etag: etag ?? stored?.etag ?? null }));
+  await context.dataSource.transaction((manager) =>
+    saveCheckpoint(manager, key, { head, etag: etag ?? stored?.etag ?? null }),
+  );
 }
 
 async function collectDeployments(context: SyncContext, fullName: string): Promise<undefined> {
@@ -57,8 +87,14 @@ async function collectDeployments(context: SyncContext, fullName: string): Promi
       endpoint,
       async () => {
         const data: unknown = await context.client.graphql(deploymentPageQuery, variables);
-        const envelope = deploymentPageEnvelope.extend({ rateLimit: pullRequestRateLimit }).safeParse(data);
-        if (!envelope.success) throw new MalformedResponseError(endpoint, envelope.error.issues[0]?.message ?? 'unexpected shape');
+        const envelope = deploymentPageEnvelope
+          .extend({ rateLimit: pullRequestRateLimit })
+          .safeParse(data);
+        if (!envelope.success)
+          throw new MalformedResponseError(
+            endpoint,
+            envelope.error.issues[0]?.message ?? 'unexpected shape',
+          );
         return { data: data as object, page: envelope.data };
       },
       { onWait: context.onWait, baseMs: context.retryBaseMs },
@@ -76,7 +112,11 @@ async function collectDeployments(context: SyncContext, fullName: string): Promi
       });
       await writeDeployments(manager, records, rawPayloadId);
       await quarantineAll(context, manager, rejected, rawPayloadId);
-      await context.beforeCommit?.({ repository: fullName, stream: 'deployments', page: pageNumber });
+      await context.beforeCommit?.({
+        repository: fullName,
+        stream: 'deployments',
+        page: pageNumber,
+      });
     });
     const info = payload.page.repository.deployments.pageInfo;
     if (!info.hasNextPage) return undefined;
@@ -84,7 +124,9 @@ async function collectDeployments(context: SyncContext, fullName: string): Promi
   }
 }
 
-const pullRequestRateLimit = z.object({ cost: z.number(), remaining: z.number(), resetAt: z.string() }).nullable();
+const pullRequestRateLimit = z
+  .object({ cost: z.number(), remaining: z.number(), resetAt: z.string() })
+  .nullable();
 
 /** Pages a REST list (100 per page). Returns page 1's ETag; a 304 on page 1 means nothing changed. */
 async function collectRest(
@@ -110,8 +152,13 @@ async function collectRest(
             repo,
             headers: page === 1 && etag !== null ? { 'if-none-match': etag } : {},
           });
-          if (!Array.isArray(answer.data)) throw new MalformedResponseError(route, 'expected a JSON array');
-          return { data: answer.data, etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
+          if (!Array.isArray(answer.data))
+            throw new MalformedResponseError(route, 'expected a JSON array');
+          return {
+            data: answer.data,
+            etag: answer.headers.etag ?? null,
+            link: answer.headers.link ?? '',
+          };
         } catch (error) {
           if (error instanceof RequestError && error.status === 304) return undefined;
           throw error;

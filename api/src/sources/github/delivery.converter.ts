@@ -1,15 +1,27 @@
 import type { EntityManager } from 'typeorm';
 import { upsertRows, type Row } from './domain-writer';
 import { deploymentId, incidentId, releaseId, repositoryId } from './github-ids';
-import type { GithubDeploymentRecord, GithubIssueRecord, GithubReleaseRecord } from './github-records';
+import type {
+  GithubDeploymentRecord,
+  GithubIssueRecord,
+  GithubReleaseRecord,
+} from './github-records';
 import { writeIdentities } from './pull-request.converter';
 
 /** Reads: deployment, release and issue source records. Writes: deployment, release, incident rows. */
 
 const terminalStates = new Set(['success', 'failure', 'error', 'inactive']);
 
-export async function writeDeployments(manager: EntityManager, records: GithubDeploymentRecord[], rawPayloadId: string): Promise<void> {
-  await writeIdentities(manager, records.map((record) => record.creator), rawPayloadId);
+export async function writeDeployments(
+  manager: EntityManager,
+  records: GithubDeploymentRecord[],
+  rawPayloadId: string,
+): Promise<void> {
+  await writeIdentities(
+    manager,
+    records.map((record) => record.creator),
+    rawPayloadId,
+  );
   const rows: Row[] = records.map((record) => ({
     id: deploymentId(record.databaseId),
     repository_id: repositoryId(record.repository),
@@ -21,14 +33,23 @@ export async function writeDeployments(manager: EntityManager, records: GithubDe
     created_at: record.createdAt,
     status: record.status,
     status_at: record.statusAt,
-    finished_at: record.status !== null && terminalStates.has(record.status) ? record.statusAt : null,
+    finished_at:
+      record.status !== null && terminalStates.has(record.status) ? record.statusAt : null,
     raw_payload_id: rawPayloadId,
   }));
   await upsertRows(manager, 'deployment', rows);
 }
 
-export async function writeReleases(manager: EntityManager, records: GithubReleaseRecord[], rawPayloadId: string): Promise<void> {
-  await writeIdentities(manager, records.map((record) => record.author), rawPayloadId);
+export async function writeReleases(
+  manager: EntityManager,
+  records: GithubReleaseRecord[],
+  rawPayloadId: string,
+): Promise<void> {
+  await writeIdentities(
+    manager,
+    records.map((record) => record.author),
+    rawPayloadId,
+  );
   await upsertRows(
     manager,
     'release',
@@ -57,9 +78,14 @@ export async function writeIncidents(
 ): Promise<void> {
   const wanted = new Set(incidentLabels.map((label) => label.toLowerCase()));
   const incidents = records.filter(
-    (record) => !record.isPullRequest && record.labels.some((label) => wanted.has(label.toLowerCase())),
+    (record) =>
+      !record.isPullRequest && record.labels.some((label) => wanted.has(label.toLowerCase())),
   );
-  await writeIdentities(manager, incidents.map((record) => record.author), rawPayloadId);
+  await writeIdentities(
+    manager,
+    incidents.map((record) => record.author),
+    rawPayloadId,
+  );
   await upsertRows(
     manager,
     'incident',

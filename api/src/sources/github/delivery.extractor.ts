@@ -39,16 +39,21 @@ function extractEach<T, S extends z.ZodType>(
       rejected.push({
         kind,
         sourceId: idOf(item, index),
-        reason: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+        reason: parsed.error.issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
       });
   });
   return { records, rejected };
 }
 
-const idOfRest = (prefix: string) => (item: unknown, index: number): string => {
-  const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'number' || typeof id === 'string' ? String(id) : `${prefix}-${index}`;
-};
+const idOfRest =
+  (prefix: string) =>
+  (item: unknown, index: number): string => {
+    const id = (item as { id?: unknown } | null)?.id;
+    return typeof id === 'number' || typeof id === 'string' ? String(id) : `${prefix}-${index}`;
+  };
 
 export const restRepositorySchema = z.object({
   node_id: z.string(),
@@ -59,13 +64,19 @@ export const restRepositorySchema = z.object({
 });
 
 export function extractRepositories(payload: unknown[]): Extraction<GithubRepositoryRecord> {
-  return extractEach(payload, restRepositorySchema, 'repository', idOfRest('repository'), (repo) => ({
-    nodeId: repo.node_id,
-    fullName: repo.full_name,
-    isPrivate: repo.private,
-    createdAt: repo.created_at,
-    defaultBranch: repo.default_branch ?? null,
-  }));
+  return extractEach(
+    payload,
+    restRepositorySchema,
+    'repository',
+    idOfRest('repository'),
+    (repo) => ({
+      nodeId: repo.node_id,
+      fullName: repo.full_name,
+      isPrivate: repo.private,
+      createdAt: repo.created_at,
+      defaultBranch: repo.default_branch ?? null,
+    }),
+  );
 }
 
 export const restReleaseSchema = z.object({
@@ -79,7 +90,10 @@ export const restReleaseSchema = z.object({
   author: restUser.optional(),
 });
 
-export function extractReleases(repository: string, payload: unknown[]): Extraction<GithubReleaseRecord> {
+export function extractReleases(
+  repository: string,
+  payload: unknown[],
+): Extraction<GithubReleaseRecord> {
   return extractEach(payload, restReleaseSchema, 'release', idOfRest('release'), (release) => ({
     databaseId: String(release.id),
     repository,
@@ -106,7 +120,10 @@ export const restIssueSchema = z.object({
   pull_request: z.unknown().optional(),
 });
 
-export function extractIssues(repository: string, payload: unknown[]): Extraction<GithubIssueRecord> {
+export function extractIssues(
+  repository: string,
+  payload: unknown[],
+): Extraction<GithubIssueRecord> {
   return extractEach(payload, restIssueSchema, 'issue', idOfRest('issue'), (issue) => ({
     repository,
     number: issue.number,
@@ -141,19 +158,27 @@ export const deploymentPageEnvelope = z.object({
   }),
 });
 
-export function extractGraphqlDeployments(page: z.infer<typeof deploymentPageEnvelope>): Extraction<GithubDeploymentRecord> {
+export function extractGraphqlDeployments(
+  page: z.infer<typeof deploymentPageEnvelope>,
+): Extraction<GithubDeploymentRecord> {
   const repository = page.repository.nameWithOwner;
-  return extractEach(page.repository.deployments.nodes, graphqlDeployment, 'deployment', idOfRest('deployment'), (node) => ({
-    databaseId: String(node.databaseId),
-    repository,
-    environment: node.environment ?? 'unknown',
-    sha: node.commitOid,
-    ref: node.ref?.name ?? null,
-    creator: actorFromGraphql(node.creator),
-    createdAt: node.createdAt,
-    status: node.latestStatus?.state.toLowerCase() ?? null,
-    statusAt: node.latestStatus?.createdAt ?? null,
-  }));
+  return extractEach(
+    page.repository.deployments.nodes,
+    graphqlDeployment,
+    'deployment',
+    idOfRest('deployment'),
+    (node) => ({
+      databaseId: String(node.databaseId),
+      repository,
+      environment: node.environment ?? 'unknown',
+      sha: node.commitOid,
+      ref: node.ref?.name ?? null,
+      creator: actorFromGraphql(node.creator),
+      createdAt: node.createdAt,
+      status: node.latestStatus?.state.toLowerCase() ?? null,
+      statusAt: node.latestStatus?.createdAt ?? null,
+    }),
+  );
 }
 
 export const restDeploymentSchema = z.object({
@@ -172,16 +197,23 @@ export function extractRestDeployment(
   deployment: unknown,
   status: unknown,
 ): Extraction<GithubDeploymentRecord> {
-  const parsedStatus = status === undefined ? undefined : restDeploymentStatusSchema.safeParse(status);
-  return extractEach([deployment], restDeploymentSchema, 'deployment', idOfRest('deployment'), (parsed) => ({
-    databaseId: String(parsed.id),
-    repository,
-    environment: parsed.environment,
-    sha: parsed.sha,
-    ref: parsed.ref,
-    creator: actorFromRest(parsed.creator),
-    createdAt: parsed.created_at,
-    status: parsedStatus?.success === true ? parsedStatus.data.state.toLowerCase() : null,
-    statusAt: parsedStatus?.success === true ? parsedStatus.data.created_at : null,
-  }));
+  const parsedStatus =
+    status === undefined ? undefined : restDeploymentStatusSchema.safeParse(status);
+  return extractEach(
+    [deployment],
+    restDeploymentSchema,
+    'deployment',
+    idOfRest('deployment'),
+    (parsed) => ({
+      databaseId: String(parsed.id),
+      repository,
+      environment: parsed.environment,
+      sha: parsed.sha,
+      ref: parsed.ref,
+      creator: actorFromRest(parsed.creator),
+      createdAt: parsed.created_at,
+      status: parsedStatus?.success === true ? parsedStatus.data.state.toLowerCase() : null,
+      statusAt: parsedStatus?.success === true ? parsedStatus.data.created_at : null,
+    }),
+  );
 }

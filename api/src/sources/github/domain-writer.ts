@@ -50,11 +50,18 @@ export async function upsertRows(
 }
 
 /** Removes the child rows of these pull requests that the latest complete read no longer lists. */
-export async function removeMissingChildren(manager: EntityManager, table: string, pullRequestIds: string[], kept: Row[]): Promise<void> {
+export async function removeMissingChildren(
+  manager: EntityManager,
+  table: string,
+  pullRequestIds: string[],
+  kept: Row[],
+): Promise<void> {
   if (pullRequestIds.length === 0) return;
-  const keepIds = kept.filter((row) => pullRequestIds.includes(String(row.pull_request_id))).map((row) => String(row.id));
-  await manager.query(`DELETE FROM ${quote(table)} WHERE "pull_request_id" = ANY($1::text[]) AND NOT ("id" = ANY($2::text[]))`, [
-    pullRequestIds,
-    keepIds,
-  ]);
+  const keepIds = kept
+    .filter((row) => pullRequestIds.includes(String(row.pull_request_id)))
+    .map((row) => String(row.id));
+  await manager.query(
+    `DELETE FROM ${quote(table)} WHERE "pull_request_id" = ANY($1::text[]) AND NOT ("id" = ANY($2::text[]))`,
+    [pullRequestIds, keepIds],
+  );
 }

@@ -21,7 +21,8 @@ const keyPair = (): { privateKey: string; publicKey: string } =>
   });
 
 function jwt(privateKey: string, claims: Record<string, number | string>): string {
-  const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const encode = (value: object): string =>
+    Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}`;
   return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
 }
@@ -67,7 +68,12 @@ describe('GitHub App authentication', () => {
 
   it('syncs with an installation token obtained with a signed JWT, for the API and for git', async () => {
     const report = await runGithubSync(
-      { dataSource, connection: connection(app.privateKey), logger: silentLogger(), dataDir: join(root, 'data') },
+      {
+        dataSource,
+        connection: connection(app.privateKey),
+        logger: silentLogger(),
+        dataDir: join(root, 'data'),
+      },
       { retryBaseMs: 10, graphqlGapMs: 0 },
     );
     expect(report.pullRequestsStored).toBe(12);
@@ -75,16 +81,24 @@ describe('GitHub App authentication', () => {
     expect(simulator.issuedTokens.map((issued) => issued.installationId)).toEqual([77]);
     expect(simulator.counters.unauthorized).toBe(0);
     const gitDir = join(root, 'data', 'git', 'acme', 'service-1.git');
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', '--is-bare-repository'])).trim()).toBe('true');
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', '--is-bare-repository'])).trim()).toBe(
+      'true',
+    );
   });
 
   it('fails when the JWT is signed with another key, or the installation is not the App’s', async () => {
     const other = keyPair();
     await expect(
-      runGithubSync({ dataSource, connection: connection(other.privateKey), logger: silentLogger() }, { retryBaseMs: 10, graphqlGapMs: 0 }),
+      runGithubSync(
+        { dataSource, connection: connection(other.privateKey), logger: silentLogger() },
+        { retryBaseMs: 10, graphqlGapMs: 0 },
+      ),
     ).rejects.toThrow(/could not be decoded/);
     await expect(
-      runGithubSync({ dataSource, connection: connection(app.privateKey, 78), logger: silentLogger() }, { retryBaseMs: 10, graphqlGapMs: 0 }),
+      runGithubSync(
+        { dataSource, connection: connection(app.privateKey, 78), logger: silentLogger() },
+        { retryBaseMs: 10, graphqlGapMs: 0 },
+      ),
     ).rejects.toThrow(/Not Found/);
     expect(simulator.issuedTokens).toHaveLength(1);
   });
@@ -93,11 +107,37 @@ describe('GitHub App authentication', () => {
     const now = Date.now();
     const seconds = Math.floor(now / 1000);
     const apps = [{ appId: 4242, publicKey: app.publicKey, installations: [77] }];
-    expect(verifyAppJwt(jwt(app.privateKey, { iss: 4242, iat: seconds - 30, exp: seconds + 540 }), apps, now)).toMatchObject({ ok: true });
-    expect(verifyAppJwt(jwt(app.privateKey, { iss: '4242', iat: seconds - 30, exp: seconds + 540 }), apps, now)).toMatchObject({ ok: true });
-    expect(verifyAppJwt(jwt(app.privateKey, { iss: 4242, iat: seconds - 700, exp: seconds - 100 }), apps, now)).toMatchObject({ ok: false });
-    expect(verifyAppJwt(jwt(app.privateKey, { iss: 4242, iat: seconds, exp: seconds + 3600 }), apps, now)).toMatchObject({ ok: false });
-    expect(verifyAppJwt(jwt(app.privateKey, { iss: 1, iat: seconds, exp: seconds + 60 }), apps, now)).toMatchObject({ ok: false, reason: 'Integration not found' });
+    expect(
+      verifyAppJwt(
+        jwt(app.privateKey, { iss: 4242, iat: seconds - 30, exp: seconds + 540 }),
+        apps,
+        now,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      verifyAppJwt(
+        jwt(app.privateKey, { iss: '4242', iat: seconds - 30, exp: seconds + 540 }),
+        apps,
+        now,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      verifyAppJwt(
+        jwt(app.privateKey, { iss: 4242, iat: seconds - 700, exp: seconds - 100 }),
+        apps,
+        now,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      verifyAppJwt(
+        jwt(app.privateKey, { iss: 4242, iat: seconds, exp: seconds + 3600 }),
+        apps,
+        now,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      verifyAppJwt(jwt(app.privateKey, { iss: 1, iat: seconds, exp: seconds + 60 }), apps, now),
+    ).toMatchObject({ ok: false, reason: 'Integration not found' });
     expect(verifyAppJwt('not.a.jwt', apps, now)).toMatchObject({ ok: false });
   });
 });

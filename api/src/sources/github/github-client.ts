@@ -7,7 +7,8 @@ import type { GithubConnection } from '../../config/app-config';
 export const ResilientOctokit = Octokit.plugin(throttling, retry);
 export type GithubClient = InstanceType<typeof ResilientOctokit>;
 
-export type WaitReason = 'primary-limit' | 'secondary-limit' | 'retry-after' | 'graphql-points' | 'transient-failure';
+export type WaitReason =
+  'primary-limit' | 'secondary-limit' | 'retry-after' | 'graphql-points' | 'transient-failure';
 
 export interface WaitEvent {
   reason: WaitReason;
@@ -28,14 +29,25 @@ export interface ClientTuning {
  * Octokit with the throttling and retry plugins. Primary and secondary limits are always waited
  * out (a sync never fails because of a limit); the wait is reported through `onWait`.
  */
-export async function createGithubClient(connection: GithubConnection, tuning: ClientTuning = {}): Promise<GithubClient> {
+export async function createGithubClient(
+  connection: GithubConnection,
+  tuning: ClientTuning = {},
+): Promise<GithubClient> {
   const throttle: ThrottlingOptions = {
     onRateLimit: (retryAfter, options) => {
-      tuning.onWait?.({ reason: 'primary-limit', seconds: retryAfter, endpoint: `${options.method} ${options.url}` });
+      tuning.onWait?.({
+        reason: 'primary-limit',
+        seconds: retryAfter,
+        endpoint: `${options.method} ${options.url}`,
+      });
       return true;
     },
     onSecondaryRateLimit: (retryAfter, options) => {
-      tuning.onWait?.({ reason: 'secondary-limit', seconds: retryAfter, endpoint: `${options.method} ${options.url}` });
+      tuning.onWait?.({
+        reason: 'secondary-limit',
+        seconds: retryAfter,
+        endpoint: `${options.method} ${options.url}`,
+      });
       return true;
     },
     ...(tuning.graphqlGapMs === undefined
@@ -60,7 +72,15 @@ export async function createGithubClient(connection: GithubConnection, tuning: C
     userAgent: 'rework-radar',
     throttle,
     // 429 without "secondary rate" is left to our own loop, which honours Retry-After.
-    retry: { retryAfterBaseValue: tuning.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
-    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    retry: {
+      retryAfterBaseValue: tuning.retryBaseMs ?? 1000,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+    log: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    },
   });
 }

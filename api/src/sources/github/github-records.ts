@@ -50,7 +50,8 @@ export interface GithubFileRecord {
   changeType: string;
 }
 
-export type OverflowConnection = 'reviews' | 'comments' | 'commits' | 'files' | 'timeline' | 'labels';
+export type OverflowConnection =
+  'reviews' | 'comments' | 'commits' | 'files' | 'timeline' | 'labels';
 
 export interface GithubPullRequestRecord {
   nodeId: string;

@@ -44,7 +44,12 @@ describe('syncGithub keeps git mirrors', () => {
 
   const options = (): GithubSyncOptions => ({
     dataSource,
-    connection: { apiUrl: simulator.apiUrl, auth: { kind: 'token', token }, org: 'acme', repos: [] },
+    connection: {
+      apiUrl: simulator.apiUrl,
+      auth: { kind: 'token', token },
+      org: 'acme',
+      repos: [],
+    },
     logger: silentLogger(),
     dataDir: join(root, 'data'),
   });
@@ -53,7 +58,9 @@ describe('syncGithub keeps git mirrors', () => {
     const report = await runGithubSync(options(), { retryBaseMs: 10, graphqlGapMs: 0 });
     expect(report.pullRequestsStored).toBe(20);
     expect(report.mirrors.updated).toBe(1);
-    expect(report.mirrors.failures.map((failure) => failure.repository)).toEqual(['acme/service-2']);
+    expect(report.mirrors.failures.map((failure) => failure.repository)).toEqual([
+      'acme/service-2',
+    ]);
     expect(report.mirrors.failures[0]?.reason).toMatch(/not found|404/i);
     // A repository git says does not exist is not retried; the good one needed one attempt.
     expect(report.mirrors.attempts).toBe(2);
@@ -75,7 +82,9 @@ describe('syncGithub keeps git mirrors', () => {
     expect(report.requests).toBe(simulator.counters.requests);
     expect(simulator.counters.gitRequests).toBeGreaterThan(0);
     const gitDir = join(root, 'data', 'git', 'acme', 'service-1.git');
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(second);
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(
+      second,
+    );
   });
 
   it('derives the clone URL from the web URL', () => {

@@ -14,7 +14,11 @@ async function freshDatabase(): Promise<{ dataSource: DataSource; database: Test
   return createMigratedDataSource();
 }
 
-function options(dataSource: DataSource, simulator: GithubSimulator, extra: Partial<GithubSyncOptions> = {}): GithubSyncOptions {
+function options(
+  dataSource: DataSource,
+  simulator: GithubSimulator,
+  extra: Partial<GithubSyncOptions> = {},
+): GithubSyncOptions {
   const connection: GithubConnection = {
     apiUrl: simulator.apiUrl,
     auth: { kind: 'token', token: 'ghp_test' },
@@ -25,7 +29,11 @@ function options(dataSource: DataSource, simulator: GithubSimulator, extra: Part
 }
 
 describe('syncGithub against the simulator', () => {
-  const dataset = generateOrganisation({ repositories: 2, pullRequestsPerRepository: 100, seed: 3 });
+  const dataset = generateOrganisation({
+    repositories: 2,
+    pullRequestsPerRepository: 100,
+    seed: 3,
+  });
   const totalPrs = 2 * 100;
   let simulator: GithubSimulator;
   const opened: { dataSource: DataSource; database: TestDatabase }[] = [];
@@ -58,9 +66,15 @@ describe('syncGithub against the simulator', () => {
     expect(simulator.validationErrors).toEqual([]);
     reference = await domainChecksums(dataSource);
     expect(reference.pull_request?.rows).toBe(totalPrs);
-    const reviews = dataset.repositories.flatMap((repo) => repo.pullRequests.flatMap((pr) => pr.reviews)).length;
-    const commits = dataset.repositories.flatMap((repo) => repo.pullRequests.flatMap((pr) => pr.commits)).length;
-    const files = dataset.repositories.flatMap((repo) => repo.pullRequests.flatMap((pr) => pr.files.map((file) => `${pr.databaseId}:${file.path}`)));
+    const reviews = dataset.repositories.flatMap((repo) =>
+      repo.pullRequests.flatMap((pr) => pr.reviews),
+    ).length;
+    const commits = dataset.repositories.flatMap((repo) =>
+      repo.pullRequests.flatMap((pr) => pr.commits),
+    ).length;
+    const files = dataset.repositories.flatMap((repo) =>
+      repo.pullRequests.flatMap((pr) => pr.files.map((file) => `${pr.databaseId}:${file.path}`)),
+    );
     expect(reference.pull_request_review?.rows).toBe(reviews);
     expect(reference.pull_request_commit?.rows).toBe(commits);
     expect(reference.pull_request_file?.rows).toBe(new Set(files).size);
@@ -73,15 +87,19 @@ describe('syncGithub against the simulator', () => {
     // per repository: deployments, releases, incidents; per org: the repository list.
     expect(simulator.counters.requests).toBeLessThanOrEqual(totalPrs / 50 + 3 * 2 + 1);
     expect(simulator.counters.graphqlPoints / totalPrs).toBeLessThanOrEqual(1500 / 10_000);
-    const lineage = (await dataSource.query<{ missing: number }[]>(
+    const lineage = await dataSource.query<{ missing: number }[]>(
       'SELECT count(*)::int AS missing FROM pull_request p LEFT JOIN raw_payload r ON r.id = p.raw_payload_id WHERE r.id IS NULL',
-    ));
+    );
     expect(lineage[0]?.missing).toBe(0);
-    const agents = (await dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pull_request WHERE is_agent'));
+    const agents = await dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM pull_request WHERE is_agent',
+    );
     expect(agents[0]?.n).toBeGreaterThan(0);
 
     // The raw layer alone rebuilds the pull request tables.
-    await dataSource.query('TRUNCATE pull_request, pull_request_review, pull_request_comment, pull_request_commit, pull_request_file');
+    await dataSource.query(
+      'TRUNCATE pull_request, pull_request_review, pull_request_comment, pull_request_commit, pull_request_file',
+    );
     expect(await replayPullRequestsFromRaw(dataSource)).toBe(totalPrs);
     expect(await domainChecksums(dataSource)).toEqual(reference);
 
@@ -104,9 +122,11 @@ describe('syncGithub against the simulator', () => {
       simulator.resetCounters();
       const report = await runGithubSync(options(dataSource, simulator), fast);
       expect(report.pullRequestsStored).toBe(1);
-      const rows = (await dataSource.query<{
-        title: string;
-      }[]>('SELECT title FROM pull_request WHERE id = $1', [`github:acme/service-2#${pr.number}`]));
+      const rows = await dataSource.query<
+        {
+          title: string;
+        }[]
+      >('SELECT title FROM pull_request WHERE id = $1', [`github:acme/service-2#${pr.number}`]);
       expect(rows[0]?.title).toBe('Renamed after review');
     } finally {
       Object.assign(pr, original);
@@ -152,7 +172,10 @@ describe('syncGithub against the simulator', () => {
       burstLength: 2,
     });
     const events: SyncProgressEvent[] = [];
-    const report = await runGithubSync(options(dataSource, simulator, { onProgress: (event) => events.push(event) }), fast);
+    const report = await runGithubSync(
+      options(dataSource, simulator, { onProgress: (event) => events.push(event) }),
+      fast,
+    );
     expect(simulator.counters.faults).toBeGreaterThan(0);
     expect(report.waits).toBeGreaterThan(0);
     expect(events.some((event) => event.kind === 'waiting')).toBe(true);

@@ -62,7 +62,10 @@ export async function syncGithub(options: GithubSyncOptions): Promise<GithubSync
   return runGithubSync(options, {});
 }
 
-export async function runGithubSync(options: GithubSyncOptions, tuning: GithubSyncTuning): Promise<GithubSyncReport> {
+export async function runGithubSync(
+  options: GithubSyncOptions,
+  tuning: GithubSyncTuning,
+): Promise<GithubSyncReport> {
   const counters: SyncCounters = {
     reposDone: 0,
     pullRequestsStored: 0,
@@ -99,21 +102,35 @@ export async function runGithubSync(options: GithubSyncOptions, tuning: GithubSy
     onWait,
     ...(tuning.beforeCommit === undefined ? {} : { beforeCommit: tuning.beforeCommit }),
   };
-  const repositories = await collectRepositories(context, options.connection.org, options.connection.repos);
+  const repositories = await collectRepositories(
+    context,
+    options.connection.org,
+    options.connection.repos,
+  );
   onProgress({ kind: 'repositories-listed', repositories });
   const mirrors: GithubSyncReport['mirrors'] = { updated: 0, attempts: 0, failures: [] };
   for (const repository of repositories) {
     const heads = await collectPullRequests(context, repository);
     if (heads !== undefined) await collectDeliveries(context, repository, heads);
     if (options.dataDir !== undefined) {
-      const outcome = await mirrorRepository(context, options.dataDir, repository, heads?.webUrl ?? null);
+      const outcome = await mirrorRepository(
+        context,
+        options.dataDir,
+        repository,
+        heads?.webUrl ?? null,
+      );
       mirrors.attempts += outcome.attempts;
       if (outcome.failure === null) mirrors.updated += 1;
       else mirrors.failures.push(outcome.failure);
       onProgress({ kind: 'mirror-done', repository, ok: outcome.failure === null });
     }
     counters.reposDone += 1;
-    onProgress({ kind: 'repository-done', repository, reposDone: counters.reposDone, reposTotal: repositories.length });
+    onProgress({
+      kind: 'repository-done',
+      repository,
+      reposDone: counters.reposDone,
+      reposTotal: repositories.length,
+    });
   }
   const report: GithubSyncReport = { ...counters, reposTotal: repositories.length, mirrors };
   options.logger.info({ report }, 'GitHub sync finished');

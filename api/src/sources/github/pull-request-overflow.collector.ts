@@ -10,7 +10,10 @@ import {
   type PullRequestOverflowPayload,
   type ReviewCommentsOverflowPayload,
 } from './pull-request-overflow.extractor';
-import { pullRequestOverflowQuery, reviewCommentsOverflowQuery } from './pull-request-overflow.query';
+import {
+  pullRequestOverflowQuery,
+  reviewCommentsOverflowQuery,
+} from './pull-request-overflow.query';
 import { MalformedResponseError, withResilience } from './resilience';
 import type { SyncContext } from './sync-context';
 
@@ -34,7 +37,9 @@ export interface FetchedOverflow {
 /** A safety net against a server that keeps saying "next page" with the same cursor. */
 const MAX_ROUNDS = 500;
 
-async function fetchGraphql<S extends z.ZodType<{ rateLimit: { cost: number; remaining: number; resetAt: string } | null }>>(
+async function fetchGraphql<
+  S extends z.ZodType<{ rateLimit: { cost: number; remaining: number; resetAt: string } | null }>,
+>(
   context: SyncContext,
   endpoint: string,
   query: string,
@@ -46,7 +51,11 @@ async function fetchGraphql<S extends z.ZodType<{ rateLimit: { cost: number; rem
     async () => {
       const data: unknown = await context.client.graphql(query, variables);
       const parsed = envelope.safeParse(data);
-      if (!parsed.success) throw new MalformedResponseError(endpoint, parsed.error.issues[0]?.message ?? 'unexpected shape');
+      if (!parsed.success)
+        throw new MalformedResponseError(
+          endpoint,
+          parsed.error.issues[0]?.message ?? 'unexpected shape',
+        );
       return parsed.data;
     },
     { onWait: context.onWait, baseMs: context.retryBaseMs },
@@ -66,8 +75,19 @@ export async function collectOverflow(
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const variables = nextOverflowVariables(record);
       if (variables === undefined) break;
-      const payload = await fetchGraphql(context, OVERFLOW_ENDPOINT, pullRequestOverflowQuery, variables, pullRequestOverflowEnvelope);
-      fetched.push({ endpoint: OVERFLOW_ENDPOINT, variables, pullRequestNodeId: record.nodeId, payload });
+      const payload = await fetchGraphql(
+        context,
+        OVERFLOW_ENDPOINT,
+        pullRequestOverflowQuery,
+        variables,
+        pullRequestOverflowEnvelope,
+      );
+      fetched.push({
+        endpoint: OVERFLOW_ENDPOINT,
+        variables,
+        pullRequestNodeId: record.nodeId,
+        payload,
+      });
       // Gone since the page was read: keep what the page had, delete nothing.
       if (payload.node === null) break;
       record = applyPullRequestOverflow(record, payload);
@@ -75,7 +95,11 @@ export async function collectOverflow(
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const entry = record.activity?.pendingReviewComments[0];
       if (entry === undefined) break;
-      const variables = { id: entry.reviewNodeId, after: entry.after, pullRequestId: record.nodeId };
+      const variables = {
+        id: entry.reviewNodeId,
+        after: entry.after,
+        pullRequestId: record.nodeId,
+      };
       const payload = await fetchGraphql(
         context,
         REVIEW_COMMENTS_ENDPOINT,
@@ -83,7 +107,12 @@ export async function collectOverflow(
         { id: entry.reviewNodeId, after: entry.after },
         reviewCommentsOverflowEnvelope,
       );
-      fetched.push({ endpoint: REVIEW_COMMENTS_ENDPOINT, variables, pullRequestNodeId: record.nodeId, payload });
+      fetched.push({
+        endpoint: REVIEW_COMMENTS_ENDPOINT,
+        variables,
+        pullRequestNodeId: record.nodeId,
+        payload,
+      });
       if (payload.node === null) break;
       record = applyReviewCommentsOverflow(record, entry.reviewNodeId, payload);
     }
@@ -103,9 +132,14 @@ export function replayOverflow(
       if (entry.endpoint === OVERFLOW_ENDPOINT && entry.variables.id === record.nodeId) {
         const parsed = pullRequestOverflowEnvelope.safeParse(entry.payload);
         if (parsed.success) record = applyPullRequestOverflow(record, parsed.data);
-      } else if (entry.endpoint === REVIEW_COMMENTS_ENDPOINT && entry.variables.pullRequestId === record.nodeId && typeof entry.variables.id === 'string') {
+      } else if (
+        entry.endpoint === REVIEW_COMMENTS_ENDPOINT &&
+        entry.variables.pullRequestId === record.nodeId &&
+        typeof entry.variables.id === 'string'
+      ) {
         const parsed = reviewCommentsOverflowEnvelope.safeParse(entry.payload);
-        if (parsed.success) record = applyReviewCommentsOverflow(record, entry.variables.id, parsed.data);
+        if (parsed.success)
+          record = applyReviewCommentsOverflow(record, entry.variables.id, parsed.data);
       }
     }
     return record;

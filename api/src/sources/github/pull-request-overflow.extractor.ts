@@ -23,7 +23,9 @@ import {
  * arrived is marked complete, so the converter can delete rows GitHub no longer lists. Pure.
  */
 
-const rateLimit = z.object({ cost: z.number(), remaining: z.number(), resetAt: z.iso.datetime({ offset: true }) }).nullable();
+const rateLimit = z
+  .object({ cost: z.number(), remaining: z.number(), resetAt: z.iso.datetime({ offset: true }) })
+  .nullable();
 
 export const pullRequestOverflowEnvelope = z.object({
   rateLimit,
@@ -43,7 +45,9 @@ export type PullRequestOverflowPayload = z.infer<typeof pullRequestOverflowEnvel
 
 export const reviewCommentsOverflowEnvelope = z.object({
   rateLimit,
-  node: z.object({ __typename: z.string(), comments: connectionOf(reviewCommentNode).optional() }).nullable(),
+  node: z
+    .object({ __typename: z.string(), comments: connectionOf(reviewCommentNode).optional() })
+    .nullable(),
 });
 export type ReviewCommentsOverflowPayload = z.infer<typeof reviewCommentsOverflowEnvelope>;
 
@@ -61,7 +65,10 @@ function withCompleteness(activity: Activity): Activity {
     ...activity,
     complete: {
       reviews: !open.has('reviews'),
-      comments: !open.has('reviews') && !open.has('comments') && activity.pendingReviewComments.length === 0,
+      comments:
+        !open.has('reviews') &&
+        !open.has('comments') &&
+        activity.pendingReviewComments.length === 0,
       commits: !open.has('commits'),
       files: !open.has('files'),
     },
@@ -69,11 +76,15 @@ function withCompleteness(activity: Activity): Activity {
 }
 
 /** The variables for the next overflow request of this record, or undefined when nothing is pending. */
-export function nextOverflowVariables(record: GithubPullRequestRecord): Record<string, string | boolean | null> | undefined {
+export function nextOverflowVariables(
+  record: GithubPullRequestRecord,
+): Record<string, string | boolean | null> | undefined {
   const pending = record.activity?.pending ?? [];
   if (pending.length === 0) return undefined;
-  const after = (connection: OverflowConnection): string | null => pending.find((entry) => entry.connection === connection)?.after ?? null;
-  const has = (connection: OverflowConnection): boolean => pending.some((entry) => entry.connection === connection);
+  const after = (connection: OverflowConnection): string | null =>
+    pending.find((entry) => entry.connection === connection)?.after ?? null;
+  const has = (connection: OverflowConnection): boolean =>
+    pending.some((entry) => entry.connection === connection);
   return {
     id: record.nodeId,
     withReviews: has('reviews'),
@@ -91,11 +102,17 @@ export function nextOverflowVariables(record: GithubPullRequestRecord): Record<s
   };
 }
 
-export function applyPullRequestOverflow(record: GithubPullRequestRecord, payload: PullRequestOverflowPayload): GithubPullRequestRecord {
+export function applyPullRequestOverflow(
+  record: GithubPullRequestRecord,
+  payload: PullRequestOverflowPayload,
+): GithubPullRequestRecord {
   const activity = record.activity;
   const node = payload.node;
   if (activity === null || node === null) return record;
-  const answered: [OverflowConnection, { pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } } | undefined][] = [
+  const answered: [
+    OverflowConnection,
+    { pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } } | undefined,
+  ][] = [
     ['reviews', node.reviews],
     ['comments', node.comments],
     ['commits', node.commits],
@@ -107,34 +124,52 @@ export function applyPullRequestOverflow(record: GithubPullRequestRecord, payloa
   for (const [connection, list] of answered) {
     if (list === undefined) continue;
     pending = pending.filter((entry) => entry.connection !== connection);
-    if (list.pageInfo.hasNextPage) pending.push({ connection, after: list.pageInfo.endCursor ?? null });
+    if (list.pageInfo.hasNextPage)
+      pending.push({ connection, after: list.pageInfo.endCursor ?? null });
   }
   const reviews = node.reviews?.nodes ?? [];
   const times = timelineTimes(node.timelineItems?.nodes ?? []);
   return {
     ...record,
-    labels: uniqueBy([...record.labels, ...(node.labels?.nodes ?? []).map((label) => label.name)], (name) => name),
+    labels: uniqueBy(
+      [...record.labels, ...(node.labels?.nodes ?? []).map((label) => label.name)],
+      (name) => name,
+    ),
     readyForReviewAt: earliest([record.readyForReviewAt, times.readyForReviewAt]),
     firstReviewRequestAt: earliest([record.firstReviewRequestAt, times.firstReviewRequestAt]),
     activity: withCompleteness({
       ...activity,
-      reviews: uniqueBy([...activity.reviews, ...reviews.map(reviewRecord)], (review) => review.nodeId),
+      reviews: uniqueBy(
+        [...activity.reviews, ...reviews.map(reviewRecord)],
+        (review) => review.nodeId,
+      ),
       comments: uniqueBy(
         [
           ...activity.comments,
-          ...reviews.flatMap((review) => review.comments.nodes.map((comment) => reviewCommentRecord(review.id, comment))),
+          ...reviews.flatMap((review) =>
+            review.comments.nodes.map((comment) => reviewCommentRecord(review.id, comment)),
+          ),
           ...(node.comments?.nodes ?? []).map(issueCommentRecord),
         ],
         (comment) => comment.nodeId,
       ),
-      commits: uniqueBy([...activity.commits, ...(node.commits?.nodes ?? []).map(commitRecord)], (commit) => commit.sha),
-      files: uniqueBy([...activity.files, ...(node.files?.nodes ?? []).map((file) => ({ ...file }))], (file) => file.path),
+      commits: uniqueBy(
+        [...activity.commits, ...(node.commits?.nodes ?? []).map(commitRecord)],
+        (commit) => commit.sha,
+      ),
+      files: uniqueBy(
+        [...activity.files, ...(node.files?.nodes ?? []).map((file) => ({ ...file }))],
+        (file) => file.path,
+      ),
       pending,
       pendingReviewComments: [
         ...activity.pendingReviewComments,
         ...reviews
           .filter((review) => review.comments.pageInfo.hasNextPage)
-          .map((review) => ({ reviewNodeId: review.id, after: review.comments.pageInfo.endCursor ?? null })),
+          .map((review) => ({
+            reviewNodeId: review.id,
+            after: review.comments.pageInfo.endCursor ?? null,
+          })),
       ],
     }),
   };
@@ -148,14 +183,20 @@ export function applyReviewCommentsOverflow(
   const activity = record.activity;
   const comments = payload.node?.comments;
   if (activity === null || comments === undefined) return record;
-  const rest = activity.pendingReviewComments.filter((entry) => entry.reviewNodeId !== reviewNodeId);
-  if (comments.pageInfo.hasNextPage) rest.push({ reviewNodeId, after: comments.pageInfo.endCursor ?? null });
+  const rest = activity.pendingReviewComments.filter(
+    (entry) => entry.reviewNodeId !== reviewNodeId,
+  );
+  if (comments.pageInfo.hasNextPage)
+    rest.push({ reviewNodeId, after: comments.pageInfo.endCursor ?? null });
   return {
     ...record,
     activity: withCompleteness({
       ...activity,
       comments: uniqueBy(
-        [...activity.comments, ...comments.nodes.map((comment) => reviewCommentRecord(reviewNodeId, comment))],
+        [
+          ...activity.comments,
+          ...comments.nodes.map((comment) => reviewCommentRecord(reviewNodeId, comment)),
+        ],
         (comment) => comment.nodeId,
       ),
       pendingReviewComments: rest,

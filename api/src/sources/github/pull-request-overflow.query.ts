@@ -99,8 +99,11 @@ export const pullRequestOverflowQuery = /* GraphQL */ `
             changeType
           }
         }
-        timelineItems(first: 100, after: $timelineAfter, itemTypes: [READY_FOR_REVIEW_EVENT, REVIEW_REQUESTED_EVENT])
-          @include(if: $withTimeline) {
+        timelineItems(
+          first: 100
+          after: $timelineAfter
+          itemTypes: [READY_FOR_REVIEW_EVENT, REVIEW_REQUESTED_EVENT]
+        ) @include(if: $withTimeline) {
           pageInfo {
             hasNextPage
             endCursor

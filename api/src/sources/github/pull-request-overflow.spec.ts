@@ -16,9 +16,23 @@ const fast = { retryBaseMs: 20, graphqlGapMs: 0 };
 function inflate(pr: SimPullRequest): void {
   const template = pr.commits[0];
   if (template === undefined) throw new Error('no commit to copy');
-  pr.files = Array.from({ length: 250 }, (_, index) => ({ path: `src/big/file-${index}.ts`, additions: index, deletions: 1, changeType: 'MODIFIED' as const }));
-  pr.commits = Array.from({ length: 120 }, (_, index) => ({ ...template, sha: index.toString(16).padStart(40, 'c'), message: `Step ${index}` }));
-  pr.comments = Array.from({ length: 30 }, (_, index) => ({ databaseId: 900_000 + index, author: 'alice', body: `comment ${index}`, createdAt: pr.createdAt }));
+  pr.files = Array.from({ length: 250 }, (_, index) => ({
+    path: `src/big/file-${index}.ts`,
+    additions: index,
+    deletions: 1,
+    changeType: 'MODIFIED' as const,
+  }));
+  pr.commits = Array.from({ length: 120 }, (_, index) => ({
+    ...template,
+    sha: index.toString(16).padStart(40, 'c'),
+    message: `Step ${index}`,
+  }));
+  pr.comments = Array.from({ length: 30 }, (_, index) => ({
+    databaseId: 900_000 + index,
+    author: 'alice',
+    body: `comment ${index}`,
+    createdAt: pr.createdAt,
+  }));
   pr.reviews = [
     {
       databaseId: 910_000,
@@ -26,14 +40,24 @@ function inflate(pr: SimPullRequest): void {
       state: 'COMMENTED',
       body: 'many remarks',
       submittedAt: pr.createdAt,
-      comments: Array.from({ length: 12 }, (_, index) => ({ databaseId: 920_000 + index, author: 'bob', body: `remark ${index}`, path: 'src/a.ts', createdAt: pr.createdAt })),
+      comments: Array.from({ length: 12 }, (_, index) => ({
+        databaseId: 920_000 + index,
+        author: 'bob',
+        body: `remark ${index}`,
+        path: 'src/a.ts',
+        createdAt: pr.createdAt,
+      })),
     },
   ];
   pr.updatedAt = '2026-12-01T00:00:00.000Z';
 }
 
 describe('nested lists that overflow a pull request page', () => {
-  const dataset = generateOrganisation({ repositories: 1, pullRequestsPerRepository: 60, seed: 17 });
+  const dataset = generateOrganisation({
+    repositories: 1,
+    pullRequestsPerRepository: 60,
+    seed: 17,
+  });
   let simulator: GithubSimulator;
   const opened: { dataSource: DataSource; database: TestDatabase }[] = [];
   const open = async (): Promise<DataSource> => {
@@ -43,11 +67,21 @@ describe('nested lists that overflow a pull request page', () => {
   };
   const options = (dataSource: DataSource): GithubSyncOptions => ({
     dataSource,
-    connection: { apiUrl: simulator.apiUrl, auth: { kind: 'token', token: 'ghp_x' }, org: 'acme', repos: [] },
+    connection: {
+      apiUrl: simulator.apiUrl,
+      auth: { kind: 'token', token: 'ghp_x' },
+      org: 'acme',
+      repos: [],
+    },
     logger: silentLogger(),
   });
   const count = async (dataSource: DataSource, table: string, pr: string): Promise<number> =>
-    (await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE pull_request_id = $1`, [pr]))[0]?.n ?? -1;
+    (
+      await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE pull_request_id = $1`,
+        [pr],
+      )
+    )[0]?.n ?? -1;
 
   beforeAll(async () => {
     simulator = await new GithubSimulator(dataset).start();
@@ -65,7 +99,11 @@ describe('nested lists that overflow a pull request page', () => {
     simulator.resetCounters();
     await runGithubSync(options(baseline), fast);
     const baselineRequests = simulator.counters.graphqlRequests;
-    expect(await baseline.query('SELECT 1 FROM raw_payload WHERE endpoint = ANY($1::text[])', [[OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT]])).toEqual([]);
+    expect(
+      await baseline.query('SELECT 1 FROM raw_payload WHERE endpoint = ANY($1::text[])', [
+        [OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT],
+      ]),
+    ).toEqual([]);
 
     const big = dataset.repositories[0]?.pullRequests[6];
     if (big === undefined) throw new Error('dataset too small');
@@ -80,8 +118,14 @@ describe('nested lists that overflow a pull request page', () => {
       'SELECT endpoint, source_ids FROM raw_payload WHERE endpoint = ANY($1::text[]) ORDER BY id',
       [[OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT]],
     );
-    expect(stored.map((row) => row.endpoint)).toEqual([OVERFLOW_ENDPOINT, OVERFLOW_ENDPOINT, REVIEW_COMMENTS_ENDPOINT]);
-    expect(new Set(stored.flatMap((row) => row.source_ids))).toEqual(new Set([nodeIdOf('PullRequest', big.databaseId)]));
+    expect(stored.map((row) => row.endpoint)).toEqual([
+      OVERFLOW_ENDPOINT,
+      OVERFLOW_ENDPOINT,
+      REVIEW_COMMENTS_ENDPOINT,
+    ]);
+    expect(new Set(stored.flatMap((row) => row.source_ids))).toEqual(
+      new Set([nodeIdOf('PullRequest', big.databaseId)]),
+    );
 
     const pr = `github:acme/service-1#${big.number}`;
     expect(await count(dataSource, 'pull_request_file', pr)).toBe(250);
@@ -91,7 +135,9 @@ describe('nested lists that overflow a pull request page', () => {
 
     // The raw layer alone rebuilds the same tables, overflow pages included.
     const reference = await domainChecksums(dataSource);
-    await dataSource.query('TRUNCATE pull_request, pull_request_review, pull_request_comment, pull_request_commit, pull_request_file');
+    await dataSource.query(
+      'TRUNCATE pull_request, pull_request_review, pull_request_comment, pull_request_commit, pull_request_file',
+    );
     await replayPullRequestsFromRaw(dataSource);
     expect(await domainChecksums(dataSource)).toEqual(reference);
 

@@ -1,6 +1,11 @@
 import { readCheckpoint, saveCheckpoint } from '../sync-state/sync-state.store';
 import { withResilience, MalformedResponseError } from './resilience';
-import { extractPullRequests, pullRequestPageEnvelope, repositoryFromPage, type PullRequestPage } from './pull-request.extractor';
+import {
+  extractPullRequests,
+  pullRequestPageEnvelope,
+  repositoryFromPage,
+  type PullRequestPage,
+} from './pull-request.extractor';
 import { repositoryRow, writePullRequests, writeRepositories } from './pull-request.converter';
 import { PULL_REQUEST_PAGE_SIZE, pullRequestPageQuery } from './pull-request.query';
 import { GITHUB, quarantineAll, storeAndQuarantine, type SyncContext } from './sync-context';
@@ -25,10 +30,14 @@ export interface StreamHeads {
   webUrl: string | null;
 }
 
-export async function collectPullRequests(context: SyncContext, fullName: string): Promise<StreamHeads | undefined> {
+export async function collectPullRequests(
+  context: SyncContext,
+  fullName: string,
+): Promise<StreamHeads | undefined> {
   const [owner = '', name = ''] = fullName.split('/');
   const key = { source: GITHUB, scope: fullName.toLowerCase(), stream: 'pull-requests' };
-  const stored = (await readCheckpoint(context.dataSource.manager, key)) as PullRequestCursor | undefined;
+  const stored = (await readCheckpoint(context.dataSource.manager, key)) as
+    PullRequestCursor | undefined;
   let cursor: PullRequestCursor = stored ?? { after: null, updatedAt: null };
   let heads: StreamHeads | undefined;
   for (let pageNumber = 1; ; pageNumber += 1) {
@@ -62,7 +71,13 @@ export async function collectPullRequests(context: SyncContext, fullName: string
     await context.dataSource.transaction(async (manager) => {
       const rawPayloadId = await storeAndQuarantine(manager, {
         endpoint: 'graphql PullRequestPage',
-        requestParams: { owner, name, first: variables.first, after: variables.after, withHeads: variables.withHeads },
+        requestParams: {
+          owner,
+          name,
+          first: variables.first,
+          after: variables.after,
+          withHeads: variables.withHeads,
+        },
         scope: key.scope,
         sourceIds: records.map((record) => record.nodeId),
         etag: null,
@@ -83,23 +98,39 @@ export async function collectPullRequests(context: SyncContext, fullName: string
       await writePullRequests(manager, records, rawPayloadId, context.rules);
       await quarantineAll(context, manager, rejected, rawPayloadId);
       await saveCheckpoint(manager, key, next);
-      await context.beforeCommit?.({ repository: fullName, stream: 'pull-requests', page: pageNumber });
+      await context.beforeCommit?.({
+        repository: fullName,
+        stream: 'pull-requests',
+        page: pageNumber,
+      });
     });
     cursor = next;
     context.counters.pullRequestsStored += records.length;
-    context.onProgress({ kind: 'page-stored', repository: fullName, stream: 'pull-requests', records: records.length });
+    context.onProgress({
+      kind: 'page-stored',
+      repository: fullName,
+      stream: 'pull-requests',
+      records: records.length,
+    });
     if (!info.hasNextPage) return heads;
   }
 }
 
-async function fetchPage(context: SyncContext, variables: Record<string, unknown>): Promise<PullRequestPage> {
+async function fetchPage(
+  context: SyncContext,
+  variables: Record<string, unknown>,
+): Promise<PullRequestPage> {
   const endpoint = 'graphql PullRequestPage';
   const page = await withResilience(
     endpoint,
     async () => {
       const data: unknown = await context.client.graphql(pullRequestPageQuery, variables);
       const parsed = pullRequestPageEnvelope.safeParse(data);
-      if (!parsed.success) throw new MalformedResponseError(endpoint, parsed.error.issues[0]?.message ?? 'unexpected shape');
+      if (!parsed.success)
+        throw new MalformedResponseError(
+          endpoint,
+          parsed.error.issues[0]?.message ?? 'unexpected shape',
+        );
       return parsed.data;
     },
     { onWait: context.onWait, baseMs: context.retryBaseMs },

@@ -1,8 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import { coAuthorsOf, isAgentChange, type AgentRules } from './agent-detection';
 import { removeMissingChildren, upsertRows, type Row } from './domain-writer';
-import { commentId, commitId, fileId, identityId, pullRequestId, repositoryId, reviewId } from './github-ids';
-import type { GithubActor, GithubPullRequestRecord, GithubRepositoryRecord } from './github-records';
+import {
+  commentId,
+  commitId,
+  fileId,
+  identityId,
+  pullRequestId,
+  repositoryId,
+  reviewId,
+} from './github-ids';
+import type {
+  GithubActor,
+  GithubPullRequestRecord,
+  GithubRepositoryRecord,
+} from './github-records';
 
 /**
  * Reads: pull request and repository source records. Writes: repository, pull_request and its
@@ -28,7 +40,11 @@ export async function writeRepositories(manager: EntityManager, rows: Row[]): Pr
   await upsertRows(manager, 'repository', rows);
 }
 
-export async function writeIdentities(manager: EntityManager, actors: (GithubActor | null)[], rawPayloadId: string): Promise<void> {
+export async function writeIdentities(
+  manager: EntityManager,
+  actors: (GithubActor | null)[],
+  rawPayloadId: string,
+): Promise<void> {
   const rows = actors
     .filter((actor): actor is GithubActor => actor !== null)
     .map((actor) => ({
@@ -51,7 +67,11 @@ function firstReviewAt(record: GithubPullRequestRecord): string | null {
   return times[0] ?? null;
 }
 
-export function pullRequestRow(record: GithubPullRequestRecord, rawPayloadId: string, rules: AgentRules): Row {
+export function pullRequestRow(
+  record: GithubPullRequestRecord,
+  rawPayloadId: string,
+  rules: AgentRules,
+): Row {
   const row: Row = {
     id: pullRequestId(record.repository, record.number),
     repository_id: repositoryId(record.repository),
@@ -77,7 +97,11 @@ export function pullRequestRow(record: GithubPullRequestRecord, rawPayloadId: st
   };
   if (record.activity !== null) {
     // Only a payload with the commits and reviews can decide these; a webhook keeps the stored values.
-    row.is_agent = isAgentChange(record.author, record.activity.commits.map((commit) => commit.message), rules);
+    row.is_agent = isAgentChange(
+      record.author,
+      record.activity.commits.map((commit) => commit.message),
+      rules,
+    );
     row.first_review_at = firstReviewAt(record);
     row.ready_for_review_at = record.readyForReviewAt;
     row.first_review_request_at = record.firstReviewRequestAt;
@@ -105,11 +129,17 @@ export async function writePullRequests(
     ]),
     rawPayloadId,
   );
-  await upsertRows(manager, 'pull_request', withActivity.map((record) => pullRequestRow(record, rawPayloadId, rules)));
+  await upsertRows(
+    manager,
+    'pull_request',
+    withActivity.map((record) => pullRequestRow(record, rawPayloadId, rules)),
+  );
   // A row without the activity columns: an insert leaves them at their defaults.
   for (const record of withoutActivity) {
     const row = pullRequestRow(record, rawPayloadId, rules);
-    const exists = (await manager.query<unknown[]>('SELECT 1 FROM "pull_request" WHERE "id" = $1', [row.id]));
+    const exists = await manager.query<unknown[]>('SELECT 1 FROM "pull_request" WHERE "id" = $1', [
+      row.id,
+    ]);
     if (exists.length > 0) delete row.is_agent;
     await upsertRows(manager, 'pull_request', [row]);
   }
@@ -156,7 +186,9 @@ export async function writePullRequests(
         author_login: commit.authorLogin?.toLowerCase() ?? null,
         author_name: commit.authorName,
         author_email: commit.authorEmail,
-        co_authors: coAuthorsOf(commit.message).map((coAuthor) => `${coAuthor.name} <${coAuthor.email}>`),
+        co_authors: coAuthorsOf(commit.message).map(
+          (coAuthor) => `${coAuthor.name} <${coAuthor.email}>`,
+        ),
         raw_payload_id: rawPayloadId,
       });
     }
@@ -178,7 +210,9 @@ export async function writePullRequests(
   await upsertRows(manager, 'pull_request_file', files);
   // Rows a complete list no longer holds were removed on GitHub: one DELETE per table and page.
   const complete = (key: 'reviews' | 'comments' | 'commits' | 'files'): string[] =>
-    withActivity.filter((record) => record.activity?.complete[key] === true).map((record) => pullRequestId(record.repository, record.number));
+    withActivity
+      .filter((record) => record.activity?.complete[key] === true)
+      .map((record) => pullRequestId(record.repository, record.number));
   await removeMissingChildren(manager, 'pull_request_review', complete('reviews'), reviews);
   await removeMissingChildren(manager, 'pull_request_comment', complete('comments'), comments);
   await removeMissingChildren(manager, 'pull_request_commit', complete('commits'), commits);

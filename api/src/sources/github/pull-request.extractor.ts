@@ -15,17 +15,34 @@ import type {
 
 const isoTime = z.iso.datetime({ offset: true });
 const graphqlActor = z.object({ __typename: z.string(), login: z.string() }).nullable();
-const pageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() });
+const pageInfo = z.object({
+  hasNextPage: z.boolean(),
+  endCursor: z.string().nullable().optional(),
+});
 
 export function actorFromGraphql(actor: z.infer<typeof graphqlActor>): GithubActor | null {
   if (actor === null) return null;
   const isBot = actor.__typename === 'Bot';
   // GraphQL names a bot `dependabot`; REST and webhooks say `dependabot[bot]`: keep one form.
-  return { login: isBot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login, isBot };
+  return {
+    login: isBot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login,
+    isBot,
+  };
 }
 
-export const reviewCommentNode = z.object({ id: z.string(), body: z.string(), path: z.string(), createdAt: isoTime, author: graphqlActor });
-export const issueCommentNode = z.object({ id: z.string(), body: z.string(), createdAt: isoTime, author: graphqlActor });
+export const reviewCommentNode = z.object({
+  id: z.string(),
+  body: z.string(),
+  path: z.string(),
+  createdAt: isoTime,
+  author: graphqlActor,
+});
+export const issueCommentNode = z.object({
+  id: z.string(),
+  body: z.string(),
+  createdAt: isoTime,
+  author: graphqlActor,
+});
 export const reviewNode = z.object({
   id: z.string(),
   state: z.string(),
@@ -48,11 +65,17 @@ export const commitNode = z.object({
       .nullable(),
   }),
 });
-export const fileNode = z.object({ path: z.string(), additions: z.number().int(), deletions: z.number().int(), changeType: z.string() });
+export const fileNode = z.object({
+  path: z.string(),
+  additions: z.number().int(),
+  deletions: z.number().int(),
+  changeType: z.string(),
+});
 export const timelineNode = z.object({ __typename: z.string(), createdAt: isoTime.optional() });
 export const labelNode = z.object({ name: z.string() });
 
-export const connectionOf = <T extends z.ZodType>(node: T) => z.object({ pageInfo, nodes: z.array(node) });
+export const connectionOf = <T extends z.ZodType>(node: T) =>
+  z.object({ pageInfo, nodes: z.array(node) });
 
 const pullRequestNode = z.object({
   id: z.string(),
@@ -129,7 +152,9 @@ export function extractPullRequests(page: PullRequestPage): Extraction<GithubPul
     if (!parsed.success) {
       const candidate = node as { id?: unknown; number?: unknown } | null;
       const sourceId =
-        typeof candidate?.id === 'string' ? candidate.id : `${page.repository.nameWithOwner}#${typeof candidate?.number === 'number' ? candidate.number : `node-${index}`}`;
+        typeof candidate?.id === 'string'
+          ? candidate.id
+          : `${page.repository.nameWithOwner}#${typeof candidate?.number === 'number' ? candidate.number : `node-${index}`}`;
       rejected.push({ kind: 'pull-request', sourceId, reason: describe(parsed.error) });
       continue;
     }
@@ -144,10 +169,19 @@ export function earliest(times: (string | undefined | null)[]): string | null {
 }
 
 export function reviewRecord(review: z.infer<typeof reviewNode>): GithubReviewRecord {
-  return { nodeId: review.id, state: review.state, body: review.body, submittedAt: review.submittedAt, author: actorFromGraphql(review.author) };
+  return {
+    nodeId: review.id,
+    state: review.state,
+    body: review.body,
+    submittedAt: review.submittedAt,
+    author: actorFromGraphql(review.author),
+  };
 }
 
-export function reviewCommentRecord(reviewNodeId: string, comment: z.infer<typeof reviewCommentNode>): GithubCommentRecord {
+export function reviewCommentRecord(
+  reviewNodeId: string,
+  comment: z.infer<typeof reviewCommentNode>,
+): GithubCommentRecord {
   return {
     nodeId: comment.id,
     kind: 'review',
@@ -160,7 +194,15 @@ export function reviewCommentRecord(reviewNodeId: string, comment: z.infer<typeo
 }
 
 export function issueCommentRecord(comment: z.infer<typeof issueCommentNode>): GithubCommentRecord {
-  return { nodeId: comment.id, kind: 'issue', reviewNodeId: null, body: comment.body, path: null, createdAt: comment.createdAt, author: actorFromGraphql(comment.author) };
+  return {
+    nodeId: comment.id,
+    kind: 'issue',
+    reviewNodeId: null,
+    body: comment.body,
+    path: null,
+    createdAt: comment.createdAt,
+    author: actorFromGraphql(comment.author),
+  };
 }
 
 export function commitRecord({ commit }: z.infer<typeof commitNode>): GithubCommitRecord {
@@ -174,17 +216,34 @@ export function commitRecord({ commit }: z.infer<typeof commitNode>): GithubComm
   };
 }
 
-export function timelineTimes(nodes: z.infer<typeof timelineNode>[]): { readyForReviewAt: string | null; firstReviewRequestAt: string | null } {
+export function timelineTimes(nodes: z.infer<typeof timelineNode>[]): {
+  readyForReviewAt: string | null;
+  firstReviewRequestAt: string | null;
+} {
   return {
-    readyForReviewAt: earliest(nodes.filter((item) => item.__typename === 'ReadyForReviewEvent').map((item) => item.createdAt)),
-    firstReviewRequestAt: earliest(nodes.filter((item) => item.__typename === 'ReviewRequestedEvent').map((item) => item.createdAt)),
+    readyForReviewAt: earliest(
+      nodes
+        .filter((item) => item.__typename === 'ReadyForReviewEvent')
+        .map((item) => item.createdAt),
+    ),
+    firstReviewRequestAt: earliest(
+      nodes
+        .filter((item) => item.__typename === 'ReviewRequestedEvent')
+        .map((item) => item.createdAt),
+    ),
   };
 }
 
-const pendingOf = (connection: OverflowConnection, info: z.infer<typeof pageInfo>): { connection: OverflowConnection; after: string | null }[] =>
+const pendingOf = (
+  connection: OverflowConnection,
+  info: z.infer<typeof pageInfo>,
+): { connection: OverflowConnection; after: string | null }[] =>
   info.hasNextPage ? [{ connection, after: info.endCursor ?? null }] : [];
 
-function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): GithubPullRequestRecord {
+function toRecord(
+  repository: string,
+  node: z.infer<typeof pullRequestNode>,
+): GithubPullRequestRecord {
   return {
     nodeId: node.id,
     repository,
@@ -209,7 +268,9 @@ function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): Gi
     activity: {
       reviews: node.reviews.nodes.map(reviewRecord),
       comments: [
-        ...node.reviews.nodes.flatMap((review) => review.comments.nodes.map((comment) => reviewCommentRecord(review.id, comment))),
+        ...node.reviews.nodes.flatMap((review) =>
+          review.comments.nodes.map((comment) => reviewCommentRecord(review.id, comment)),
+        ),
         ...node.comments.nodes.map(issueCommentRecord),
       ],
       commits: node.commits.nodes.map(commitRecord),
@@ -233,7 +294,10 @@ function toRecord(repository: string, node: z.infer<typeof pullRequestNode>): Gi
       ],
       pendingReviewComments: node.reviews.nodes
         .filter((review) => review.comments.pageInfo.hasNextPage)
-        .map((review) => ({ reviewNodeId: review.id, after: review.comments.pageInfo.endCursor ?? null })),
+        .map((review) => ({
+          reviewNodeId: review.id,
+          after: review.comments.pageInfo.endCursor ?? null,
+        })),
     },
   };
 }

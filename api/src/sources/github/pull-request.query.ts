@@ -38,14 +38,16 @@ export const pullRequestPageQuery = /* GraphQL */ `
           updatedAt
         }
       }
-      issues(first: 1, labels: $incidentLabels, orderBy: { field: UPDATED_AT, direction: DESC }) @include(if: $withHeads) {
+      issues(first: 1, labels: $incidentLabels, orderBy: { field: UPDATED_AT, direction: DESC })
+        @include(if: $withHeads) {
         totalCount
         nodes {
           number
           updatedAt
         }
       }
-      deployments(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) @include(if: $withHeads) {
+      deployments(first: 1, orderBy: { field: CREATED_AT, direction: DESC })
+        @include(if: $withHeads) {
         totalCount
         nodes {
           databaseId

@@ -7,12 +7,23 @@ import type { GithubPushRecord } from './push.extractor';
  * carry its commits (a commit of the PR, or its merge commit). A push to the default branch
  * whose commits no pull request carries is untracked work.
  */
-export const pushId = (record: GithubPushRecord): string => `${repositoryId(record.repository)}:${record.ref}:${record.before}..${record.after}`;
+export const pushId = (record: GithubPushRecord): string =>
+  `${repositoryId(record.repository)}:${record.ref}:${record.before}..${record.after}`;
 
-export async function writePush(manager: EntityManager, record: GithubPushRecord, deliveryId: string, rawPayloadId: string, receivedAt: Date): Promise<void> {
+export async function writePush(
+  manager: EntityManager,
+  record: GithubPushRecord,
+  deliveryId: string,
+  rawPayloadId: string,
+  receivedAt: Date,
+): Promise<void> {
   const shas = record.commits.map((commit) => commit.sha);
-  const carriers = shas.length === 0 ? [] : await pullRequestsCarrying(manager, repositoryId(record.repository), shas);
-  const isDefault = record.defaultBranch !== null && record.ref === `refs/heads/${record.defaultBranch}`;
+  const carriers =
+    shas.length === 0
+      ? []
+      : await pullRequestsCarrying(manager, repositoryId(record.repository), shas);
+  const isDefault =
+    record.defaultBranch !== null && record.ref === `refs/heads/${record.defaultBranch}`;
   await manager.query(
     `INSERT INTO github_push (id, repository_id, ref, before_sha, after_sha, is_default_branch, created, deleted, forced, pusher_login,
        pushed_at, delivery_id, commits, commit_shas, pull_request_ids, raw_payload_id)
@@ -39,7 +50,11 @@ export async function writePush(manager: EntityManager, record: GithubPushRecord
   );
 }
 
-async function pullRequestsCarrying(manager: EntityManager, repository: string, shas: string[]): Promise<string[]> {
+async function pullRequestsCarrying(
+  manager: EntityManager,
+  repository: string,
+  shas: string[],
+): Promise<string[]> {
   const rows = await manager.query<{ id: string }[]>(
     `SELECT c.pull_request_id AS id FROM pull_request_commit c JOIN pull_request r ON r.id = c.pull_request_id
        WHERE c.sha = ANY($2::text[]) AND r.repository_id = $1
@@ -66,8 +81,21 @@ export interface UntrackedPush {
  * Pushes to the default branch with commits that no pull request carries, checked against the
  * pull requests synced by now (a PR synced after its push still counts).
  */
-export async function listUntrackedDefaultBranchPushes(manager: EntityManager, repository?: string): Promise<UntrackedPush[]> {
-  const rows = await manager.query<{ id: string; repository_id: string; ref: string; after_sha: string; pusher_login: string | null; pushed_at: Date; untracked: string[] }[]>(
+export async function listUntrackedDefaultBranchPushes(
+  manager: EntityManager,
+  repository?: string,
+): Promise<UntrackedPush[]> {
+  const rows = await manager.query<
+    {
+      id: string;
+      repository_id: string;
+      ref: string;
+      after_sha: string;
+      pusher_login: string | null;
+      pushed_at: Date;
+      untracked: string[];
+    }[]
+  >(
     `SELECT p.id, p.repository_id, p.ref, p.after_sha, p.pusher_login, p.pushed_at,
             array_agg(s.sha ORDER BY s.ord) AS untracked
      FROM github_push p

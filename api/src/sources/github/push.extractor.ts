@@ -19,7 +19,13 @@ export interface GithubPushRecord {
   commits: PushCommit[];
 }
 
-const person = z.object({ name: z.string().nullish(), email: z.string().nullish(), username: z.string().nullish() }).nullish();
+const person = z
+  .object({
+    name: z.string().nullish(),
+    email: z.string().nullish(),
+    username: z.string().nullish(),
+  })
+  .nullish();
 
 const pushPayload = z.object({
   ref: z.string(),
@@ -33,7 +39,14 @@ const pushPayload = z.object({
   sender: z.object({ login: z.string() }).nullish(),
   head_commit: z.object({ timestamp: z.string().nullish() }).nullish(),
   commits: z
-    .array(z.object({ id: z.string(), message: z.string(), timestamp: z.string().nullish(), author: person }))
+    .array(
+      z.object({
+        id: z.string(),
+        message: z.string(),
+        timestamp: z.string().nullish(),
+        author: person,
+      }),
+    )
     .default([]),
 });
 
@@ -47,7 +60,10 @@ export function extractPush(payload: unknown): Extraction<GithubPushRecord> {
         {
           kind: 'push',
           sourceId: typeof after === 'string' ? after : 'unknown',
-          reason: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+          reason: parsed.error.issues
+            .slice(0, 3)
+            .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+            .join('; '),
         },
       ],
     };
@@ -73,7 +89,9 @@ export function extractPush(payload: unknown): Extraction<GithubPushRecord> {
           authorName: commit.author?.name ?? null,
           authorEmail: commit.author?.email ?? null,
           authorLogin: commit.author?.username ?? null,
-          coAuthors: coAuthorsOf(commit.message).map((coAuthor) => `${coAuthor.name} <${coAuthor.email}>`),
+          coAuthors: coAuthorsOf(commit.message).map(
+            (coAuthor) => `${coAuthor.name} <${coAuthor.email}>`,
+          ),
         })),
       },
     ],

@@ -12,7 +12,17 @@ interface RecordedCall {
 
 function scenario(name: string): RecordedCall[] {
   const file = (require.resolve.paths('@octokit/fixtures') ?? [])
-    .map((dir) => join(dir, '@octokit', 'fixtures', 'scenarios', 'api.github.com', name, 'normalized-fixture.json'))
+    .map((dir) =>
+      join(
+        dir,
+        '@octokit',
+        'fixtures',
+        'scenarios',
+        'api.github.com',
+        name,
+        'normalized-fixture.json',
+      ),
+    )
     .find((candidate) => existsSync(candidate));
   if (file === undefined) throw new Error('@octokit/fixtures is not installed');
   return JSON.parse(readFileSync(file, 'utf8')) as RecordedCall[];
@@ -20,14 +30,18 @@ function scenario(name: string): RecordedCall[] {
 
 describe('extractors on recorded GitHub payloads', () => {
   it('reads a repository', () => {
-    const call = scenario('get-repository').find((entry) => entry.path === '/repos/octokit-fixture-org/hello-world');
+    const call = scenario('get-repository').find(
+      (entry) => entry.path === '/repos/octokit-fixture-org/hello-world',
+    );
     const { records, rejected } = extractRepositories([call?.response]);
     expect(rejected).toEqual([]);
     expect(records[0]?.fullName).toBe('octokit-fixture-org/hello-world');
   });
 
   it('reads every page of issues', () => {
-    const issues = scenario('paginate-issues').flatMap((entry) => (Array.isArray(entry.response) ? (entry.response as unknown[]) : []));
+    const issues = scenario('paginate-issues').flatMap((entry) =>
+      Array.isArray(entry.response) ? (entry.response as unknown[]) : [],
+    );
     const { records, rejected } = extractIssues('octokit-fixture-org/paginate-issues', issues);
     expect(rejected).toEqual([]);
     expect(records.length).toBe(issues.length);
@@ -35,8 +49,12 @@ describe('extractors on recorded GitHub payloads', () => {
   });
 
   it('reads a release', () => {
-    const call = scenario('release-assets').find((entry) => entry.path.endsWith('/releases/tags/v1.0.0'));
-    const { records, rejected } = extractReleases('octokit-fixture-org/release-assets', [call?.response]);
+    const call = scenario('release-assets').find((entry) =>
+      entry.path.endsWith('/releases/tags/v1.0.0'),
+    );
+    const { records, rejected } = extractReleases('octokit-fixture-org/release-assets', [
+      call?.response,
+    ]);
     expect(rejected).toEqual([]);
     expect(records[0]?.tagName).toBe('v1.0.0');
   });

@@ -9,11 +9,16 @@ import { GITHUB, quarantineAll, storeAndQuarantine, type SyncContext } from './s
  * Reads: the organisation's repositories (REST, ETag on page 1). Writes: raw payloads and
  * repository rows. Returns `owner/name` of every repository to sync, listed ones included.
  */
-export async function collectRepositories(context: SyncContext, org: string | undefined, listed: string[]): Promise<string[]> {
+export async function collectRepositories(
+  context: SyncContext,
+  org: string | undefined,
+  listed: string[],
+): Promise<string[]> {
   const names = new Set(listed);
   if (org === undefined) return [...names];
   const key = { source: GITHUB, scope: org.toLowerCase(), stream: 'repositories' };
-  const stored = (await readCheckpoint(context.dataSource.manager, key)) as { etag: string | null; names: string[] } | undefined;
+  const stored = (await readCheckpoint(context.dataSource.manager, key)) as
+    { etag: string | null; names: string[] } | undefined;
   const found: string[] = [];
   let firstEtag: string | null = null;
   for (let page = 1; ; page += 1) {
@@ -29,8 +34,13 @@ export async function collectRepositories(context: SyncContext, org: string | un
             page,
             headers: page === 1 && stored?.etag ? { 'if-none-match': stored.etag } : {},
           });
-          if (!Array.isArray(answer.data)) throw new MalformedResponseError(route, 'expected a JSON array');
-          return { data: answer.data, etag: answer.headers.etag ?? null, link: answer.headers.link ?? '' };
+          if (!Array.isArray(answer.data))
+            throw new MalformedResponseError(route, 'expected a JSON array');
+          return {
+            data: answer.data,
+            etag: answer.headers.etag ?? null,
+            link: answer.headers.link ?? '',
+          };
         } catch (error) {
           if (error instanceof RequestError && error.status === 304) return undefined;
           throw error;
@@ -53,13 +63,18 @@ export async function collectRepositories(context: SyncContext, org: string | un
         etag: response.etag,
         payload: response.data,
       });
-      await writeRepositories(manager, records.map((record) => repositoryRow(record, rawPayloadId)));
+      await writeRepositories(
+        manager,
+        records.map((record) => repositoryRow(record, rawPayloadId)),
+      );
       await quarantineAll(context, manager, rejected, rawPayloadId);
     });
     found.push(...records.map((record) => record.fullName));
     if (!/rel="next"/.test(response.link)) break;
   }
-  await context.dataSource.transaction((manager) => saveCheckpoint(manager, key, { etag: firstEtag, names: found }));
+  await context.dataSource.transaction((manager) =>
+    saveCheckpoint(manager, key, { etag: firstEtag, names: found }),
+  );
   for (const name of found) names.add(name);
   return [...names];
 }

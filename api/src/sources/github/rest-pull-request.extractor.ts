@@ -28,13 +28,22 @@ export const restPullRequestSchema = z.object({
   labels: z.array(z.object({ name: z.string() })).optional(),
 });
 
-export function extractRestPullRequest(repository: string, payload: unknown): Extraction<GithubPullRequestRecord> {
+export function extractRestPullRequest(
+  repository: string,
+  payload: unknown,
+): Extraction<GithubPullRequestRecord> {
   const parsed = restPullRequestSchema.safeParse(payload);
   if (!parsed.success) {
     const id = (payload as { node_id?: unknown } | null)?.node_id;
     return {
       records: [],
-      rejected: [{ kind: 'pull-request', sourceId: typeof id === 'string' ? id : `${repository}#?`, reason: parsed.error.issues[0]?.message ?? 'invalid' }],
+      rejected: [
+        {
+          kind: 'pull-request',
+          sourceId: typeof id === 'string' ? id : `${repository}#?`,
+          reason: parsed.error.issues[0]?.message ?? 'invalid',
+        },
+      ],
     };
   }
   const pr = parsed.data;
@@ -79,7 +88,17 @@ export const restReviewSchema = z.object({
 
 export function extractRestReview(payload: unknown): Extraction<GithubReviewRecord> {
   const parsed = restReviewSchema.safeParse(payload);
-  if (!parsed.success) return { records: [], rejected: [{ kind: 'review', sourceId: 'unknown', reason: parsed.error.issues[0]?.message ?? 'invalid' }] };
+  if (!parsed.success)
+    return {
+      records: [],
+      rejected: [
+        {
+          kind: 'review',
+          sourceId: 'unknown',
+          reason: parsed.error.issues[0]?.message ?? 'invalid',
+        },
+      ],
+    };
   return {
     rejected: [],
     records: [

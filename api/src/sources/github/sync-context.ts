@@ -18,7 +18,11 @@ export interface SyncCounters {
 }
 
 /** Test seam: called inside each page's transaction, just before it commits. */
-export type BeforeCommitHook = (page: { repository: string; stream: string; page: number }) => void | Promise<void>;
+export type BeforeCommitHook = (page: {
+  repository: string;
+  stream: string;
+  page: number;
+}) => void | Promise<void>;
 
 export interface SyncContext {
   dataSource: DataSource;
@@ -40,14 +44,30 @@ export async function storeAndQuarantine(
   manager: EntityManager,
   input: Omit<RawPayloadInput, 'source' | 'fetchedAt' | 'httpStatus'> & { httpStatus?: number },
 ): Promise<string> {
-  const stored = await storeRawPayload(manager, { ...input, source: 'github', httpStatus: input.httpStatus ?? 200, fetchedAt: new Date() });
+  const stored = await storeRawPayload(manager, {
+    ...input,
+    source: 'github',
+    httpStatus: input.httpStatus ?? 200,
+    fetchedAt: new Date(),
+  });
   return stored.id;
 }
 
-export async function quarantineAll(context: SyncContext, manager: EntityManager, rejected: RejectedRecord[], rawPayloadId: string): Promise<void> {
+export async function quarantineAll(
+  context: SyncContext,
+  manager: EntityManager,
+  rejected: RejectedRecord[],
+  rawPayloadId: string,
+): Promise<void> {
   for (const record of rejected) {
     context.counters.quarantined += 1;
     context.logger.warn({ record }, 'quarantined a malformed GitHub record');
-    await quarantineRecord(manager, { source: GITHUB, kind: record.kind, sourceId: record.sourceId, reason: record.reason, rawPayloadId });
+    await quarantineRecord(manager, {
+      source: GITHUB,
+      kind: record.kind,
+      sourceId: record.sourceId,
+      reason: record.reason,
+      rawPayloadId,
+    });
   }
 }

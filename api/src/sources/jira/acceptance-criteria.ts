@@ -14,7 +14,8 @@ export interface AcceptanceCriteriaResult {
 
 const notFound: AcceptanceCriteriaResult = { found: false, source: null, text: null };
 
-const criteriaTitle = /^(acceptance\s+criteri(a|on)|ac|definition\s+of\s+done|dod|success\s+criteria|done\s+when)\s*:?\s*$/i;
+const criteriaTitle =
+  /^(acceptance\s+criteri(a|on)|ac|definition\s+of\s+done|dod|success\s+criteria|done\s+when)\s*:?\s*$/i;
 
 /** The heading text when the line is a heading: `## X`, wiki `h3. X`, `*X*`, `**X:**` or a lone `X:`. */
 function headingText(line: string): string | null {
@@ -52,14 +53,18 @@ function checklist(lines: string[]): string | null {
   return items.length === 0 ? null : items.join('\n');
 }
 
-const gherkin = /(?:^|\n)[\s\-*#>|]*(?:scenario[^\n]*\n[\s\-*#>|]*)?given\b[^\n]*(?:\n[^\n]*){0,6}?\bwhen\b[^\n]*(?:\n[^\n]*){0,6}?\bthen\b[^\n]*/i;
+const gherkin =
+  /(?:^|\n)[\s\-*#>|]*(?:scenario[^\n]*\n[\s\-*#>|]*)?given\b[^\n]*(?:\n[^\n]*){0,6}?\bwhen\b[^\n]*(?:\n[^\n]*){0,6}?\bthen\b[^\n]*/i;
 
 function givenWhenThen(text: string): string | null {
   const match = gherkin.exec(text);
   return match === null ? null : match[0].trim();
 }
 
-export function detectAcceptanceCriteria(text: string | null | undefined, customFieldValue?: string | null): AcceptanceCriteriaResult {
+export function detectAcceptanceCriteria(
+  text: string | null | undefined,
+  customFieldValue?: string | null,
+): AcceptanceCriteriaResult {
   const field = customFieldValue?.trim();
   if (field !== undefined && field !== '') return { found: true, source: 'field', text: field };
   if (text === null || text === undefined || text.trim() === '') return notFound;

@@ -8,8 +8,20 @@ describe('adfToText', () => {
       { type: 'heading', level: 3, text: 'Acceptance criteria' },
       { type: 'bulletList', items: ['CSV has a header', 'dates are ISO 8601'] },
       { type: 'orderedList', items: ['open', 'export'] },
-      { type: 'taskList', items: [{ text: 'works offline', done: false }, { text: 'audited', done: true }] },
-      { type: 'table', rows: [['Input', 'Output'], ['a|b', 'c']] },
+      {
+        type: 'taskList',
+        items: [
+          { text: 'works offline', done: false },
+          { text: 'audited', done: true },
+        ],
+      },
+      {
+        type: 'table',
+        rows: [
+          ['Input', 'Output'],
+          ['a|b', 'c'],
+        ],
+      },
     ]);
     expect(adfToText(doc as AdfNode)).toBe(
       [
@@ -27,12 +39,41 @@ describe('adfToText', () => {
     const doc: AdfNode = {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [{ type: 'text', text: 'Ping ' }, { type: 'mention', attrs: { text: '@Ana' } }, { type: 'hardBreak' }, { type: 'inlineCard', attrs: { url: 'https://x.test' } }] },
-        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'outer' }] }, { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'inner' }] }] }] }] }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Ping ' },
+            { type: 'mention', attrs: { text: '@Ana' } },
+            { type: 'hardBreak' },
+            { type: 'inlineCard', attrs: { url: 'https://x.test' } },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: 'outer' }] },
+                {
+                  type: 'bulletList',
+                  content: [
+                    {
+                      type: 'listItem',
+                      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'inner' }] }],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
         { type: 'codeBlock', content: [{ type: 'text', text: 'npm test' }] },
       ],
     };
-    expect(adfToText(doc)).toBe('Ping @Ana\nhttps://x.test\n\n- outer\n  - inner\n\n```\nnpm test\n```');
+    expect(adfToText(doc)).toBe(
+      'Ping @Ana\nhttps://x.test\n\n- outer\n  - inner\n\n```\nnpm test\n```',
+    );
   });
 
   it('passes Data Center wiki text through and rejects what is neither', () => {

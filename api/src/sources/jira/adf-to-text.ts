@@ -22,7 +22,8 @@ const adfNodeSchema: z.ZodType<AdfNode> = z.lazy(() =>
   }),
 );
 
-const attrText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const attrText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 function inline(nodes: AdfNode[] | undefined): string {
   let out = '';
@@ -43,7 +44,10 @@ function inline(nodes: AdfNode[] | undefined): string {
         out += attrText(node.attrs?.url) ?? '';
         break;
       case 'date':
-        out += typeof node.attrs?.timestamp === 'string' ? new Date(Number(node.attrs.timestamp)).toISOString().slice(0, 10) : '';
+        out +=
+          typeof node.attrs?.timestamp === 'string'
+            ? new Date(Number(node.attrs.timestamp)).toISOString().slice(0, 10)
+            : '';
         break;
       default:
         out += inline(node.content);
@@ -65,14 +69,21 @@ function listItem(node: AdfNode, marker: string): string {
 }
 
 function cellText(node: AdfNode): string {
-  return (node.content ?? []).map(block).join(' ').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+  return (node.content ?? [])
+    .map(block)
+    .join(' ')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 }
 
 function block(node: AdfNode): string {
   const children = node.content ?? [];
   switch (node.type) {
     case 'doc':
-      return children.map(block).filter((text) => text !== '').join('\n\n');
+      return children
+        .map(block)
+        .filter((text) => text !== '')
+        .join('\n\n');
     case 'paragraph':
       return inline(children);
     case 'heading':
@@ -104,10 +115,15 @@ function block(node: AdfNode): string {
     case 'layoutSection':
     case 'layoutColumn':
     case 'listItem':
-      return children.map(block).filter((text) => text !== '').join('\n');
+      return children
+        .map(block)
+        .filter((text) => text !== '')
+        .join('\n');
     case 'expand':
     case 'nestedExpand':
-      return [typeof node.attrs?.title === 'string' ? node.attrs.title : '', ...children.map(block)].filter((text) => text !== '').join('\n');
+      return [typeof node.attrs?.title === 'string' ? node.attrs.title : '', ...children.map(block)]
+        .filter((text) => text !== '')
+        .join('\n');
     case 'mediaSingle':
     case 'mediaGroup':
     case 'media':

@@ -34,23 +34,36 @@ const names: Record<JiraFieldKey, string[]> = {
   acceptanceCriteria: ['acceptance criteria', 'acceptance criterion', 'ac', 'definition of done'],
 };
 
-export function discoverFields(fields: readonly JiraFieldPayload[], overrides: Partial<JiraFieldMap> = {}): JiraFieldCatalog {
-  const custom = fields.filter((field) => field.custom !== false && field.id.startsWith('customfield_'));
+export function discoverFields(
+  fields: readonly JiraFieldPayload[],
+  overrides: Partial<JiraFieldMap> = {},
+): JiraFieldCatalog {
+  const custom = fields.filter(
+    (field) => field.custom !== false && field.id.startsWith('customfield_'),
+  );
   const find = (key: JiraFieldKey): JiraFieldPayload | undefined => {
     const override = overrides[key];
-    if (override !== undefined && override !== null) return fields.find((field) => field.id === override) ?? { id: override, name: override };
-    const bySchema = custom.find((field) => field.schema?.custom !== undefined && schemaTypes[key].includes(field.schema.custom));
+    if (override !== undefined && override !== null)
+      return fields.find((field) => field.id === override) ?? { id: override, name: override };
+    const bySchema = custom.find(
+      (field) =>
+        field.schema?.custom !== undefined && schemaTypes[key].includes(field.schema.custom),
+    );
     if (bySchema !== undefined) return bySchema;
     for (const name of names[key]) {
       const byName = custom.filter((field) => field.name.trim().toLowerCase() === name);
       // Story points must be numeric; several same-named fields: prefer the numeric one.
-      const usable = key === 'storyPoints' ? byName.filter((field) => field.schema?.type === 'number') : byName;
+      const usable =
+        key === 'storyPoints' ? byName.filter((field) => field.schema?.type === 'number') : byName;
       if (usable[0] !== undefined) return usable[0];
     }
     return undefined;
   };
   const keys: JiraFieldKey[] = ['storyPoints', 'sprint', 'epicLink', 'acceptanceCriteria'];
-  const found = Object.fromEntries(keys.map((key) => [key, find(key)])) as Record<JiraFieldKey, JiraFieldPayload | undefined>;
+  const found = Object.fromEntries(keys.map((key) => [key, find(key)])) as Record<
+    JiraFieldKey,
+    JiraFieldPayload | undefined
+  >;
   return {
     ids: {
       storyPoints: found.storyPoints?.id ?? null,

@@ -27,11 +27,19 @@ export function convertBatch(
   const categories = context.statusCategories as Map<string, StatusCategory>;
   for (const raw of rawIssues) {
     try {
-      const key = raw !== null && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string' ? raw.key : '';
+      const key =
+        raw !== null && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string'
+          ? raw.key
+          : '';
       const record = extractIssue(raw, context.fields, rawPayloadId, extras.get(key) ?? []);
       // Learn categories of statuses missing from /status (workflows added since).
       if (!categories.has(record.statusId)) {
-        const category: StatusCategory = record.statusCategory === 'done' ? 'done' : record.statusCategory === 'new' ? 'new' : 'indeterminate';
+        const category: StatusCategory =
+          record.statusCategory === 'done'
+            ? 'done'
+            : record.statusCategory === 'new'
+              ? 'new'
+              : 'indeterminate';
         categories.set(record.statusId, category);
         categories.set(record.statusName, category);
       }
@@ -54,12 +62,20 @@ export async function processIssueBatch(
   const { converted, quarantined } = convertBatch(rawIssues, rawPayloadId, extras, context);
   await writeConvertedIssues(manager, converted);
   for (const failure of quarantined) {
-    await quarantineRecord(manager, { source: 'jira', kind: 'issue', sourceId: failure.ref, reason: failure.reason, rawPayloadId });
+    await quarantineRecord(manager, {
+      source: 'jira',
+      kind: 'issue',
+      sourceId: failure.ref,
+      reason: failure.reason,
+      rawPayloadId,
+    });
   }
   const synced = converted.map((issue) => issue.workItem.key);
   // An issue that reads fine again leaves quarantine.
   if (synced.length > 0) {
-    await manager.query(`DELETE FROM "quarantined_record" WHERE "id" = ANY($1::text[])`, [synced.map((key) => `jira:issue:${key}`)]);
+    await manager.query(`DELETE FROM "quarantined_record" WHERE "id" = ANY($1::text[])`, [
+      synced.map((key) => `jira:issue:${key}`),
+    ]);
   }
   const maxUpdated = converted.reduce<string | null>((max, issue) => {
     const updated = issue.workItem.updatedAt.toISOString();

@@ -4,7 +4,11 @@ import { storeRawPayload } from '../raw/raw-payload.store';
 import { readCheckpoint, saveCheckpoint, type StreamKey } from '../sync-state/sync-state.store';
 import type { JiraApiClient, JiraResponse } from './jira-api.client';
 import { changelogCoverage, type ExtraHistories } from './issue.extractor';
-import { changelogPageSchema, cloudSearchPageSchema, dataCenterSearchPageSchema } from './jira-payload.schemas';
+import {
+  changelogPageSchema,
+  cloudSearchPageSchema,
+  dataCenterSearchPageSchema,
+} from './jira-payload.schemas';
 import { processIssueBatch } from './issue-page.processor';
 import type { JiraSiteFacts } from './jira-setup.collector';
 import { buildIssueJql } from './jql';
@@ -20,7 +24,9 @@ import { z } from 'zod';
 const cursorSchema = z.object({
   status: z.enum(['running', 'idle']),
   jql: z.string().nullable(),
-  next: z.union([z.object({ startAt: z.number() }), z.object({ nextPageToken: z.string() })]).nullable(),
+  next: z
+    .union([z.object({ startAt: z.number() }), z.object({ nextPageToken: z.string() })])
+    .nullable(),
   highWater: z.string().nullable(),
 });
 type IssueCursor = z.infer<typeof cursorSchema>;
@@ -51,9 +57,15 @@ export interface IssueCollectorResult {
   highWater: string | null;
 }
 
-async function restOfChangelog(client: JiraApiClient, options: IssueCollectorOptions, key: string, from: number, total: number): Promise<JiraResponse[]> {
+async function restOfChangelog(
+  client: JiraApiClient,
+  options: IssueCollectorOptions,
+  key: string,
+  from: number,
+  total: number,
+): Promise<JiraResponse[]> {
   const pages: JiraResponse[] = [];
-  for (let startAt = from; startAt < total; ) {
+  for (let startAt = from; startAt < total;) {
     const response = await client.changelog(options.facts.deployment, key, startAt, 100);
     const page = changelogPageSchema.parse(response.body);
     pages.push(response);
@@ -67,29 +79,52 @@ export async function collectIssues(options: IssueCollectorOptions): Promise<Iss
   const { dataSource, client, facts } = options;
   const key: StreamKey = { source: 'jira', scope: options.scope, stream: 'issues' };
   const saved = await readCheckpoint(dataSource.manager, key);
-  const previous: IssueCursor | undefined = saved === undefined ? undefined : cursorSchema.parse(saved);
+  const previous: IssueCursor | undefined =
+    saved === undefined ? undefined : cursorSchema.parse(saved);
   let cursor: IssueCursor;
   if (previous?.status === 'running' && previous.jql !== null) {
     cursor = previous;
-    options.logger.info({ scope: options.scope, next: previous.next }, 'resuming Jira issue sync after the last committed page');
+    options.logger.info(
+      { scope: options.scope, next: previous.next },
+      'resuming Jira issue sync after the last committed page',
+    );
   } else {
-    const sinceMs = previous?.highWater == null ? null : Date.parse(previous.highWater) - options.overlapMinutes * 60_000;
-    const jql = buildIssueJql({ projects: options.projects, jql: options.jql, sinceMs, timeZone: facts.timeZone });
+    const sinceMs =
+      previous?.highWater == null
+        ? null
+        : Date.parse(previous.highWater) - options.overlapMinutes * 60_000;
+    const jql = buildIssueJql({
+      projects: options.projects,
+      jql: options.jql,
+      sinceMs,
+      timeZone: facts.timeZone,
+    });
     cursor = { status: 'running', jql, next: null, highWater: previous?.highWater ?? null };
   }
   const jql = cursor.jql ?? '';
-  const result: IssueCollectorResult = { issuesSynced: 0, quarantined: [], pages: 0, changelogRequests: 0, jql, highWater: cursor.highWater };
+  const result: IssueCollectorResult = {
+    issuesSynced: 0,
+    quarantined: [],
+    pages: 0,
+    changelogRequests: 0,
+    jql,
+    highWater: cursor.highWater,
+  };
 
   for (;;) {
     let response: JiraResponse;
     let issues: unknown[];
     let next: IssueCursor['next'];
     if (facts.deployment === 'cloud') {
-      const token = cursor.next !== null && 'nextPageToken' in cursor.next ? cursor.next.nextPageToken : null;
+      const token =
+        cursor.next !== null && 'nextPageToken' in cursor.next ? cursor.next.nextPageToken : null;
       response = await client.searchCloud(jql, token, options.pageSize);
       const page = cloudSearchPageSchema.parse(response.body);
       issues = page.issues;
-      next = page.nextPageToken === undefined || page.isLast === true ? null : { nextPageToken: page.nextPageToken };
+      next =
+        page.nextPageToken === undefined || page.isLast === true
+          ? null
+          : { nextPageToken: page.nextPageToken };
     } else {
       const startAt = cursor.next !== null && 'startAt' in cursor.next ? cursor.next.startAt : 0;
       response = await client.searchDataCenter(jql, startAt, options.pageSize);
@@ -103,7 +138,13 @@ export async function collectIssues(options: IssueCollectorOptions): Promise<Iss
     for (const raw of issues) {
       const coverage = changelogCoverage(raw);
       if (coverage !== null && coverage.total > coverage.returned) {
-        const responses = await restOfChangelog(client, options, coverage.key, coverage.returned, coverage.total);
+        const responses = await restOfChangelog(
+          client,
+          options,
+          coverage.key,
+          coverage.returned,
+          coverage.total,
+        );
         result.changelogRequests += responses.length;
         overflow.push({ key: coverage.key, responses });
       }
@@ -111,27 +152,57 @@ export async function collectIssues(options: IssueCollectorOptions): Promise<Iss
 
     const fetchedAt = new Date();
     const batch = await dataSource.transaction(async (manager) => {
-      const keys = issues.flatMap((raw) => (raw !== null && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string' ? [raw.key] : []));
+      const keys = issues.flatMap((raw) =>
+        raw !== null && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string'
+          ? [raw.key]
+          : [],
+      );
       const stored = await storeRawPayload(manager, {
-        source: 'jira', endpoint: response.endpoint, requestParams: response.requestParams, scope: options.scope,
-        sourceIds: keys, etag: null, httpStatus: 200, fetchedAt, payload: response.body as object,
+        source: 'jira',
+        endpoint: response.endpoint,
+        requestParams: response.requestParams,
+        scope: options.scope,
+        sourceIds: keys,
+        etag: null,
+        httpStatus: 200,
+        fetchedAt,
+        payload: response.body as object,
       });
       const extras = new Map<string, ExtraHistories[]>();
       for (const { key: issueKey, responses } of overflow) {
         const pages: ExtraHistories[] = [];
         for (const page of responses) {
           const rawPage = await storeRawPayload(manager, {
-            source: 'jira', endpoint: page.endpoint, requestParams: page.requestParams, scope: options.scope,
-            sourceIds: [issueKey], etag: null, httpStatus: 200, fetchedAt, payload: page.body as object,
+            source: 'jira',
+            endpoint: page.endpoint,
+            requestParams: page.requestParams,
+            scope: options.scope,
+            sourceIds: [issueKey],
+            etag: null,
+            httpStatus: 200,
+            fetchedAt,
+            payload: page.body as object,
           });
-          pages.push({ histories: changelogPageSchema.parse(page.body).values, rawPayloadId: rawPage.id });
+          pages.push({
+            histories: changelogPageSchema.parse(page.body).values,
+            rawPayloadId: rawPage.id,
+          });
         }
         extras.set(issueKey, pages);
       }
-      const processed = await processIssueBatch(manager, issues, stored.id, extras, { fields: facts.fields, statusCategories: facts.statusCategories });
+      const processed = await processIssueBatch(manager, issues, stored.id, extras, {
+        fields: facts.fields,
+        statusCategories: facts.statusCategories,
+      });
       const highWater =
-        processed.maxUpdated !== null && (cursor.highWater === null || processed.maxUpdated > cursor.highWater) ? processed.maxUpdated : cursor.highWater;
-      const nextCursor: IssueCursor = next === null ? { status: 'idle', jql: null, next: null, highWater } : { status: 'running', jql, next, highWater };
+        processed.maxUpdated !== null &&
+        (cursor.highWater === null || processed.maxUpdated > cursor.highWater)
+          ? processed.maxUpdated
+          : cursor.highWater;
+      const nextCursor: IssueCursor =
+        next === null
+          ? { status: 'idle', jql: null, next: null, highWater }
+          : { status: 'running', jql, next, highWater };
       await saveCheckpoint(manager, key, nextCursor);
       options.beforeCommit?.();
       return { processed, nextCursor };
@@ -141,7 +212,8 @@ export async function collectIssues(options: IssueCollectorOptions): Promise<Iss
     result.issuesSynced += batch.processed.synced.length;
     result.quarantined.push(...batch.processed.quarantined);
     result.highWater = cursor.highWater;
-    for (const failure of batch.processed.quarantined) options.logger.warn({ issue: failure.ref, reason: failure.reason }, 'Jira issue quarantined');
+    for (const failure of batch.processed.quarantined)
+      options.logger.warn({ issue: failure.ref, reason: failure.reason }, 'Jira issue quarantined');
     options.onPage?.({ pages: result.pages, issues: result.issuesSynced });
     options.afterCommit?.();
     if (next === null) return result;

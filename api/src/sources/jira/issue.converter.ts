@@ -1,7 +1,12 @@
 import { detectAcceptanceCriteria } from './acceptance-criteria';
 import type { JiraFieldCatalog } from './field-discovery';
 import type { JiraIssueRecord, JiraUserRecord } from './jira-issue.record';
-import { reopenCount, sprintStays, type ChangeFact, type StatusCategory } from './work-item-history';
+import {
+  reopenCount,
+  sprintStays,
+  type ChangeFact,
+  type StatusCategory,
+} from './work-item-history';
 
 /**
  * Convert step: `JiraIssueRecord` -> domain rows (work item, changes, comments, links, sprint
@@ -106,13 +111,21 @@ export const workItemIdOf = (issueId: string): string => `jira:${issueId}`;
 export const identityIdOf = (externalId: string): string => `jira:${externalId}`;
 
 /** A changelog field name (and Cloud field id) to a stable key the analysis can query. */
-export function fieldKeyOf(field: string, fieldId: string | null, fields: JiraFieldCatalog): string {
+export function fieldKeyOf(
+  field: string,
+  fieldId: string | null,
+  fields: JiraFieldCatalog,
+): string {
   const name = field.toLowerCase();
   const is = (key: keyof JiraFieldCatalog['ids']): boolean => {
     const named = fields.names[key];
-    return (fieldId !== null && fieldId === fields.ids[key]) || (named !== null && name === named.toLowerCase());
+    return (
+      (fieldId !== null && fieldId === fields.ids[key]) ||
+      (named !== null && name === named.toLowerCase())
+    );
   };
-  if (is('storyPoints') || name === 'story points' || name === 'story point estimate') return 'story_points';
+  if (is('storyPoints') || name === 'story points' || name === 'story point estimate')
+    return 'story_points';
   if (is('acceptanceCriteria')) return 'acceptance_criteria';
   if (is('sprint') || name === 'sprint') return 'sprint';
   if (is('epicLink') || name === 'epic link') return 'epic';
@@ -121,10 +134,21 @@ export function fieldKeyOf(field: string, fieldId: string | null, fields: JiraFi
   return name.replace(/[^a-z0-9]+/g, '_');
 }
 
-function identity(user: JiraUserRecord | null, rawPayloadId: string, into: Map<string, IdentityRow>): string | null {
+function identity(
+  user: JiraUserRecord | null,
+  rawPayloadId: string,
+  into: Map<string, IdentityRow>,
+): string | null {
   if (user === null) return null;
   const id = identityIdOf(user.externalId);
-  into.set(id, { id, externalId: user.externalId, displayName: user.displayName, email: user.email, isBot: user.isBot, rawPayloadId });
+  into.set(id, {
+    id,
+    externalId: user.externalId,
+    displayName: user.displayName,
+    email: user.email,
+    isBot: user.isBot,
+    rawPayloadId,
+  });
   return id;
 }
 
@@ -152,8 +176,12 @@ export function convertIssue(record: JiraIssueRecord, context: ConvertContext): 
       });
     });
   }
-  const criteria = detectAcceptanceCriteria(record.descriptionText, record.acceptanceCriteriaFieldText);
-  const categoryOf = (value: string): StatusCategory | undefined => context.statusCategories.get(value);
+  const criteria = detectAcceptanceCriteria(
+    record.descriptionText,
+    record.acceptanceCriteriaFieldText,
+  );
+  const categoryOf = (value: string): StatusCategory | undefined =>
+    context.statusCategories.get(value);
   const created = new Date(record.created);
   const raw = record.rawPayloadId;
   const workItem: WorkItemRow = {
@@ -213,5 +241,12 @@ export function convertIssue(record: JiraIssueRecord, context: ConvertContext): 
     removedAt: stay.removedAt,
     rawPayloadId: raw,
   }));
-  return { workItem, changes, comments, links, sprintStays: stays, identities: [...identities.values()] };
+  return {
+    workItem,
+    changes,
+    comments,
+    links,
+    sprintStays: stays,
+    identities: [...identities.values()],
+  };
 }

@@ -77,13 +77,24 @@ function issueRefOf(raw: unknown): string {
 }
 
 /** How many histories the search payload carried, and how many the issue has (to spot overflow). */
-export function changelogCoverage(raw: unknown): { key: string; returned: number; total: number } | null {
+export function changelogCoverage(
+  raw: unknown,
+): { key: string; returned: number; total: number } | null {
   const parsed = issueSchema.pick({ key: true, changelog: true }).safeParse(raw);
   if (!parsed.success || parsed.data.changelog === undefined) return null;
-  return { key: parsed.data.key, returned: parsed.data.changelog.histories.length, total: parsed.data.changelog.total };
+  return {
+    key: parsed.data.key,
+    returned: parsed.data.changelog.histories.length,
+    total: parsed.data.changelog.total,
+  };
 }
 
-export function extractIssue(raw: unknown, fields: JiraFieldCatalog, rawPayloadId: string, extra: ExtraHistories[] = []): JiraIssueRecord {
+export function extractIssue(
+  raw: unknown,
+  fields: JiraFieldCatalog,
+  rawPayloadId: string,
+  extra: ExtraHistories[] = [],
+): JiraIssueRecord {
   const ref = issueRefOf(raw);
   const parsed = issueSchema.safeParse(raw);
   if (!parsed.success) {
@@ -106,13 +117,19 @@ export function extractIssue(raw: unknown, fields: JiraFieldCatalog, rawPayloadI
   }
   const points = custom(fields.ids.storyPoints);
   if (points !== undefined && points !== null && typeof points !== 'number') {
-    throw new IssueExtractionError(ref, `story points field ${fields.ids.storyPoints ?? ''} is not a number`);
+    throw new IssueExtractionError(
+      ref,
+      `story points field ${fields.ids.storyPoints ?? ''} is not a number`,
+    );
   }
   const epic = custom(fields.ids.epicLink);
 
   const histories = new Map<string, JiraHistoryRecord>();
-  for (const history of issue.changelog?.histories ?? []) histories.set(history.id, historyRecord(history, rawPayloadId));
-  for (const page of extra) for (const history of page.histories) histories.set(history.id, historyRecord(history, page.rawPayloadId));
+  for (const history of issue.changelog?.histories ?? [])
+    histories.set(history.id, historyRecord(history, rawPayloadId));
+  for (const page of extra)
+    for (const history of page.histories)
+      histories.set(history.id, historyRecord(history, page.rawPayloadId));
 
   return {
     issueId: issue.id,
@@ -144,7 +161,15 @@ export function extractIssue(raw: unknown, fields: JiraFieldCatalog, rawPayloadI
       const other = link.inwardIssue ?? link.outwardIssue;
       if (other === undefined) return [];
       const direction = link.inwardIssue !== undefined ? 'inward' : 'outward';
-      return [{ linkId: link.id, typeName: link.type.name, direction, relation: direction === 'inward' ? link.type.inward : link.type.outward, otherKey: other.key }];
+      return [
+        {
+          linkId: link.id,
+          typeName: link.type.name,
+          direction,
+          relation: direction === 'inward' ? link.type.inward : link.type.outward,
+          otherKey: other.key,
+        },
+      ];
     }),
     comments: (f.comment?.comments ?? []).map((comment) => ({
       id: comment.id,
@@ -153,7 +178,9 @@ export function extractIssue(raw: unknown, fields: JiraFieldCatalog, rawPayloadI
       created: comment.created,
       updated: comment.updated ?? comment.created,
     })),
-    histories: [...histories.values()].sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || Number(a.id) - Number(b.id)),
+    histories: [...histories.values()].sort(
+      (a, b) => Date.parse(a.created) - Date.parse(b.created) || Number(a.id) - Number(b.id),
+    ),
     rawPayloadId,
   };
 }

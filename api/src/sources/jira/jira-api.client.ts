@@ -53,31 +53,49 @@ export class JiraApiClient {
   }
 
   private retrying<T>(label: string, call: () => Promise<T>): Promise<T> {
-    return withJiraRetries(label, call, this.options.logger, this.options.retryPolicy ?? defaultRetryPolicy);
+    return withJiraRetries(
+      label,
+      call,
+      this.options.logger,
+      this.options.retryPolicy ?? defaultRetryPolicy,
+    );
   }
 
   /** jira-client's generic request path (private in its typings, public in its code). */
-  private generic(path: string, init: { method: 'GET' | 'POST'; query?: RequestParams; body?: unknown }): Promise<unknown> {
+  private generic(
+    path: string,
+    init: { method: 'GET' | 'POST'; query?: RequestParams; body?: unknown },
+  ): Promise<unknown> {
     const url = new URL(`${this.baseUrl}${path}`);
-    for (const [name, value] of Object.entries(init.query ?? {})) if (value !== null) url.searchParams.set(name, String(value));
+    for (const [name, value] of Object.entries(init.query ?? {}))
+      if (value !== null) url.searchParams.set(name, String(value));
     // The typings declare makeRequestHeader's options as URI options; the code spreads any
     // request option (method, body) into the request, which is what we rely on.
     const makeHeader = this.client['makeRequestHeader'].bind(this.client) as (
       uri: string,
       options: Omit<JiraClientRequestOptions, 'uri'>,
     ) => JiraClientRequestOptions;
-    const header = makeHeader(url.toString(), { method: init.method, ...(init.body === undefined ? {} : { body: init.body }) });
+    const header = makeHeader(url.toString(), {
+      method: init.method,
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
     return this.client['doRequest'](header);
   }
 
   async serverInfo(): Promise<JiraResponse> {
-    const body = await this.retrying('serverInfo', () => this.client.getServerInfo() as Promise<unknown>);
+    const body = await this.retrying(
+      'serverInfo',
+      () => this.client.getServerInfo() as Promise<unknown>,
+    );
     return { endpoint: 'GET /rest/api/2/serverInfo', requestParams: {}, body };
   }
 
   /** The API user; its time zone is the one Jira reads JQL dates in. */
   async myself(): Promise<JiraResponse> {
-    const body = await this.retrying('myself', () => this.client.getCurrentUser() as Promise<unknown>);
+    const body = await this.retrying(
+      'myself',
+      () => this.client.getCurrentUser() as Promise<unknown>,
+    );
     return { endpoint: 'GET /rest/api/2/myself', requestParams: {}, body };
   }
 
@@ -87,17 +105,30 @@ export class JiraApiClient {
   }
 
   async statuses(): Promise<JiraResponse> {
-    const body = await this.retrying('statuses', () => this.client.listStatus() as Promise<unknown>);
+    const body = await this.retrying(
+      'statuses',
+      () => this.client.listStatus() as Promise<unknown>,
+    );
     return { endpoint: 'GET /rest/api/2/status', requestParams: {}, body };
   }
 
   /** Cloud: `POST /rest/api/3/search/jql` paged by nextPageToken (no total). */
-  async searchCloud(jql: string, nextPageToken: string | null, maxResults: number): Promise<JiraResponse> {
+  async searchCloud(
+    jql: string,
+    nextPageToken: string | null,
+    maxResults: number,
+  ): Promise<JiraResponse> {
     const requestParams: RequestParams = { jql, nextPageToken, maxResults, expand: 'changelog' };
     const body = await this.retrying('search/jql', () =>
       this.generic('/rest/api/3/search/jql', {
         method: 'POST',
-        body: { jql, maxResults, fields: ['*all'], expand: 'changelog', ...(nextPageToken === null ? {} : { nextPageToken }) },
+        body: {
+          jql,
+          maxResults,
+          fields: ['*all'],
+          expand: 'changelog',
+          ...(nextPageToken === null ? {} : { nextPageToken }),
+        },
       }),
     );
     return { endpoint: 'POST /rest/api/3/search/jql', requestParams, body };
@@ -105,28 +136,65 @@ export class JiraApiClient {
 
   /** Data Center: `POST /rest/api/2/search` paged by startAt/total (jira-client's searchJira). */
   async searchDataCenter(jql: string, startAt: number, maxResults: number): Promise<JiraResponse> {
-    const body = await this.retrying('search', () =>
-      this.client.searchJira(jql, { startAt, maxResults, fields: ['*all'], expand: ['changelog'] }) as Promise<unknown>,
+    const body = await this.retrying(
+      'search',
+      () =>
+        this.client.searchJira(jql, {
+          startAt,
+          maxResults,
+          fields: ['*all'],
+          expand: ['changelog'],
+        }) as Promise<unknown>,
     );
-    return { endpoint: 'POST /rest/api/2/search', requestParams: { jql, startAt, maxResults, expand: 'changelog' }, body };
+    return {
+      endpoint: 'POST /rest/api/2/search',
+      requestParams: { jql, startAt, maxResults, expand: 'changelog' },
+      body,
+    };
   }
 
-  async changelog(deployment: JiraDeployment, issueKey: string, startAt: number, maxResults = 100): Promise<JiraResponse> {
+  async changelog(
+    deployment: JiraDeployment,
+    issueKey: string,
+    startAt: number,
+    maxResults = 100,
+  ): Promise<JiraResponse> {
     const version = deployment === 'cloud' ? 3 : 2;
     const query = { startAt, maxResults };
     const body = await this.retrying('changelog', () =>
-      this.generic(`/rest/api/${version}/issue/${encodeURIComponent(issueKey)}/changelog`, { method: 'GET', query }),
+      this.generic(`/rest/api/${version}/issue/${encodeURIComponent(issueKey)}/changelog`, {
+        method: 'GET',
+        query,
+      }),
     );
-    return { endpoint: `GET /rest/api/${version}/issue/{key}/changelog`, requestParams: { issueKey, ...query }, body };
+    return {
+      endpoint: `GET /rest/api/${version}/issue/{key}/changelog`,
+      requestParams: { issueKey, ...query },
+      body,
+    };
   }
 
   async boards(startAt: number): Promise<JiraResponse> {
-    const body = await this.retrying('boards', () => this.client.getAllBoards(startAt, 50) as Promise<unknown>);
-    return { endpoint: 'GET /rest/agile/1.0/board', requestParams: { startAt, maxResults: 50 }, body };
+    const body = await this.retrying(
+      'boards',
+      () => this.client.getAllBoards(startAt, 50) as Promise<unknown>,
+    );
+    return {
+      endpoint: 'GET /rest/agile/1.0/board',
+      requestParams: { startAt, maxResults: 50 },
+      body,
+    };
   }
 
   async sprints(boardId: number, startAt: number): Promise<JiraResponse> {
-    const body = await this.retrying('sprints', () => this.client.getAllSprints(String(boardId), startAt, 50) as Promise<unknown>);
-    return { endpoint: 'GET /rest/agile/1.0/board/{boardId}/sprint', requestParams: { boardId, startAt, maxResults: 50 }, body };
+    const body = await this.retrying(
+      'sprints',
+      () => this.client.getAllSprints(String(boardId), startAt, 50) as Promise<unknown>,
+    );
+    return {
+      endpoint: 'GET /rest/agile/1.0/board/{boardId}/sprint',
+      requestParams: { boardId, startAt, maxResults: 50 },
+      body,
+    };
   }
 }

@@ -39,7 +39,9 @@ const failureSchema = z.object({
 
 export class JiraHttpError extends Error {
   constructor(readonly failure: Omit<JiraFailure, 'jiraFailure'>) {
-    super(`Jira ${failure.kind}${failure.status === null ? '' : ` ${failure.status}`} on ${failure.url}: ${failure.message}`);
+    super(
+      `Jira ${failure.kind}${failure.status === null ? '' : ` ${failure.status}`} on ${failure.url}: ${failure.message}`,
+    );
     this.name = 'JiraHttpError';
   }
 
@@ -60,15 +62,22 @@ function retryAfter(header: string | null): number | null {
 function authorization(auth: JiraClientRequestOptions['auth']): string | undefined {
   if (auth === undefined) return undefined;
   if (auth.bearer !== undefined) return `Bearer ${auth.bearer}`;
-  if (auth.user !== undefined && auth.user !== '') return `Basic ${Buffer.from(`${auth.user}:${auth.pass ?? ''}`).toString('base64')}`;
+  if (auth.user !== undefined && auth.user !== '')
+    return `Basic ${Buffer.from(`${auth.user}:${auth.pass ?? ''}`).toString('base64')}`;
   return undefined;
 }
 
-export function createFetchTransport(defaultTimeoutMs = 30_000): (options: JiraClientRequestOptions) => Promise<unknown> {
+export function createFetchTransport(
+  defaultTimeoutMs = 30_000,
+): (options: JiraClientRequestOptions) => Promise<unknown> {
   return async (options) => {
     // jira-client serialises whatever the transport rejects with (JSON.stringify), so the
     // rejection is a plain object on purpose: an Error would serialise to {}.
-    const fail = (failure: Omit<JiraFailure, 'jiraFailure' | 'url'>): JiraFailure => ({ jiraFailure: true, url: options.uri, ...failure });
+    const fail = (failure: Omit<JiraFailure, 'jiraFailure' | 'url'>): JiraFailure => ({
+      jiraFailure: true,
+      url: options.uri,
+      ...failure,
+    });
     const headers: Record<string, string> = { accept: 'application/json' };
     const auth = authorization(options.auth);
     if (auth !== undefined) headers.authorization = auth;
@@ -84,20 +93,36 @@ export function createFetchTransport(defaultTimeoutMs = 30_000): (options: JiraC
       });
       text = await response.text();
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- see `fail` above
-      throw fail({ kind: timedOut ? 'timeout' : 'network', status: null, retryAfterSeconds: null, message: error instanceof Error ? error.message : String(error) });
+      throw fail({
+        kind: timedOut ? 'timeout' : 'network',
+        status: null,
+        retryAfterSeconds: null,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     if (response.status >= 400) {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- see `fail` above
-      throw fail({ kind: 'http', status: response.status, retryAfterSeconds: retryAfter(response.headers.get('retry-after')), message: text.slice(0, 500) });
+      throw fail({
+        kind: 'http',
+        status: response.status,
+        retryAfterSeconds: retryAfter(response.headers.get('retry-after')),
+        message: text.slice(0, 500),
+      });
     }
     if (text === '') return undefined;
     try {
       return JSON.parse(text) as unknown;
     } catch {
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- see `fail` above
-      throw fail({ kind: 'malformed-body', status: response.status, retryAfterSeconds: null, message: `unparseable JSON (${text.length} bytes)` });
+      throw fail({
+        kind: 'malformed-body',
+        status: response.status,
+        retryAfterSeconds: null,
+        message: `unparseable JSON (${text.length} bytes)`,
+      });
     }
   };
 }

@@ -48,8 +48,20 @@ export interface JiraIssueRecord {
   assignee: JiraUserRecord | null;
   reporter: JiraUserRecord | null;
   subtaskKeys: string[];
-  links: { linkId: string; typeName: string; direction: 'inward' | 'outward'; relation: string; otherKey: string }[];
-  comments: { id: string; author: JiraUserRecord | null; bodyText: string; created: string; updated: string }[];
+  links: {
+    linkId: string;
+    typeName: string;
+    direction: 'inward' | 'outward';
+    relation: string;
+    otherKey: string;
+  }[];
+  comments: {
+    id: string;
+    author: JiraUserRecord | null;
+    bodyText: string;
+    created: string;
+    updated: string;
+  }[];
   histories: JiraHistoryRecord[];
   /** The search page the issue came from. */
   rawPayloadId: string;

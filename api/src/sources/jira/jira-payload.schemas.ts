@@ -9,7 +9,10 @@ import { z } from 'zod';
 export const jiraTimestamp = z.string().transform((value, context) => {
   const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   if (Number.isNaN(time)) {
-    context.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value.slice(0, 40))}` });
+    context.addIssue({
+      code: 'custom',
+      message: `not a timestamp: ${JSON.stringify(value.slice(0, 40))}`,
+    });
     return z.NEVER;
   }
   return new Date(time).toISOString();
@@ -53,7 +56,11 @@ export const issueSchema = z.object({
       summary: z.string(),
       issuetype: z.object({ name: z.string(), subtask: z.boolean().optional() }),
       project: z.object({ key: z.string() }),
-      status: z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }) }),
+      status: z.object({
+        id: z.string(),
+        name: z.string(),
+        statusCategory: z.object({ key: z.string() }),
+      }),
       created: jiraTimestamp,
       updated: jiraTimestamp,
       resolutiondate: jiraTimestamp.nullish(),
@@ -92,7 +99,12 @@ export const issueSchema = z.object({
     })
     .catchall(z.unknown()),
   changelog: z
-    .object({ startAt: z.number().optional(), maxResults: z.number().optional(), total: z.number(), histories: z.array(historySchema) })
+    .object({
+      startAt: z.number().optional(),
+      maxResults: z.number().optional(),
+      total: z.number(),
+      histories: z.array(historySchema),
+    })
     .optional(),
 });
 export type JiraIssuePayload = z.infer<typeof issueSchema>;
@@ -119,14 +131,23 @@ export const changelogPageSchema = z.object({
   values: z.array(historySchema),
 });
 
-export const serverInfoSchema = z.object({ deploymentType: z.string().optional(), version: z.string().optional() });
+export const serverInfoSchema = z.object({
+  deploymentType: z.string().optional(),
+  version: z.string().optional(),
+});
 
 export const fieldListSchema = z.array(
   z.object({
     id: z.string(),
     name: z.string(),
     custom: z.boolean().optional(),
-    schema: z.object({ type: z.string().optional(), custom: z.string().optional(), items: z.string().optional() }).optional(),
+    schema: z
+      .object({
+        type: z.string().optional(),
+        custom: z.string().optional(),
+        items: z.string().optional(),
+      })
+      .optional(),
   }),
 );
 export type JiraFieldPayload = z.infer<typeof fieldListSchema>[number];
@@ -140,7 +161,12 @@ export const boardPageSchema = z.object({
   total: z.number().optional(),
   isLast: z.boolean().optional(),
   values: z.array(
-    z.object({ id: z.number(), name: z.string(), type: z.string(), location: z.object({ projectKey: z.string().optional() }).optional() }),
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      type: z.string(),
+      location: z.object({ projectKey: z.string().optional() }).optional(),
+    }),
   ),
 });
 

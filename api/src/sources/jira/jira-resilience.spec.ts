@@ -32,11 +32,21 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('Jira sync resilience (%s)
   });
 
   it('ends identical to an uninterrupted sync after at least 10 random crashes between and inside pages', async () => {
-    const dataset = generateJiraDataset({ seed: 11, projectKeys: ['ENG', 'OPS'], issueCount: 300, overflowEvery: 50 });
-    const { simulator, connection } = await startSimulatedJira(deployment, dataset, { searchChangelogLimit: 100 });
+    const dataset = generateJiraDataset({
+      seed: 11,
+      projectKeys: ['ENG', 'OPS'],
+      issueCount: 300,
+      overflowEvery: 50,
+    });
+    const { simulator, connection } = await startSimulatedJira(deployment, dataset, {
+      searchChangelogLimit: 100,
+    });
     try {
       const clean = await fresh();
-      await runJiraSync({ dataSource: clean, connection, logger: silentLogger() }, { pageSize: 10 });
+      await runJiraSync(
+        { dataSource: clean, connection, logger: silentLogger() },
+        { pageSize: 10 },
+      );
       const expected = await domainFingerprint(clean);
 
       const crashed = await fresh();
@@ -50,7 +60,10 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('Jira sync resilience (%s)
       };
       for (let run = 0; run < 200; run += 1) {
         try {
-          await runJiraSync({ dataSource: crashed, connection, logger: silentLogger() }, { pageSize: 10, beforeCommit: maybeCrash, afterCommit: maybeCrash });
+          await runJiraSync(
+            { dataSource: crashed, connection, logger: silentLogger() },
+            { pageSize: 10, beforeCommit: maybeCrash, afterCommit: maybeCrash },
+          );
           break;
         } catch (error) {
           if (!(error instanceof SimulatedCrash)) throw error;
@@ -66,22 +79,42 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('Jira sync resilience (%s)
   }, 120_000);
 
   it('completes with 5% injected faults and 429 bursts, missing nothing, and quarantines a malformed issue', async () => {
-    const dataset = generateJiraDataset({ seed: 21, issueCount: 150, overflowEvery: 30, malformed: { 'ENG-17': 'missing-status', 'ENG-90': 'bad-created-date' } });
+    const dataset = generateJiraDataset({
+      seed: 21,
+      issueCount: 150,
+      overflowEvery: 30,
+      malformed: { 'ENG-17': 'missing-status', 'ENG-90': 'bad-created-date' },
+    });
     const { simulator, connection } = await startSimulatedJira(deployment, dataset, {
       searchChangelogLimit: 100,
-      faults: { rate: 0.05, slowMs: 200, rateLimitBurstEvery: 9, rateLimitBurstLength: 2, retryAfterSeconds: 1, seed: 5 },
+      faults: {
+        rate: 0.05,
+        slowMs: 200,
+        rateLimitBurstEvery: 9,
+        rateLimitBurstLength: 2,
+        retryAfterSeconds: 1,
+        seed: 5,
+      },
     });
     try {
       const faulty = await fresh();
-      const report = await runJiraSync({ dataSource: faulty, connection, logger: silentLogger() }, { pageSize: 20 });
+      const report = await runJiraSync(
+        { dataSource: faulty, connection, logger: silentLogger() },
+        { pageSize: 20 },
+      );
       const faults = simulator.requests.map((request) => request.fault);
       expect(faults.filter((fault) => fault === 'rate-limit').length).toBeGreaterThanOrEqual(2);
       // The 5% of other faults (5xx, slow, truncated bodies) happened, and were all survived.
-      expect(faults.filter((fault) => fault === 'server-error' || fault === 'malformed-body').length).toBeGreaterThanOrEqual(1);
+      expect(
+        faults.filter((fault) => fault === 'server-error' || fault === 'malformed-body').length,
+      ).toBeGreaterThanOrEqual(1);
 
       expect(report.issuesSynced).toBe(148);
       expect(report.quarantined.map((entry) => entry.ref).sort()).toEqual(['ENG-17', 'ENG-90']);
-      const quarantine: { source_id: string; reason: string; raw_payload_id: string | null }[] = await faulty.query(`SELECT source_id, reason, raw_payload_id FROM quarantined_record ORDER BY source_id`);
+      const quarantine: { source_id: string; reason: string; raw_payload_id: string | null }[] =
+        await faulty.query(
+          `SELECT source_id, reason, raw_payload_id FROM quarantined_record ORDER BY source_id`,
+        );
       expect(quarantine).toHaveLength(2);
       expect(quarantine[0]?.reason).toMatch(/status/);
       expect(quarantine[1]?.reason).toMatch(/created.*not a timestamp/);
@@ -89,7 +122,10 @@ describe.each<SimDeployment>(['cloud', 'datacenter'])('Jira sync resilience (%s)
 
       simulator.setFaults(undefined);
       const clean = await fresh();
-      await runJiraSync({ dataSource: clean, connection, logger: silentLogger() }, { pageSize: 20 });
+      await runJiraSync(
+        { dataSource: clean, connection, logger: silentLogger() },
+        { pageSize: 20 },
+      );
       expect(await domainFingerprint(faulty)).toEqual(await domainFingerprint(clean));
     } finally {
       await simulator.close();
@@ -103,8 +139,14 @@ describe('Jira HTTP errors', () => {
     const { simulator, connection } = await startSimulatedJira('cloud', dataset);
     const created = await createMigratedDataSource();
     try {
-      const wrong = { ...connection, auth: { kind: 'basic' as const, email: 'bot@acme.test', apiToken: 'wrong' } };
-      const failure = await runJiraSync({ dataSource: created.dataSource, connection: wrong, logger: silentLogger() }, {}).catch((error: unknown) => error);
+      const wrong = {
+        ...connection,
+        auth: { kind: 'basic' as const, email: 'bot@acme.test', apiToken: 'wrong' },
+      };
+      const failure = await runJiraSync(
+        { dataSource: created.dataSource, connection: wrong, logger: silentLogger() },
+        {},
+      ).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(JiraHttpError);
       expect((failure as JiraHttpError).failure.status).toBe(401);
       expect(simulator.requests).toHaveLength(1);
@@ -120,7 +162,9 @@ describe('Jira HTTP errors', () => {
     const { simulator } = await startSimulatedJira('cloud', dataset);
     try {
       const response = await fetch(`${simulator.baseUrl}/rest/api/2/search?jql=project=ENG`, {
-        headers: { authorization: `Basic ${Buffer.from('bot@acme.test:cloud-token').toString('base64')}` },
+        headers: {
+          authorization: `Basic ${Buffer.from('bot@acme.test:cloud-token').toString('base64')}`,
+        },
       });
       expect(response.status).toBe(410);
     } finally {

@@ -9,7 +9,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 5_000, maxRetryAfterMs: 120_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 200,
+  maxDelayMs: 5_000,
+  maxRetryAfterMs: 120_000,
+};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -29,11 +34,16 @@ export async function withJiraRetries<T>(
       return await call();
     } catch (thrown) {
       const error = toJiraHttpError(thrown);
-      if (!(error instanceof JiraHttpError) || !error.retryable || attempt >= policy.maxAttempts) throw error;
+      if (!(error instanceof JiraHttpError) || !error.retryable || attempt >= policy.maxAttempts)
+        throw error;
       const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const requested = error.failure.retryAfterSeconds;
-      const waitMs = requested === null ? backoff : Math.min(policy.maxRetryAfterMs, requested * 1000);
-      logger.warn({ label, attempt, status: error.failure.status, kind: error.failure.kind, waitMs }, 'Jira call failed, retrying');
+      const waitMs =
+        requested === null ? backoff : Math.min(policy.maxRetryAfterMs, requested * 1000);
+      logger.warn(
+        { label, attempt, status: error.failure.status, kind: error.failure.kind, waitMs },
+        'Jira call failed, retrying',
+      );
       onRetry?.(error, waitMs);
       await sleep(waitMs);
     }

@@ -18,7 +18,11 @@ export interface JiraSiteFacts {
   statusCategories: Map<string, StatusCategory>;
 }
 
-async function stored(dataSource: DataSource, scope: string, response: JiraResponse): Promise<void> {
+async function stored(
+  dataSource: DataSource,
+  scope: string,
+  response: JiraResponse,
+): Promise<void> {
   await storeRawPayload(dataSource.manager, {
     source: 'jira',
     endpoint: response.endpoint,
@@ -28,7 +32,7 @@ async function stored(dataSource: DataSource, scope: string, response: JiraRespo
     etag: null,
     httpStatus: 200,
     fetchedAt: new Date(),
-    payload: (response.body ?? {}),
+    payload: response.body ?? {},
   });
 }
 
@@ -41,7 +45,8 @@ export function statusCategoriesOf(statuses: unknown): Map<string, StatusCategor
   const map = new Map<string, StatusCategory>();
   for (const status of statusListSchema.parse(statuses)) {
     const key = status.statusCategory.key;
-    const category: StatusCategory = key === 'done' ? 'done' : key === 'new' ? 'new' : 'indeterminate';
+    const category: StatusCategory =
+      key === 'done' ? 'done' : key === 'new' ? 'new' : 'indeterminate';
     map.set(status.id, category);
     map.set(status.name, category);
   }
@@ -62,7 +67,8 @@ export async function collectSiteFacts(
     deployment = deploymentOf(info.body);
   }
   const myself = await client.myself();
-  const timeZone = z.object({ timeZone: z.string().optional() }).parse(myself.body).timeZone ?? 'UTC';
+  const timeZone =
+    z.object({ timeZone: z.string().optional() }).parse(myself.body).timeZone ?? 'UTC';
   const fields = await client.fields();
   await stored(dataSource, scope, fields);
   const statuses = await client.statuses();

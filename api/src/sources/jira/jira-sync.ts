@@ -48,7 +48,10 @@ export interface JiraSyncInternals {
 /** The checkpoint scope of a connection: its projects, or a hash of its JQL. */
 export function jiraScopeOf(connection: JiraConnection): string {
   const projects = [...connection.projects].sort().join(',');
-  const jql = connection.jql === undefined ? '' : `jql:${createHash('sha256').update(connection.jql).digest('hex').slice(0, 12)}`;
+  const jql =
+    connection.jql === undefined
+      ? ''
+      : `jql:${createHash('sha256').update(connection.jql).digest('hex').slice(0, 12)}`;
   return [projects, jql].filter((part) => part !== '').join('|') || 'all';
 }
 
@@ -74,27 +77,52 @@ export async function runJiraSync(
   const started = Date.now();
   const { dataSource, connection, logger } = options;
   const scope = jiraScopeOf(connection);
-  const emit = (event: Omit<JiraSyncProgressEvent, 'scope'>) => options.onProgress?.({ scope, ...event });
-  const client = new JiraApiClient(connection, { logger, ...(internals.retryPolicy === undefined ? {} : { retryPolicy: internals.retryPolicy }) });
+  const emit = (event: Omit<JiraSyncProgressEvent, 'scope'>) =>
+    options.onProgress?.({ scope, ...event });
+  const client = new JiraApiClient(connection, {
+    logger,
+    ...(internals.retryPolicy === undefined ? {} : { retryPolicy: internals.retryPolicy }),
+  });
 
-  emit({ stage: 'setup', pages: 0, issues: 0, message: 'reading server info, fields and statuses' });
-  const facts = await collectSiteFacts(dataSource, client, scope, connection.deployment, options.fieldOverrides);
+  emit({
+    stage: 'setup',
+    pages: 0,
+    issues: 0,
+    message: 'reading server info, fields and statuses',
+  });
+  const facts = await collectSiteFacts(
+    dataSource,
+    client,
+    scope,
+    connection.deployment,
+    options.fieldOverrides,
+  );
   logger.info({ scope, deployment: facts.deployment, fields: facts.fields.ids }, 'Jira site facts');
 
   const issues = await collectIssues({
-    dataSource, client, logger, facts, scope,
+    dataSource,
+    client,
+    logger,
+    facts,
+    scope,
     projects: connection.projects,
     jql: connection.jql,
     pageSize: internals.pageSize ?? 100,
     overlapMinutes: internals.overlapMinutes ?? 10,
-    onPage: ({ pages, issues: count }) => emit({ stage: 'issues', pages, issues: count, message: `${count} issues` }),
+    onPage: ({ pages, issues: count }) =>
+      emit({ stage: 'issues', pages, issues: count, message: `${count} issues` }),
     ...(internals.beforeCommit === undefined ? {} : { beforeCommit: internals.beforeCommit }),
     ...(internals.afterCommit === undefined ? {} : { afterCommit: internals.afterCommit }),
   });
 
   let agile = { boards: 0, sprints: 0 };
   if (internals.skipAgile !== true) {
-    emit({ stage: 'agile', pages: issues.pages, issues: issues.issuesSynced, message: 'boards and sprints' });
+    emit({
+      stage: 'agile',
+      pages: issues.pages,
+      issues: issues.issuesSynced,
+      message: 'boards and sprints',
+    });
     agile = await collectAgile(dataSource, client, scope, connection.projects);
   }
   const report: JiraSyncReport = {

@@ -25,10 +25,11 @@ export async function replayJiraFromRaw(
 ): Promise<ReplayReport> {
   const facts = await siteFactsFromRaw(dataSource.manager, options.fieldOverrides);
   const extras = new Map<string, ExtraHistories[]>();
-  const changelogRows: { id: string; payload: unknown; issue_key: string }[] = await dataSource.query(
-    `SELECT id, payload, request_params->>'issueKey' AS issue_key FROM raw_payload
+  const changelogRows: { id: string; payload: unknown; issue_key: string }[] =
+    await dataSource.query(
+      `SELECT id, payload, request_params->>'issueKey' AS issue_key FROM raw_payload
      WHERE source = 'jira' AND endpoint LIKE 'GET /rest/api/_/issue/{key}/changelog' ORDER BY id`,
-  );
+    );
   for (const row of changelogRows) {
     const pages = extras.get(row.issue_key) ?? [];
     pages.push({ histories: changelogPageSchema.parse(row.payload).values, rawPayloadId: row.id });
@@ -44,7 +45,12 @@ export async function replayJiraFromRaw(
     if (rows.length === 0) return report;
     for (const row of rows) {
       const started = performance.now();
-      const { converted, quarantined } = convertBatch(row.payload.issues ?? [], row.id, extras, facts);
+      const { converted, quarantined } = convertBatch(
+        row.payload.issues ?? [],
+        row.id,
+        extras,
+        facts,
+      );
       report.convertMs += performance.now() - started;
       if (options.write) {
         const writeStarted = performance.now();

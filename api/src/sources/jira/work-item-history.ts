@@ -29,7 +29,8 @@ export interface WorkItemStateAsOf extends WorkItemState {
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done';
 
-const byTime = (a: ChangeFact, b: ChangeFact): number => a.changedAt.getTime() - b.changedAt.getTime();
+const byTime = (a: ChangeFact, b: ChangeFact): number =>
+  a.changedAt.getTime() - b.changedAt.getTime();
 
 function parsePoints(value: string | null): number | null {
   if (value === null || value.trim() === '') return null;
@@ -41,7 +42,11 @@ function parsePoints(value: string | null): number | null {
  * The work item's fields as they were at `at`: each field takes the "from" side of its first
  * change after `at`, or its current value when it has not changed since.
  */
-export function workItemAsOf(current: WorkItemState, changes: readonly ChangeFact[], at: Date): WorkItemStateAsOf {
+export function workItemAsOf(
+  current: WorkItemState,
+  changes: readonly ChangeFact[],
+  at: Date,
+): WorkItemStateAsOf {
   const state: WorkItemState = { ...current };
   const later = changes.filter((change) => change.changedAt.getTime() > at.getTime()).sort(byTime);
   const seen = new Set<string>();
@@ -69,17 +74,28 @@ export function workItemAsOf(current: WorkItemState, changes: readonly ChangeFac
         break;
     }
   }
-  return { ...state, acceptanceCriteria: detectAcceptanceCriteria(state.description, state.acceptanceCriteriaField) };
+  return {
+    ...state,
+    acceptanceCriteria: detectAcceptanceCriteria(state.description, state.acceptanceCriteriaField),
+  };
 }
 
 /** Done -> not-done transitions; `categoryOf` maps a status id or name to its category. */
-export function reopenCount(changes: readonly ChangeFact[], categoryOf: (statusIdOrName: string) => StatusCategory | undefined): number {
+export function reopenCount(
+  changes: readonly ChangeFact[],
+  categoryOf: (statusIdOrName: string) => StatusCategory | undefined,
+): number {
   const category = (value: string | null, name: string | null): StatusCategory | undefined =>
-    (value === null ? undefined : categoryOf(value)) ?? (name === null ? undefined : categoryOf(name));
+    (value === null ? undefined : categoryOf(value)) ??
+    (name === null ? undefined : categoryOf(name));
   return [...changes]
     .filter((change) => change.fieldKey === 'status')
     .sort(byTime)
-    .filter((change) => category(change.fromValue, change.fromString) === 'done' && category(change.toValue, change.toString) !== 'done').length;
+    .filter(
+      (change) =>
+        category(change.fromValue, change.fromString) === 'done' &&
+        category(change.toValue, change.toString) !== 'done',
+    ).length;
 }
 
 export interface SprintStay {
@@ -98,7 +114,11 @@ const sprintIdsOf = (value: string | null): number[] =>
  * Sprint stays from the Sprint field's changelog: the set at creation is the current set with
  * every change undone; each change then opens and closes stays.
  */
-export function sprintStays(currentSprintIds: readonly number[], changes: readonly ChangeFact[], createdAt: Date): SprintStay[] {
+export function sprintStays(
+  currentSprintIds: readonly number[],
+  changes: readonly ChangeFact[],
+  createdAt: Date,
+): SprintStay[] {
   const sprintChanges = changes.filter((change) => change.fieldKey === 'sprint').sort(byTime);
   let initial = [...currentSprintIds];
   for (const change of [...sprintChanges].reverse()) initial = sprintIdsOf(change.fromValue);

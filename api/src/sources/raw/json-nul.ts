@@ -6,7 +6,9 @@ export function containsNulCharacter(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(containsNulCharacter);
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || containsNulCharacter(item));
+    return Object.entries(value).some(
+      ([key, item]) => key.includes('\u0000') || containsNulCharacter(item),
+    );
   }
   return false;
 }

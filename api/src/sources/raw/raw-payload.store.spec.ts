@@ -35,7 +35,10 @@ describe('storeRawPayload', () => {
   });
 
   it('keeps the payload untouched, with its request and ETag', async () => {
-    const stored = await storeRawPayload(dataSource.manager, page({ nested: { list: [1, 'two', null] } }));
+    const stored = await storeRawPayload(
+      dataSource.manager,
+      page({ nested: { list: [1, 'two', null] } }),
+    );
     const row = await dataSource.manager.findOneByOrFail(RawPayload, { id: stored.id });
     expect(row.payload).toEqual({ nested: { list: [1, 'two', null] } });
     expect(row.requestParams).toEqual({ owner: 'acme', repo: 'api', page: 1 });

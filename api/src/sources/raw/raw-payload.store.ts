@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { RawPayload, type JsonDocument, type RequestParams, type SourceSystem } from './raw-payload.entity';
+import {
+  RawPayload,
+  type JsonDocument,
+  type RequestParams,
+  type SourceSystem,
+} from './raw-payload.entity';
 
 export interface RawPayloadInput {
   source: SourceSystem;

@@ -16,9 +16,18 @@ describe('sync state', () => {
 
   it('reads back the latest checkpoint of a stream', async () => {
     expect(await readCheckpoint(dataSource.manager, key)).toBeUndefined();
-    await saveCheckpoint(dataSource.manager, key, { updatedAt: '2026-01-01T00:00:00Z', after: 'c1' });
-    await saveCheckpoint(dataSource.manager, key, { updatedAt: '2026-01-02T00:00:00Z', after: 'c2' });
-    expect(await readCheckpoint(dataSource.manager, key)).toEqual({ updatedAt: '2026-01-02T00:00:00Z', after: 'c2' });
+    await saveCheckpoint(dataSource.manager, key, {
+      updatedAt: '2026-01-01T00:00:00Z',
+      after: 'c1',
+    });
+    await saveCheckpoint(dataSource.manager, key, {
+      updatedAt: '2026-01-02T00:00:00Z',
+      after: 'c2',
+    });
+    expect(await readCheckpoint(dataSource.manager, key)).toEqual({
+      updatedAt: '2026-01-02T00:00:00Z',
+      after: 'c2',
+    });
   });
 
   it('loses the checkpoint with the page when the transaction fails', async () => {
@@ -35,7 +44,10 @@ describe('sync state', () => {
   it('keeps one quarantine row per record, with the latest reason', async () => {
     const record = { source: 'jira', kind: 'issue', sourceId: 'ENG-1', rawPayloadId: null };
     await quarantineRecord(dataSource.manager, { ...record, reason: 'fields.status missing' });
-    await quarantineRecord(dataSource.manager, { ...record, reason: 'fields.created is not a date' });
+    await quarantineRecord(dataSource.manager, {
+      ...record,
+      reason: 'fields.created is not a date',
+    });
     const rows = await dataSource.manager.findBy(QuarantinedRecord, { source: 'jira' });
     expect(rows.map((row) => row.reason)).toEqual(['fields.created is not a date']);
   });

@@ -14,11 +14,18 @@ export interface Evaluation {
 }
 
 /** Traces every labelled fix and scores the predictions against the known introducers. */
-export async function evaluateTracer(fixes: readonly LabelledFix[], options?: TraceOptionsInput): Promise<Evaluation> {
+export async function evaluateTracer(
+  fixes: readonly LabelledFix[],
+  options?: TraceOptionsInput,
+): Promise<Evaluation> {
   const started = process.hrtime.bigint();
   const outcomes: FixOutcome[] = [];
   for (const fix of fixes) {
-    const result = await traceFix({ gitDir: fix.gitDir, fixSha: fix.fixSha, ...(options === undefined ? {} : { options }) });
+    const result = await traceFix({
+      gitDir: fix.gitDir,
+      fixSha: fix.fixSha,
+      ...(options === undefined ? {} : { options }),
+    });
     outcomes.push({ ...fix, predicted: result.introducers.map((introducer) => introducer.sha) });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -24,7 +24,12 @@ function random(seed: number): () => number {
   };
 }
 
-export async function buildGeneratedHistory(dir: string, fileCount: number, commitCount: number, seed = 7): Promise<GeneratedHistory> {
+export async function buildGeneratedHistory(
+  dir: string,
+  fileCount: number,
+  commitCount: number,
+  seed = 7,
+): Promise<GeneratedHistory> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const repo = await HistoryBuilder.create(dir);
@@ -46,11 +51,21 @@ export async function buildGeneratedHistory(dir: string, fileCount: number, comm
         const lines = content.split('\n');
         const target = Math.floor(next() * (lines.length - 2)) + 1;
         if (action < 0.5 && content.split('weight *').length === 2) {
-          return editLine(content, 'weight *', (line) => line.replace(/weight \* [\d.]+/, `weight * ${number / 100}`));
+          return editLine(content, 'weight *', (line) =>
+            line.replace(/weight \* [\d.]+/, `weight * ${number / 100}`),
+          );
         }
-        if (action < 0.8) lines.splice(target, 0, `${' '.repeat(2)}total_${number} = total + ${number}`);
+        if (action < 0.8)
+          lines.splice(target, 0, `${' '.repeat(2)}total_${number} = total + ${number}`);
         else if (action < 0.95 && lines.length > 20) lines.splice(target, 1);
-        else return lines.map((line) => line.replace(/^( +)/, (spaces) => (spaces.length % 4 === 0 ? spaces.slice(2) : `${spaces}  `))).join('\n');
+        else
+          return lines
+            .map((line) =>
+              line.replace(/^( +)/, (spaces) =>
+                spaces.length % 4 === 0 ? spaces.slice(2) : `${spaces}  `,
+              ),
+            )
+            .join('\n');
         return lines.join('\n');
       });
     }

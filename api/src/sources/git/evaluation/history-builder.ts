@@ -42,7 +42,10 @@ export class HistoryBuilder {
     this.clock = Math.floor(startAt.getTime() / 1000);
   }
 
-  static async create(dir: string, startAt = new Date('2024-01-08T09:00:00Z')): Promise<HistoryBuilder> {
+  static async create(
+    dir: string,
+    startAt = new Date('2024-01-08T09:00:00Z'),
+  ): Promise<HistoryBuilder> {
     await mkdir(dir, { recursive: true });
     const builder = new HistoryBuilder(dir, startAt);
     await builder.git(['init', '-q', '-b', 'main']);

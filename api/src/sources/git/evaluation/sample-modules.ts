@@ -179,7 +179,8 @@ export const sampleLanguages: readonly SampleLanguage[] = [typescript, python, g
 export function editLine(content: string, find: string, change: (line: string) => string): string {
   const lines = content.split('\n');
   const hits = lines.flatMap((line, index) => (line.includes(find) ? [index] : []));
-  if (hits.length !== 1) throw new Error(`expected one line containing ${JSON.stringify(find)}, found ${hits.length}`);
+  if (hits.length !== 1)
+    throw new Error(`expected one line containing ${JSON.stringify(find)}, found ${hits.length}`);
   const index = hits[0] ?? 0;
   lines[index] = change(lines[index] ?? '');
   return lines.join('\n');
@@ -213,7 +214,8 @@ export function reindent(content: string, from: string, to: string): string {
     .join('\n');
 }
 
-export const indentUnitOf = (language: SampleLanguage): string => (language.ext === 'go' ? '\t' : language.ext === 'py' ? '    ' : '  ');
+export const indentUnitOf = (language: SampleLanguage): string =>
+  language.ext === 'go' ? '\t' : language.ext === 'py' ? '    ' : '  ';
 
 /** What a formatter does to a long assignment: break after `=` and indent the value. */
 export function splitAssignment(line: string, unit: string): string {

@@ -48,13 +48,20 @@ async function initial(repo: HistoryBuilder, language: SampleLanguage): Promise<
 }
 
 /** An unrelated change elsewhere, so histories are not just bug and fix. */
-async function noise(repo: HistoryBuilder, language: SampleLanguage, note: string): Promise<string> {
+async function noise(
+  repo: HistoryBuilder,
+  language: SampleLanguage,
+  note: string,
+): Promise<string> {
   await repo.edit(inventory(language), (content) => `${content}\n${language.lineComment(note)}\n`);
   await repo.edit('README.md', (content) => `${content}\n${note}\n`);
   return repo.commit(`Chore: ${note}`, carol);
 }
 
-type Scenario = (repo: HistoryBuilder, language: SampleLanguage) => Promise<{ fixSha: string; truth: string[] } | undefined>;
+type Scenario = (
+  repo: HistoryBuilder,
+  language: SampleLanguage,
+) => Promise<{ fixSha: string; truth: string[] } | undefined>;
 
 const scenarios: Record<string, Scenario> = {
   'plain-fix': async (repo, l) => {
@@ -63,7 +70,9 @@ const scenarios: Record<string, Scenario> = {
     const bug = await repo.commit('Ship heavy parcels by volume', bob);
     await noise(repo, l, 'tidy inventory');
     await repo.edit(pricing(l), (c) => replaceIn(c, 'weight * 15', 'weight * 1.5'));
-    await repo.edit('README.md', (c) => c.replace('Run the tests with the usual command.', 'Run `make test`.'));
+    await repo.edit('README.md', (c) =>
+      c.replace('Run the tests with the usual command.', 'Run `make test`.'),
+    );
     return { fixSha: await repo.commit('Fix shipping cost for heavy parcels'), truth: [bug] };
   },
 
@@ -84,7 +93,9 @@ const scenarios: Record<string, Scenario> = {
     await repo.edit(pricing(l), (c) => replaceIn(c, 'discounted, 0', 'discounted, 1'));
     const bug = await repo.commit('Never charge less than one', bob);
     const unit = indentUnitOf(l);
-    await repo.edit(pricing(l), (c) => reindent(c, unit, unit === '  ' ? '    ' : unit === '\t' ? '    ' : '  '));
+    await repo.edit(pricing(l), (c) =>
+      reindent(c, unit, unit === '  ' ? '    ' : unit === '\t' ? '    ' : '  '),
+    );
     await repo.commit('Apply the formatter', carol);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'discounted, 1', 'discounted, 0'));
     return { fixSha: await repo.commit('Fix minimum price after discount'), truth: [bug] };
@@ -93,9 +104,13 @@ const scenarios: Record<string, Scenario> = {
   'fix-after-line-split': async (repo, l) => {
     if (!l.canSplitAssignments) return undefined;
     await initial(repo, l);
-    await repo.edit(pricing(l), (c) => replaceIn(c, 'total - total * rate', 'total - total * rate * rate'));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(c, 'total - total * rate', 'total - total * rate * rate'),
+    );
     const bug = await repo.commit('Compound the discount rate', bob);
-    await repo.edit(pricing(l), (c) => editLine(c, 'total * rate * rate', (line) => splitAssignment(line, indentUnitOf(l))));
+    await repo.edit(pricing(l), (c) =>
+      editLine(c, 'total * rate * rate', (line) => splitAssignment(line, indentUnitOf(l))),
+    );
     await repo.edit(pricing(l), (c) => replaceIn(c, 'weight * 1.5', 'weight *  1.5'));
     await repo.commit('Run the formatter on pricing', carol);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'total * rate * rate', 'total * rate'));
@@ -106,11 +121,17 @@ const scenarios: Record<string, Scenario> = {
     await initial(repo, l);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'item.price * item.quantity', 'item.price'));
     const bug = await repo.commit('Simplify subtotal', bob);
-    await repo.edit(pricing(l), (c) => insertAfter(c, 'item.price', [l.lineComment('Quantities are always 1 here.')]));
+    await repo.edit(pricing(l), (c) =>
+      insertAfter(c, 'item.price', [l.lineComment('Quantities are always 1 here.')]),
+    );
     await repo.commit('Document subtotal', carol);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'item.price', 'item.price * item.quantity'));
-    await repo.edit(pricing(l), (c) => replaceIn(c, 'Quantities are always 1 here.', 'Multiply by quantity.'));
-    await repo.edit(pricing(l), (c) => editLine(c, 'Discounts are applied after tax.', () => '__DROP__').replace('__DROP__\n', ''));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(c, 'Quantities are always 1 here.', 'Multiply by quantity.'),
+    );
+    await repo.edit(pricing(l), (c) =>
+      editLine(c, 'Discounts are applied after tax.', () => '__DROP__').replace('__DROP__\n', ''),
+    );
     return { fixSha: await repo.commit('Fix subtotal ignoring quantities'), truth: [bug] };
   },
 
@@ -123,7 +144,10 @@ const scenarios: Record<string, Scenario> = {
     await repo.move(inventory(l), `lib/commerce/inventory.${l.ext}`);
     await repo.edit('README.md', (c) => `${c}\nCode lives in lib/commerce.\n`);
     await repo.commit('Move modules to lib/commerce', carol);
-    await repo.edit(`lib/commerce/inventory.${l.ext}`, (c) => `${c}\n${l.lineComment('stock helpers')}\n`);
+    await repo.edit(
+      `lib/commerce/inventory.${l.ext}`,
+      (c) => `${c}\n${l.lineComment('stock helpers')}\n`,
+    );
     await repo.commit('Note on inventory', carol);
     await repo.edit(moved, (c) => replaceIn(c, 'weight * 1.05', 'weight * 1.5'));
     return { fixSha: await repo.commit('Restore shipping rate'), truth: [bug] };
@@ -169,7 +193,13 @@ const scenarios: Record<string, Scenario> = {
     await noise(repo, l, 'between');
     await repo.edit(pricing(l), (c) => replaceIn(c, 'quantity > limit', 'quantity < limit'));
     const second = await repo.commit('Rework clamp', carol);
-    await repo.edit(pricing(l), (c) => replaceIn(replaceIn(c, 'weight * 2.5', 'weight * 1.5'), 'quantity < limit', 'quantity > limit'));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(
+        replaceIn(c, 'weight * 2.5', 'weight * 1.5'),
+        'quantity < limit',
+        'quantity > limit',
+      ),
+    );
     return { fixSha: await repo.commit('Fix shipping and clamp'), truth: [first, second].sort() };
   },
 
@@ -177,8 +207,16 @@ const scenarios: Record<string, Scenario> = {
     await initial(repo, l);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'discounted, 0', 'discounted, 10'));
     const bug = await repo.commit('Minimum order value', bob);
-    await repo.edit(pricing(l), (c) => editLine(c, 'discounted, 10', (line) => `${line.replace(/\s+$/, '')}  ${l.lineComment('floor')}`));
-    await repo.edit(pricing(l), (c) => editLine(c, 'weight * 1.5', (line) => `${line}  ${l.lineComment('per kg')}`));
+    await repo.edit(pricing(l), (c) =>
+      editLine(
+        c,
+        'discounted, 10',
+        (line) => `${line.replace(/\s+$/, '')}  ${l.lineComment('floor')}`,
+      ),
+    );
+    await repo.edit(pricing(l), (c) =>
+      editLine(c, 'weight * 1.5', (line) => `${line}  ${l.lineComment('per kg')}`),
+    );
     await repo.commit('Explain constants', carol);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'discounted, 10', 'discounted, 0'));
     return { fixSha: await repo.commit('Fix minimum order value'), truth: [bug] };
@@ -188,7 +226,9 @@ const scenarios: Record<string, Scenario> = {
     await initial(repo, l);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'weight * 1.5', 'weight * 0.5'));
     const bug = await repo.commit('Cheaper shipping', bob);
-    await repo.edit(pricing(l), (c) => replaceIn(replaceIn(c, 'weight * 0.5', 'weight * 1.5'), 'return limit', 'return (limit)'));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(replaceIn(c, 'weight * 0.5', 'weight * 1.5'), 'return limit', 'return (limit)'),
+    );
     return { fixSha: await repo.commit('Fix shipping, tidy clamp'), truth: [bug] };
   },
 
@@ -196,7 +236,9 @@ const scenarios: Record<string, Scenario> = {
     await initial(repo, l);
     await repo.edit(pricing(l), (c) => replaceIn(c, 'discounted, 0', 'discounted, 5'));
     const bug = await repo.commit('Handling fee floor', bob);
-    await repo.edit(pricing(l), (c) => replaceIn(c, 'total - total * rate', 'total - total * rate - 5'));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(c, 'total - total * rate', 'total - total * rate - 5'),
+    );
     return { fixSha: await repo.commit('Compensate handling fee'), truth: [bug] };
   },
 
@@ -206,7 +248,9 @@ const scenarios: Record<string, Scenario> = {
     const bug = await repo.commit('Double the limit', bob);
     await repo.edit(pricing(l), (c) => c.split('limit').join('max_qty'));
     await repo.commit('Rename limit to max_qty', carol);
-    await repo.edit(pricing(l), (c) => replaceIn(c, 'quantity > max_qty * 2', 'quantity > max_qty'));
+    await repo.edit(pricing(l), (c) =>
+      replaceIn(c, 'quantity > max_qty * 2', 'quantity > max_qty'),
+    );
     return { fixSha: await repo.commit('Fix doubled limit'), truth: [bug] };
   },
 };

@@ -14,14 +14,21 @@ export const githubSyncBenchmark: Benchmark = {
   async run() {
     const server = await startThrowawayServer();
     process.env.RR_TEST_ADMIN_URL = server.adminUrl;
-    const simulator = await new GithubSimulator(generateOrganisation({ repositories: 10, pullRequestsPerRepository: 1000, seed: 9 })).start();
+    const simulator = await new GithubSimulator(
+      generateOrganisation({ repositories: 10, pullRequestsPerRepository: 1000, seed: 9 }),
+    ).start();
     const { dataSource, database } = await createMigratedDataSource();
     try {
       const started = Date.now();
       const report = await runGithubSync(
         {
           dataSource,
-          connection: { apiUrl: simulator.apiUrl, auth: { kind: 'token', token: 'bench' }, org: 'acme', repos: [] },
+          connection: {
+            apiUrl: simulator.apiUrl,
+            auth: { kind: 'token', token: 'bench' },
+            org: 'acme',
+            repos: [],
+          },
           logger: silentLogger(),
         },
         { graphqlGapMs: 0, retryBaseMs: 50 },
@@ -32,7 +39,12 @@ export const githubSyncBenchmark: Benchmark = {
       await runGithubSync(
         {
           dataSource,
-          connection: { apiUrl: simulator.apiUrl, auth: { kind: 'token', token: 'bench' }, org: 'acme', repos: [] },
+          connection: {
+            apiUrl: simulator.apiUrl,
+            auth: { kind: 'token', token: 'bench' },
+            org: 'acme',
+            repos: [],
+          },
           logger: silentLogger(),
         },
         { graphqlGapMs: 0 },

@@ -1,5 +1,10 @@
 import { Deployment, GithubWebhookDelivery, Incident, Release } from './delivery.entity';
-import { PullRequestComment, PullRequestCommit, PullRequestFile, PullRequestReview } from './pull-request-activity.entity';
+import {
+  PullRequestComment,
+  PullRequestCommit,
+  PullRequestFile,
+  PullRequestReview,
+} from './pull-request-activity.entity';
 import { PullRequest } from './pull-request.entity';
 import { GithubPush } from './push.entity';
 import { Repository } from './repository.entity';

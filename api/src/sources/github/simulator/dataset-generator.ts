@@ -46,7 +46,8 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function generateOrganisation(options: GeneratedOrgOptions): GithubDataset {
   const random = seededRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
+  const between = (low: number, high: number): number =>
+    low + Math.floor(random() * (high - low + 1));
   const organization = options.organization ?? 'acme';
   const people = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'];
   const users: SimUser[] = [
@@ -73,33 +74,58 @@ export function generateOrganisation(options: GeneratedOrgOptions): GithubDatase
     for (let n = 1; n <= options.pullRequestsPerRepository; n += 1) {
       clock += between(1, 6) * hour;
       const createdAt = clock;
-      const author = random() < 0.06 ? 'dependabot' : random() < 0.04 ? 'devin-ai-integration' : pick(people);
+      const author =
+        random() < 0.06 ? 'dependabot' : random() < 0.04 ? 'devin-ai-integration' : pick(people);
       const reviewers = people.filter((person) => person !== author);
-      const overflow = options.overflowEvery !== undefined && options.overflowEvery > 0 && n % options.overflowEvery === 0;
-      const commits: SimCommit[] = Array.from({ length: overflow ? 45 : between(1, 5) }, (_, index) => {
-        const agent = random() < 0.1;
-        const headline = pick(['Add', 'Fix', 'Refactor', 'Update', 'Remove']) + ` ${pick(['parser', 'cache', 'billing', 'auth', 'search'])} step ${index + 1}`;
-        return {
-          sha: sha(),
-          message: agent ? `${headline}\n\nCo-authored-by: Claude <noreply@anthropic.com>` : headline,
-          authoredDate: iso(createdAt - (5 - index) * 600_000),
-          authorLogin: author === 'dependabot' || author === 'devin-ai-integration' ? null : author,
-          authorName: author,
-          authorEmail: `${author}@acme.test`,
-        };
-      });
+      const overflow =
+        options.overflowEvery !== undefined &&
+        options.overflowEvery > 0 &&
+        n % options.overflowEvery === 0;
+      const commits: SimCommit[] = Array.from(
+        { length: overflow ? 45 : between(1, 5) },
+        (_, index) => {
+          const agent = random() < 0.1;
+          const headline =
+            pick(['Add', 'Fix', 'Refactor', 'Update', 'Remove']) +
+            ` ${pick(['parser', 'cache', 'billing', 'auth', 'search'])} step ${index + 1}`;
+          return {
+            sha: sha(),
+            message: agent
+              ? `${headline}\n\nCo-authored-by: Claude <noreply@anthropic.com>`
+              : headline,
+            authoredDate: iso(createdAt - (5 - index) * 600_000),
+            authorLogin:
+              author === 'dependabot' || author === 'devin-ai-integration' ? null : author,
+            authorName: author,
+            authorEmail: `${author}@acme.test`,
+          };
+        },
+      );
       const reviews: SimReview[] = Array.from({ length: between(0, 3) }, (_, index) => {
         const submittedAt = createdAt + (index + 1) * 2 * hour;
         return {
           databaseId: id(),
           author: pick(reviewers),
-          state: index === 0 && random() < 0.3 ? 'CHANGES_REQUESTED' : random() < 0.7 ? 'APPROVED' : 'COMMENTED',
-          body: random() < 0.5 ? '' : pick(['Looks good.', 'Should this handle the empty case?', 'Nice cleanup']),
+          state:
+            index === 0 && random() < 0.3
+              ? 'CHANGES_REQUESTED'
+              : random() < 0.7
+                ? 'APPROVED'
+                : 'COMMENTED',
+          body:
+            random() < 0.5
+              ? ''
+              : pick(['Looks good.', 'Should this handle the empty case?', 'Nice cleanup']),
           submittedAt: iso(submittedAt),
           comments: Array.from({ length: between(0, 3) }, () => ({
             databaseId: id(),
             author: pick(reviewers),
-            body: pick(['What is the expected behaviour here?', 'nit: rename', 'Can you add a test?', 'Why not reuse the helper?']),
+            body: pick([
+              'What is the expected behaviour here?',
+              'nit: rename',
+              'Can you add a test?',
+              'Why not reuse the helper?',
+            ]),
             path: `src/module-${between(1, 9)}.ts`,
             createdAt: iso(submittedAt - 60_000),
           })),
@@ -135,64 +161,105 @@ export function generateOrganisation(options: GeneratedOrgOptions): GithubDatase
         comments: Array.from({ length: between(0, 4) }, (_, index) => ({
           databaseId: id(),
           author: pick(people),
-          body: pick(['Could you clarify what the acceptance criteria are?', 'LGTM', 'Deployed to staging', 'Does this cover the mobile flow?']),
+          body: pick([
+            'Could you clarify what the acceptance criteria are?',
+            'LGTM',
+            'Deployed to staging',
+            'Does this cover the mobile flow?',
+          ]),
           createdAt: iso(createdAt + (index + 1) * hour),
         })),
         commits,
         files,
         timeline: [
           ...(isDraftAtStart && state !== 'OPEN'
-            ? [{ kind: 'READY_FOR_REVIEW_EVENT' as const, createdAt: iso(createdAt + hour / 2), actor: author }]
+            ? [
+                {
+                  kind: 'READY_FOR_REVIEW_EVENT' as const,
+                  createdAt: iso(createdAt + hour / 2),
+                  actor: author,
+                },
+              ]
             : []),
           ...(reviews.length > 0
-            ? [{ kind: 'REVIEW_REQUESTED_EVENT' as const, createdAt: iso(createdAt + hour), actor: author, requestedReviewer: reviews[0]?.author ?? 'alice' }]
+            ? [
+                {
+                  kind: 'REVIEW_REQUESTED_EVENT' as const,
+                  createdAt: iso(createdAt + hour),
+                  actor: author,
+                  requestedReviewer: reviews[0]?.author ?? 'alice',
+                },
+              ]
             : []),
         ],
       });
     }
     const lastMerged = pullRequests.filter((pr) => pr.mergeCommitSha !== null);
-    const deployments: SimDeployment[] = Array.from({ length: options.deploymentsPerRepository ?? 5 }, (_, index) => {
-      const createdAt = start + (index + 1) * 24 * hour + r * 1000;
-      const failed = random() < 0.15;
-      return {
+    const deployments: SimDeployment[] = Array.from(
+      { length: options.deploymentsPerRepository ?? 5 },
+      (_, index) => {
+        const createdAt = start + (index + 1) * 24 * hour + r * 1000;
+        const failed = random() < 0.15;
+        return {
+          databaseId: id(),
+          environment: random() < 0.8 ? 'production' : 'staging',
+          sha: lastMerged[index % Math.max(1, lastMerged.length)]?.mergeCommitSha ?? sha(),
+          ref: 'main',
+          creator: pick(people),
+          createdAt: iso(createdAt),
+          statuses: [
+            {
+              databaseId: id(),
+              state: 'IN_PROGRESS',
+              description: 'Deploying',
+              createdAt: iso(createdAt + 60_000),
+            },
+            {
+              databaseId: id(),
+              state: failed ? 'FAILURE' : 'SUCCESS',
+              description: 'Done',
+              createdAt: iso(createdAt + 600_000),
+            },
+          ],
+        };
+      },
+    );
+    const releases: SimRelease[] = Array.from(
+      { length: options.releasesPerRepository ?? 3 },
+      (_, index) => ({
         databaseId: id(),
-        environment: random() < 0.8 ? 'production' : 'staging',
-        sha: lastMerged[index % Math.max(1, lastMerged.length)]?.mergeCommitSha ?? sha(),
-        ref: 'main',
-        creator: pick(people),
-        createdAt: iso(createdAt),
-        statuses: [
-          { databaseId: id(), state: 'IN_PROGRESS', description: 'Deploying', createdAt: iso(createdAt + 60_000) },
-          { databaseId: id(), state: failed ? 'FAILURE' : 'SUCCESS', description: 'Done', createdAt: iso(createdAt + 600_000) },
-        ],
-      };
-    });
-    const releases: SimRelease[] = Array.from({ length: options.releasesPerRepository ?? 3 }, (_, index) => ({
-      databaseId: id(),
-      tagName: `v1.${index}.0`,
-      name: `Release 1.${index}`,
-      author: pick(people),
-      isDraft: false,
-      isPrerelease: index === 0,
-      createdAt: iso(start + (index + 1) * 48 * hour + r * 1000),
-      publishedAt: iso(start + (index + 1) * 48 * hour + r * 1000 + 60_000),
-    }));
-    const issues: SimIssue[] = Array.from({ length: (options.incidentsPerRepository ?? 2) + 2 }, (_, index) => {
-      const createdAt = start + (index + 2) * 36 * hour + r * 1000;
-      const incident = index < (options.incidentsPerRepository ?? 2);
-      return {
-        databaseId: id(),
-        number: options.pullRequestsPerRepository + index + 1,
-        title: incident ? `Checkout errors after deploy ${index + 1}` : `Improve docs ${index + 1}`,
-        body: incident ? 'Users see a null pointer exception since the last release.' : 'The README is outdated.',
+        tagName: `v1.${index}.0`,
+        name: `Release 1.${index}`,
         author: pick(people),
-        state: index % 2 === 0 ? 'closed' : 'open',
-        labels: incident ? ['incident', 'sev2'] : ['docs'],
-        createdAt: iso(createdAt),
-        updatedAt: iso(createdAt + 3 * hour),
-        closedAt: index % 2 === 0 ? iso(createdAt + 3 * hour) : null,
-      };
-    });
+        isDraft: false,
+        isPrerelease: index === 0,
+        createdAt: iso(start + (index + 1) * 48 * hour + r * 1000),
+        publishedAt: iso(start + (index + 1) * 48 * hour + r * 1000 + 60_000),
+      }),
+    );
+    const issues: SimIssue[] = Array.from(
+      { length: (options.incidentsPerRepository ?? 2) + 2 },
+      (_, index) => {
+        const createdAt = start + (index + 2) * 36 * hour + r * 1000;
+        const incident = index < (options.incidentsPerRepository ?? 2);
+        return {
+          databaseId: id(),
+          number: options.pullRequestsPerRepository + index + 1,
+          title: incident
+            ? `Checkout errors after deploy ${index + 1}`
+            : `Improve docs ${index + 1}`,
+          body: incident
+            ? 'Users see a null pointer exception since the last release.'
+            : 'The README is outdated.',
+          author: pick(people),
+          state: index % 2 === 0 ? 'closed' : 'open',
+          labels: incident ? ['incident', 'sev2'] : ['docs'],
+          createdAt: iso(createdAt),
+          updatedAt: iso(createdAt + 3 * hour),
+          closedAt: index % 2 === 0 ? iso(createdAt + 3 * hour) : null,
+        };
+      },
+    );
     repositories.push({
       databaseId: 500 + r,
       owner: organization,

@@ -25,7 +25,10 @@ function splitCgiHead(output: Buffer): { head: string; body: Buffer } | undefine
   if (crlf < 0 && lf < 0) return undefined;
   const useCrlf = crlf >= 0 && (lf < 0 || crlf < lf);
   const at = useCrlf ? crlf : lf;
-  return { head: output.subarray(0, at).toString('latin1'), body: output.subarray(at + (useCrlf ? 4 : 2)) };
+  return {
+    head: output.subarray(0, at).toString('latin1'),
+    body: output.subarray(at + (useCrlf ? 4 : 2)),
+  };
 }
 
 function parseCgiHead(head: string): { status: number; headers: Record<string, string> } {
@@ -42,14 +45,19 @@ function parseCgiHead(head: string): { status: number; headers: Record<string, s
   return { status, headers };
 }
 
-export function serveGitHttpBackend(request: IncomingMessage, response: ServerResponse, target: GitHttpBackendRequest): void {
+export function serveGitHttpBackend(
+  request: IncomingMessage,
+  response: ServerResponse,
+  target: GitHttpBackendRequest,
+): void {
   // http-backend finds `<root>/<name>` as a bare repository or as a work tree with `.git` in it.
   const repoPath = resolve(target.gitDir);
   const header = (name: string): string | undefined => {
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
-  const optional = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
+  const optional = (key: string, value: string | undefined): Record<string, string> =>
+    value === undefined ? {} : { [key]: value };
   const cgi = spawn('git', ['http-backend'], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -94,7 +102,9 @@ export function serveGitHttpBackend(request: IncomingMessage, response: ServerRe
   cgi.on('close', (code) => {
     if (!headSent && !response.headersSent) {
       response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(`git http-backend exited ${String(code)}: ${Buffer.concat(stderr).toString('utf8')}`);
+      response.end(
+        `git http-backend exited ${String(code)}: ${Buffer.concat(stderr).toString('utf8')}`,
+      );
       return;
     }
     response.end();

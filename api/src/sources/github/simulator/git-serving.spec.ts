@@ -38,7 +38,9 @@ describe('GithubSimulator serves git over smart HTTP', () => {
   });
 
   it('points clone_url and GraphQL url at its own web host, not the API prefix', async () => {
-    const response = await fetch(`${simulator.apiUrl}/repos/acme/service-1`, { headers: { authorization: `token ${token}` } });
+    const response = await fetch(`${simulator.apiUrl}/repos/acme/service-1`, {
+      headers: { authorization: `token ${token}` },
+    });
     const body = (await response.json()) as { clone_url: string; html_url: string };
     expect(body.html_url).toBe(`${simulator.rootUrl}/acme/service-1`);
     expect(body.clone_url).toBe(`${simulator.rootUrl}/acme/service-1.git`);
@@ -55,13 +57,19 @@ describe('GithubSimulator serves git over smart HTTP', () => {
     const dataDir = join(root, 'data');
     const cloneUrl = `${simulator.rootUrl}/acme/service-1.git`;
     simulator.resetCounters();
-    await expect(ensureMirror({ dataDir, fullName: 'acme/service-1', cloneUrl, token: 'ghs_wrong' })).rejects.toThrow(/git clone/);
+    await expect(
+      ensureMirror({ dataDir, fullName: 'acme/service-1', cloneUrl, token: 'ghs_wrong' }),
+    ).rejects.toThrow(/git clone/);
     expect(simulator.counters.unauthorized).toBeGreaterThan(0);
-    await expect(ensureMirror({ dataDir, fullName: 'acme/service-1', cloneUrl })).rejects.toThrow(/git clone/);
+    await expect(ensureMirror({ dataDir, fullName: 'acme/service-1', cloneUrl })).rejects.toThrow(
+      /git clone/,
+    );
 
     const gitDir = await ensureMirror({ dataDir, fullName: 'acme/service-1', cloneUrl, token });
     expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/heads/main'])).trim()).toBe(head);
-    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/pull/1/head'])).trim()).toBe(head);
+    expect((await runGit(['--git-dir', gitDir, 'rev-parse', 'refs/pull/1/head'])).trim()).toBe(
+      head,
+    );
     expect(simulator.counters.gitRequests).toBeGreaterThan(0);
     // API counters are untouched by git traffic.
     expect(simulator.counters.requests).toBe(0);
@@ -72,7 +80,9 @@ describe('GithubSimulator serves git over smart HTTP', () => {
   it('answers 404 for a repository without git data, and serves a bare repository once it has one', async () => {
     const dataDir = join(root, 'data-bare');
     const cloneUrl = `${simulator.rootUrl}/acme/service-2.git`;
-    await expect(ensureMirror({ dataDir, fullName: 'acme/service-2', cloneUrl, token })).rejects.toThrow(/not found|404/i);
+    await expect(
+      ensureMirror({ dataDir, fullName: 'acme/service-2', cloneUrl, token }),
+    ).rejects.toThrow(/not found|404/i);
     const bare = join(root, 'bare', 'anything.git');
     await runGit(['clone', '--bare', '--quiet', join(root, 'work', 'service-1'), bare]);
     const repo = dataset.repositories[1];
@@ -83,10 +93,14 @@ describe('GithubSimulator serves git over smart HTTP', () => {
   });
 
   it('reads the token from the header forms git and Octokit send', () => {
-    expect(tokenFromAuthorization(`Basic ${Buffer.from('x-access-token:abc').toString('base64')}`)).toBe('abc');
+    expect(
+      tokenFromAuthorization(`Basic ${Buffer.from('x-access-token:abc').toString('base64')}`),
+    ).toBe('abc');
     expect(tokenFromAuthorization('Bearer abc')).toBe('abc');
     expect(tokenFromAuthorization('token abc')).toBe('abc');
-    expect(tokenFromAuthorization(`Basic ${Buffer.from('nopassword').toString('base64')}`)).toBeUndefined();
+    expect(
+      tokenFromAuthorization(`Basic ${Buffer.from('nopassword').toString('base64')}`),
+    ).toBeUndefined();
     expect(tokenFromAuthorization(undefined)).toBeUndefined();
   });
 });

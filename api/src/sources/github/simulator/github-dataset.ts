@@ -113,7 +113,8 @@ export type SimTimelineEvent =
   | { kind: 'READY_FOR_REVIEW_EVENT'; createdAt: string; actor: string }
   | { kind: 'REVIEW_REQUESTED_EVENT'; createdAt: string; actor: string; requestedReviewer: string };
 
-export type SimDeploymentState = 'SUCCESS' | 'FAILURE' | 'ERROR' | 'IN_PROGRESS' | 'PENDING' | 'QUEUED' | 'INACTIVE';
+export type SimDeploymentState =
+  'SUCCESS' | 'FAILURE' | 'ERROR' | 'IN_PROGRESS' | 'PENDING' | 'QUEUED' | 'INACTIVE';
 
 export interface SimDeployment {
   databaseId: number;
@@ -123,7 +124,12 @@ export interface SimDeployment {
   creator: string;
   createdAt: string;
   /** Oldest first; the last one is the latest status. */
-  statuses: { databaseId: number; state: SimDeploymentState; description: string; createdAt: string }[];
+  statuses: {
+    databaseId: number;
+    state: SimDeploymentState;
+    description: string;
+    createdAt: string;
+  }[];
 }
 
 export interface SimRelease {

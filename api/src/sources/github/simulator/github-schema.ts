@@ -17,8 +17,7 @@ export function githubSchema(): GraphQLSchema {
     .find((candidate) => existsSync(candidate));
   if (file === undefined) throw new Error('@octokit/graphql-schema is not installed');
   const json = JSON.parse(readFileSync(file, 'utf8')) as
-    | IntrospectionQuery
-    | { data: IntrospectionQuery };
+    IntrospectionQuery | { data: IntrospectionQuery };
   cached = buildClientSchema('data' in json ? json.data : json);
   return cached;
 }

@@ -11,7 +11,13 @@ import { graphqlPointCost } from './graphql-cost';
 import { GraphqlViews } from './graphql-views';
 import { restIssue, restRelease, restRepository, type RestBody } from './rest-views';
 
-export type FaultKind = 'server-error' | 'secondary-limit' | 'too-many-requests' | 'slow' | 'connection-reset' | 'truncated-json';
+export type FaultKind =
+  | 'server-error'
+  | 'secondary-limit'
+  | 'too-many-requests'
+  | 'slow'
+  | 'connection-reset'
+  | 'truncated-json';
 
 export interface FaultPlan {
   /** Share of requests (0..1) that fail with one of `kinds`, drawn from a seeded PRNG. */
@@ -78,7 +84,11 @@ export class GithubSimulator {
 
   constructor(
     public dataset: GithubDataset,
-    private readonly limits: RateLimitPlan = { graphqlPoints: 5000, restRequests: 5000, windowMs: 3_600_000 },
+    private readonly limits: RateLimitPlan = {
+      graphqlPoints: 5000,
+      restRequests: 5000,
+      windowMs: 3_600_000,
+    },
   ) {
     const resetAt = Date.now() + limits.windowMs;
     this.budgets = { graphql: { used: 0, resetAt }, rest: { used: 0, resetAt } };
@@ -141,7 +151,17 @@ export class GithubSimulator {
   }
 
   private zeroCounters(): SimulatorCounters {
-    return { requests: 0, graphqlRequests: 0, restRequests: 0, graphqlPoints: 0, notModified: 0, faults: 0, rateLimited: 0, gitRequests: 0, unauthorized: 0 };
+    return {
+      requests: 0,
+      graphqlRequests: 0,
+      restRequests: 0,
+      graphqlPoints: 0,
+      notModified: 0,
+      faults: 0,
+      rateLimited: 0,
+      gitRequests: 0,
+      unauthorized: 0,
+    };
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -149,7 +169,14 @@ export class GithubSimulator {
     // Git lives on the web host (`/owner/name.git/...`), never under `/api/v3`; its bodies are binary.
     const gitRoute = /^\/([^/]+)\/([^/]+?)\.git(\/.*)?$/.exec(url.pathname);
     if (gitRoute !== null) {
-      this.git(request, response, gitRoute[1] ?? '', gitRoute[2] ?? '', gitRoute[3] ?? '', url.search.slice(1));
+      this.git(
+        request,
+        response,
+        gitRoute[1] ?? '',
+        gitRoute[2] ?? '',
+        gitRoute[3] ?? '',
+        url.search.slice(1),
+      );
       return;
     }
     const body = await readBody(request);
@@ -166,28 +193,39 @@ export class GithubSimulator {
     }
     if (request.headers.authorization === undefined) {
       this.counters.unauthorized += 1;
-      sendJson(response, 401, { message: 'Requires authentication' }, {}); return;
+      sendJson(response, 401, { message: 'Requires authentication' }, {});
+      return;
     }
     if (!this.accepts(request.headers.authorization)) {
       this.counters.unauthorized += 1;
-      sendJson(response, 401, { message: 'Bad credentials' }, {}); return;
+      sendJson(response, 401, { message: 'Bad credentials' }, {});
+      return;
     }
     const fault = this.drawFault();
     if (fault !== undefined) {
       this.counters.faults += 1;
       const retryAfter = String(this.faults?.retryAfterSeconds ?? 1);
       switch (fault) {
-        case 'server-error':
-          { sendJson(response, 502, { message: 'Server Error' }, {}); return; }
-        case 'secondary-limit':
-          { sendJson(
+        case 'server-error': {
+          sendJson(response, 502, { message: 'Server Error' }, {});
+          return;
+        }
+        case 'secondary-limit': {
+          sendJson(
             response,
             403,
-            { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+            {
+              message:
+                'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            },
             { 'retry-after': retryAfter },
-          ); return; }
-        case 'too-many-requests':
-          { sendJson(response, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter }); return; }
+          );
+          return;
+        }
+        case 'too-many-requests': {
+          sendJson(response, 429, { message: 'Too many requests' }, { 'retry-after': retryAfter });
+          return;
+        }
         case 'connection-reset':
           request.socket.destroy();
           return;
@@ -199,14 +237,24 @@ export class GithubSimulator {
       }
     }
     const truncate = fault === 'truncated-json';
-    if (isGraphql) { this.graphql(body, response, truncate); return; }
+    if (isGraphql) {
+      this.graphql(body, response, truncate);
+      return;
+    }
     this.rest(request, url, path, response, truncate);
   }
 
   /** GitHub's exchange: an App JWT for a one-hour installation token that the API and git accept. */
-  private issueInstallationToken(request: IncomingMessage, response: ServerResponse, installationId: number): void {
+  private issueInstallationToken(
+    request: IncomingMessage,
+    response: ServerResponse,
+    installationId: number,
+  ): void {
     const jwt = /^bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    const verdict = jwt === undefined ? { ok: false as const, reason: 'A JSON web token could not be decoded' } : verifyAppJwt(jwt, this.apps, Date.now());
+    const verdict =
+      jwt === undefined
+        ? { ok: false as const, reason: 'A JSON web token could not be decoded' }
+        : verifyAppJwt(jwt, this.apps, Date.now());
     if (!verdict.ok) {
       this.counters.unauthorized += 1;
       sendJson(response, 401, { message: verdict.reason }, {});
@@ -222,17 +270,32 @@ export class GithubSimulator {
     sendJson(
       response,
       201,
-      { token, expires_at: new Date(Date.now() + 3_600_000).toISOString(), permissions: { contents: 'read', pull_requests: 'read', metadata: 'read' }, repository_selection: 'all' },
+      {
+        token,
+        expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        permissions: { contents: 'read', pull_requests: 'read', metadata: 'read' },
+        repository_selection: 'all',
+      },
       {},
     );
   }
 
-  private git(request: IncomingMessage, response: ServerResponse, owner: string, name: string, subPath: string, query: string): void {
+  private git(
+    request: IncomingMessage,
+    response: ServerResponse,
+    owner: string,
+    name: string,
+    subPath: string,
+    query: string,
+  ): void {
     this.counters.gitRequests += 1;
     if (!this.accepts(request.headers.authorization)) {
       this.counters.unauthorized += 1;
       // Git asks for credentials on a 401 that names a realm; with prompts off it gives up.
-      response.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"', 'content-type': 'text/plain' });
+      response.writeHead(401, {
+        'www-authenticate': 'Basic realm="GitHub"',
+        'content-type': 'text/plain',
+      });
       response.end('Invalid username or token.');
       return;
     }
@@ -247,7 +310,9 @@ export class GithubSimulator {
 
   private findRepository(owner: string, name: string): SimRepository | undefined {
     return this.dataset.repositories.find(
-      (candidate) => candidate.owner.toLowerCase() === owner.toLowerCase() && candidate.name.toLowerCase() === name.toLowerCase(),
+      (candidate) =>
+        candidate.owner.toLowerCase() === owner.toLowerCase() &&
+        candidate.name.toLowerCase() === name.toLowerCase(),
     );
   }
 
@@ -255,7 +320,9 @@ export class GithubSimulator {
     const plan = this.faults;
     if (plan === undefined) return undefined;
     const inBurst = (plan.burstsAt ?? []).some(
-      (startAt) => this.counters.requests >= startAt && this.counters.requests < startAt + (plan.burstLength ?? 3),
+      (startAt) =>
+        this.counters.requests >= startAt &&
+        this.counters.requests < startAt + (plan.burstLength ?? 3),
     );
     if (inBurst) return 'secondary-limit';
     if (plan.kinds.length === 0 || this.random() >= plan.probability) return undefined;
@@ -284,19 +351,29 @@ export class GithubSimulator {
   }
 
   private graphql(body: string, response: ServerResponse, truncate: boolean): void {
-    const request = JSON.parse(body || '{}') as { query?: string; variables?: Record<string, unknown> };
+    const request = JSON.parse(body || '{}') as {
+      query?: string;
+      variables?: Record<string, unknown>;
+    };
     let document: DocumentNode;
     try {
       document = parse(request.query ?? '');
     } catch (error) {
       const message = error instanceof GraphQLError ? error.message : 'parse error';
       this.validationErrors.push(message);
-      sendJson(response, 200, { errors: [{ message }] }, this.rateHeaders('graphql')); return;
+      sendJson(response, 200, { errors: [{ message }] }, this.rateHeaders('graphql'));
+      return;
     }
     const errors = validate(githubSchema(), document);
     if (errors.length > 0) {
       this.validationErrors.push(...errors.map((error) => error.message));
-      sendJson(response, 200, { errors: errors.map((error) => ({ message: error.message, locations: error.locations })) }, this.rateHeaders('graphql')); return;
+      sendJson(
+        response,
+        200,
+        { errors: errors.map((error) => ({ message: error.message, locations: error.locations })) },
+        this.rateHeaders('graphql'),
+      );
+      return;
     }
     const variables = request.variables ?? {};
     const cost = graphqlPointCost(document, variables);
@@ -306,9 +383,12 @@ export class GithubSimulator {
       sendJson(
         response,
         200,
-        { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation.' }] },
+        {
+          errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation.' }],
+        },
         { ...this.rateHeaders('graphql'), 'x-ratelimit-remaining': '0' },
-      ); return;
+      );
+      return;
     }
     budget.used += cost;
     this.counters.graphqlPoints += cost;
@@ -323,24 +403,53 @@ export class GithubSimulator {
         nodeCount: 0,
       },
     };
-    const result = execute({ schema: githubSchema(), document, rootValue: root, variableValues: variables });
+    const result = execute({
+      schema: githubSchema(),
+      document,
+      rootValue: root,
+      variableValues: variables,
+    });
     if ('then' in result) throw new Error('resolvers are synchronous');
-    const payload = result.errors === undefined ? { data: result.data } : { data: result.data, errors: result.errors.map((error) => ({ message: error.message, path: error.path })) };
-    if (result.errors !== undefined) this.validationErrors.push(...result.errors.map((error) => `execution: ${error.message}`));
+    const payload =
+      result.errors === undefined
+        ? { data: result.data }
+        : {
+            data: result.data,
+            errors: result.errors.map((error) => ({ message: error.message, path: error.path })),
+          };
+    if (result.errors !== undefined)
+      this.validationErrors.push(...result.errors.map((error) => `execution: ${error.message}`));
     sendJson(response, 200, payload, this.rateHeaders('graphql'), truncate);
   }
 
-  private rest(request: IncomingMessage, url: URL, path: string, response: ServerResponse, truncate: boolean): void {
+  private rest(
+    request: IncomingMessage,
+    url: URL,
+    path: string,
+    response: ServerResponse,
+    truncate: boolean,
+  ): void {
     const budget = this.budget('rest');
     if (budget.used >= this.limits.restRequests) {
       this.counters.rateLimited += 1;
-      sendJson(response, 403, { message: 'API rate limit exceeded for installation.' }, { ...this.rateHeaders('rest'), 'x-ratelimit-remaining': '0' }); return;
+      sendJson(
+        response,
+        403,
+        { message: 'API rate limit exceeded for installation.' },
+        { ...this.rateHeaders('rest'), 'x-ratelimit-remaining': '0' },
+      );
+      return;
     }
     const list = this.restList(path, url);
-    if (list === undefined) { sendJson(response, 404, { message: 'Not Found' }, this.rateHeaders('rest')); return; }
+    if (list === undefined) {
+      sendJson(response, 404, { message: 'Not Found' }, this.rateHeaders('rest'));
+      return;
+    }
     const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
-    const body: RestBody = Array.isArray(list) ? list.slice((page - 1) * perPage, page * perPage) : list;
+    const body: RestBody = Array.isArray(list)
+      ? list.slice((page - 1) * perPage, page * perPage)
+      : list;
     const text = JSON.stringify(body);
     const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
     if (request.headers['if-none-match'] === etag) {
@@ -384,10 +493,14 @@ export class GithubSimulator {
     const rest = repoRoute[3] ?? '';
     if (rest === '') return restRepository(repo, this.baseUrl);
     if (rest === '/releases') {
-      return [...repo.releases].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map((release) => restRelease(dataset, repo, release));
+      return [...repo.releases]
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        .map((release) => restRelease(dataset, repo, release));
     }
     if (rest === '/issues') {
-      const labels = (url.searchParams.get('labels') ?? '').split(',').filter((label) => label !== '');
+      const labels = (url.searchParams.get('labels') ?? '')
+        .split(',')
+        .filter((label) => label !== '');
       const state = url.searchParams.get('state') ?? 'open';
       const since = url.searchParams.get('since');
       return repo.issues
@@ -424,6 +537,10 @@ function sendJson(
     response.end(text.slice(0, Math.floor(text.length / 2)));
     return;
   }
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   response.end(text);
 }

@@ -1,14 +1,24 @@
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 
 /**
  * GitHub's documented point cost of a query: add up the requests needed to fulfil each
  * connection, assuming each reaches its `first`/`last` limit (a nested connection needs one
  * request per parent node), divide by 100, round to the nearest whole number, minimum 1.
  */
-export function graphqlPointCost(document: DocumentNode, variables: Record<string, unknown>): number {
+export function graphqlPointCost(
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
   }
   const valueOf = (node: ValueNode): unknown => {
     if (node.kind === Kind.VARIABLE) return variables[node.name.value];
@@ -24,7 +34,9 @@ export function graphqlPointCost(document: DocumentNode, variables: Record<strin
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         walk(selection.selectionSet, multiplier);
       } else {
-        const limitArgument = selection.arguments?.find((arg) => arg.name.value === 'first' || arg.name.value === 'last');
+        const limitArgument = selection.arguments?.find(
+          (arg) => arg.name.value === 'first' || arg.name.value === 'last',
+        );
         const limit = limitArgument === undefined ? undefined : valueOf(limitArgument.value);
         if (typeof limit === 'number') {
           requests += multiplier;

@@ -1,4 +1,10 @@
-import { nodeIdOf, type GithubDataset, type SimPullRequest, type SimRepository, type SimReview } from './github-dataset';
+import {
+  nodeIdOf,
+  type GithubDataset,
+  type SimPullRequest,
+  type SimRepository,
+  type SimReview,
+} from './github-dataset';
 
 /**
  * GraphQL resolvers as plain objects: graphql-js's default resolver reads a property, or calls it
@@ -13,13 +19,26 @@ interface ConnectionArgs {
   before?: string | null;
 }
 
-const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64');
-const decodeCursor = (cursor: string): unknown => JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
+const encodeCursor = (value: unknown): string =>
+  Buffer.from(JSON.stringify(value)).toString('base64');
+const decodeCursor = (cursor: string): unknown =>
+  JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
 
-function connection<T>(items: readonly T[], args: ConnectionArgs, view: (item: T) => View, cursorOf: (item: T, index: number) => string): View {
+function connection<T>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  view: (item: T) => View,
+  cursorOf: (item: T, index: number) => string,
+): View {
   const count = args.first ?? args.last ?? items.length;
-  const slice = args.last !== undefined && args.last !== null && args.first == null ? items.slice(-count) : items.slice(0, count);
-  const offset = args.last !== undefined && args.last !== null && args.first == null ? items.length - slice.length : 0;
+  const slice =
+    args.last !== undefined && args.last !== null && args.first == null
+      ? items.slice(-count)
+      : items.slice(0, count);
+  const offset =
+    args.last !== undefined && args.last !== null && args.first == null
+      ? items.length - slice.length
+      : 0;
   const cursors = slice.map((item, index) => cursorOf(item, index + offset));
   return {
     totalCount: items.length,
@@ -35,10 +54,17 @@ function connection<T>(items: readonly T[], args: ConnectionArgs, view: (item: T
 }
 
 /** Offset cursors, for connections whose order never changes. */
-function offsetConnection<T>(items: readonly T[], args: ConnectionArgs, view: (item: T) => View, base = 0): View {
+function offsetConnection<T>(
+  items: readonly T[],
+  args: ConnectionArgs,
+  view: (item: T) => View,
+  base = 0,
+): View {
   const afterIndex = args.after ? Number(decodeCursor(args.after)) : -1;
   const rest = items.slice(afterIndex + 1);
-  return connection(rest, args, view, (_item, index) => encodeCursor(afterIndex + 1 + index + base));
+  return connection(rest, args, view, (_item, index) =>
+    encodeCursor(afterIndex + 1 + index + base),
+  );
 }
 
 export class GraphqlViews {
@@ -53,7 +79,8 @@ export class GraphqlViews {
       repository: (args: { owner: string; name: string }) => {
         const repo = this.dataset.repositories.find(
           (candidate) =>
-            candidate.owner.toLowerCase() === args.owner.toLowerCase() && candidate.name.toLowerCase() === args.name.toLowerCase(),
+            candidate.owner.toLowerCase() === args.owner.toLowerCase() &&
+            candidate.name.toLowerCase() === args.name.toLowerCase(),
         );
         return repo === undefined ? null : this.repository(repo);
       },
@@ -63,7 +90,13 @@ export class GraphqlViews {
 
   private actor(login: string): View | null {
     const user = this.dataset.users.find((candidate) => candidate.login === login);
-    if (user === undefined) return { __typename: 'User', login, id: nodeIdOf('User', login), url: `${this.webUrl}/${login}` };
+    if (user === undefined)
+      return {
+        __typename: 'User',
+        login,
+        id: nodeIdOf('User', login),
+        url: `${this.webUrl}/${login}`,
+      };
     return {
       __typename: user.type,
       login: user.login,
@@ -80,10 +113,12 @@ export class GraphqlViews {
     if (key === undefined) return null;
     for (const repo of this.dataset.repositories) {
       for (const pr of repo.pullRequests) {
-        if (kind === 'PullRequest' && pr.databaseId === Number(key)) return this.pullRequest(repo, pr);
+        if (kind === 'PullRequest' && pr.databaseId === Number(key))
+          return this.pullRequest(repo, pr);
         if (kind === 'PullRequestReview') {
           const review = pr.reviews.find((candidate) => candidate.databaseId === Number(key));
-          if (review !== undefined) return { __typename: 'PullRequestReview', ...this.review(repo, pr, review) };
+          if (review !== undefined)
+            return { __typename: 'PullRequestReview', ...this.review(repo, pr, review) };
         }
       }
     }
@@ -97,25 +132,45 @@ export class GraphqlViews {
       databaseId: repo.databaseId,
       name: repo.name,
       nameWithOwner: `${repo.owner}/${repo.name}`,
-      owner: { __typename: 'Organization', login: repo.owner, id: nodeIdOf('Organization', repo.owner) },
+      owner: {
+        __typename: 'Organization',
+        login: repo.owner,
+        id: nodeIdOf('Organization', repo.owner),
+      },
       isPrivate: repo.isPrivate,
       createdAt: repo.createdAt,
       updatedAt: repo.updatedAt,
       url: `${this.webUrl}/${repo.owner}/${repo.name}`,
-      defaultBranchRef: { __typename: 'Ref', name: repo.defaultBranch, id: nodeIdOf('Ref', `${repo.databaseId}`) },
-      pullRequests: (args: ConnectionArgs & { orderBy?: { field: string; direction: string }; states?: string[] | null }) => {
+      defaultBranchRef: {
+        __typename: 'Ref',
+        name: repo.defaultBranch,
+        id: nodeIdOf('Ref', `${repo.databaseId}`),
+      },
+      pullRequests: (
+        args: ConnectionArgs & {
+          orderBy?: { field: string; direction: string };
+          states?: string[] | null;
+        },
+      ) => {
         const field = args.orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'updatedAt';
         const sign = args.orderBy?.direction === 'DESC' ? -1 : 1;
         const key = (pr: SimPullRequest): [string, number] => [pr[field], pr.number];
         const compare = (a: [string, number], b: [string, number]): number =>
           sign * (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
-        let items = repo.pullRequests.filter((pr) => !args.states || args.states.includes(pr.state));
+        let items = repo.pullRequests.filter(
+          (pr) => !args.states || args.states.includes(pr.state),
+        );
         items = [...items].sort((a, b) => compare(key(a), key(b)));
         if (args.after) {
           const after = decodeCursor(args.after) as [string, number];
           items = items.filter((pr) => compare(key(pr), after) > 0);
         }
-        return connection(items, args, (pr) => this.pullRequest(repo, pr), (pr) => encodeCursor(key(pr)));
+        return connection(
+          items,
+          args,
+          (pr) => this.pullRequest(repo, pr),
+          (pr) => encodeCursor(key(pr)),
+        );
       },
       deployments: (args: ConnectionArgs & { orderBy?: { direction: string } }) => {
         const items = [...repo.deployments].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
@@ -137,13 +192,18 @@ export class GraphqlViews {
             originalEnvironment: deployment.environment,
             ref: { __typename: 'Ref', name: deployment.ref, id: nodeIdOf('Ref', deployment.ref) },
             commitOid: deployment.sha,
-            commit: { __typename: 'Commit', oid: deployment.sha, id: nodeIdOf('Commit', deployment.sha) },
+            commit: {
+              __typename: 'Commit',
+              oid: deployment.sha,
+              id: nodeIdOf('Commit', deployment.sha),
+            },
             creator: this.actor(deployment.creator),
             createdAt: deployment.createdAt,
             updatedAt: latest?.createdAt ?? deployment.createdAt,
             state: latest?.state ?? 'PENDING',
             latestStatus: latest === undefined ? null : status(latest),
-            statuses: (statusArgs: ConnectionArgs) => offsetConnection(deployment.statuses, statusArgs, status),
+            statuses: (statusArgs: ConnectionArgs) =>
+              offsetConnection(deployment.statuses, statusArgs, status),
           };
         });
       },
@@ -158,9 +218,13 @@ export class GraphqlViews {
           updatedAt: release.publishedAt ?? release.createdAt,
         }));
       },
-      issues: (args: ConnectionArgs & { labels?: string[] | null; orderBy?: { direction: string } }) => {
+      issues: (
+        args: ConnectionArgs & { labels?: string[] | null; orderBy?: { direction: string } },
+      ) => {
         const items = repo.issues
-          .filter((issue) => !args.labels || issue.labels.some((label) => args.labels?.includes(label)))
+          .filter(
+            (issue) => !args.labels || issue.labels.some((label) => args.labels?.includes(label)),
+          )
           .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
         if (args.orderBy?.direction === 'DESC') items.reverse();
         return offsetConnection(items, args, (issue) => ({
@@ -193,12 +257,24 @@ export class GraphqlViews {
       changedFiles: pr.files.length,
       headRefName: pr.headRefName,
       baseRefName: pr.baseRefName,
-      mergeCommit: pr.mergeCommitSha === null ? null : { __typename: 'Commit', oid: pr.mergeCommitSha, id: nodeIdOf('Commit', pr.mergeCommitSha) },
+      mergeCommit:
+        pr.mergeCommitSha === null
+          ? null
+          : {
+              __typename: 'Commit',
+              oid: pr.mergeCommitSha,
+              id: nodeIdOf('Commit', pr.mergeCommitSha),
+            },
       author: this.actor(pr.author),
       repository: () => this.repository(repo),
       labels: (args: ConnectionArgs) =>
-        offsetConnection(pr.labels, args, (name) => ({ id: nodeIdOf('Label', name), name, color: 'ededed' })),
-      reviews: (args: ConnectionArgs) => offsetConnection(pr.reviews, args, (review) => this.review(repo, pr, review)),
+        offsetConnection(pr.labels, args, (name) => ({
+          id: nodeIdOf('Label', name),
+          name,
+          color: 'ededed',
+        })),
+      reviews: (args: ConnectionArgs) =>
+        offsetConnection(pr.reviews, args, (review) => this.review(repo, pr, review)),
       comments: (args: ConnectionArgs) =>
         offsetConnection(pr.comments, args, (comment) => ({
           id: nodeIdOf('IssueComment', comment.databaseId),
@@ -233,7 +309,12 @@ export class GraphqlViews {
           args,
           (event) =>
             event.kind === 'READY_FOR_REVIEW_EVENT'
-              ? { __typename: 'ReadyForReviewEvent', id: nodeIdOf('ReadyForReviewEvent', `${pr.databaseId}-${event.createdAt}`), createdAt: event.createdAt, actor: this.actor(event.actor) }
+              ? {
+                  __typename: 'ReadyForReviewEvent',
+                  id: nodeIdOf('ReadyForReviewEvent', `${pr.databaseId}-${event.createdAt}`),
+                  createdAt: event.createdAt,
+                  actor: this.actor(event.actor),
+                }
               : {
                   __typename: 'ReviewRequestedEvent',
                   id: nodeIdOf('ReviewRequestedEvent', `${pr.databaseId}-${event.createdAt}`),

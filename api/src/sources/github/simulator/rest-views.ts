@@ -1,4 +1,10 @@
-import { nodeIdOf, type GithubDataset, type SimIssue, type SimRelease, type SimRepository } from './github-dataset';
+import {
+  nodeIdOf,
+  type GithubDataset,
+  type SimIssue,
+  type SimRelease,
+  type SimRepository,
+} from './github-dataset';
 
 /** REST response bodies in GitHub's shapes (the fields our extractors read, and their neighbours). */
 export type RestBody = { [field: string]: unknown } | { [field: string]: unknown }[];
@@ -16,7 +22,10 @@ export function restUser(dataset: GithubDataset, login: string): { [field: strin
   };
 }
 
-export function restRepository(repo: SimRepository, webUrl = 'https://github.test'): { [field: string]: unknown } {
+export function restRepository(
+  repo: SimRepository,
+  webUrl = 'https://github.test',
+): { [field: string]: unknown } {
   const htmlUrl = `${webUrl}/${repo.owner}/${repo.name}`;
   return {
     id: repo.databaseId,
@@ -24,7 +33,12 @@ export function restRepository(repo: SimRepository, webUrl = 'https://github.tes
     name: repo.name,
     full_name: `${repo.owner}/${repo.name}`,
     private: repo.isPrivate,
-    owner: { login: repo.owner, id: 1, node_id: nodeIdOf('Organization', repo.owner), type: 'Organization' },
+    owner: {
+      login: repo.owner,
+      id: 1,
+      node_id: nodeIdOf('Organization', repo.owner),
+      type: 'Organization',
+    },
     html_url: htmlUrl,
     // GitHub and GHE serve git on the web host, never under the API prefix.
     clone_url: `${htmlUrl}.git`,
@@ -37,7 +51,11 @@ export function restRepository(repo: SimRepository, webUrl = 'https://github.tes
   };
 }
 
-export function restRelease(dataset: GithubDataset, repo: SimRepository, release: SimRelease): { [field: string]: unknown } {
+export function restRelease(
+  dataset: GithubDataset,
+  repo: SimRepository,
+  release: SimRelease,
+): { [field: string]: unknown } {
   return {
     id: release.databaseId,
     node_id: nodeIdOf('Release', release.databaseId),
@@ -55,7 +73,11 @@ export function restRelease(dataset: GithubDataset, repo: SimRepository, release
   };
 }
 
-export function restIssue(dataset: GithubDataset, repo: SimRepository, issue: SimIssue): { [field: string]: unknown } {
+export function restIssue(
+  dataset: GithubDataset,
+  repo: SimRepository,
+  issue: SimIssue,
+): { [field: string]: unknown } {
   return {
     id: issue.databaseId,
     node_id: nodeIdOf('Issue', issue.databaseId),
@@ -64,7 +86,13 @@ export function restIssue(dataset: GithubDataset, repo: SimRepository, issue: Si
     body: issue.body,
     state: issue.state,
     user: restUser(dataset, issue.author),
-    labels: issue.labels.map((name, index) => ({ id: index + 1, node_id: nodeIdOf('Label', name), name, color: 'd73a4a', default: false })),
+    labels: issue.labels.map((name, index) => ({
+      id: index + 1,
+      node_id: nodeIdOf('Label', name),
+      name,
+      color: 'd73a4a',
+      default: false,
+    })),
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,

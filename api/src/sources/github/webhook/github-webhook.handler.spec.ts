@@ -4,7 +4,8 @@ import { silentLogger } from '../../../testing/silent-logger';
 import { handleGithubWebhook, type GithubWebhookDeps } from './github-webhook.handler';
 import { signWebhook } from './webhook-signature';
 
-const sign = (key: string, body: string): Promise<string> => Promise.resolve(signWebhook(key, body));
+const sign = (key: string, body: string): Promise<string> =>
+  Promise.resolve(signWebhook(key, body));
 
 const secret = 'webhook-secret';
 
@@ -47,7 +48,8 @@ describe('handleGithubWebhook', () => {
   });
 
   const count = async (table: string): Promise<number> =>
-    ((await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`)))[0]?.n ?? -1;
+    (await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`))[0]?.n ??
+    -1;
 
   it('answers 401 and writes nothing when the signature is wrong', async () => {
     const rawBody = JSON.stringify(pullRequestEvent);
@@ -60,7 +62,10 @@ describe('handleGithubWebhook', () => {
       rawBody,
     });
     expect(result.status).toBe(401);
-    const unsigned = await handleGithubWebhook(deps, { headers: { 'x-github-delivery': 'd-bad', 'x-github-event': 'pull_request' }, rawBody });
+    const unsigned = await handleGithubWebhook(deps, {
+      headers: { 'x-github-delivery': 'd-bad', 'x-github-event': 'pull_request' },
+      rawBody,
+    });
     expect(unsigned.status).toBe(401);
     expect(await count('raw_payload')).toBe(0);
     expect(await count('github_webhook_delivery')).toBe(0);
@@ -69,18 +74,32 @@ describe('handleGithubWebhook', () => {
 
   it('applies a delivery once, however often it arrives', async () => {
     const rawBody = JSON.stringify(pullRequestEvent);
-    const headers = { 'x-hub-signature-256': await sign(secret, rawBody), 'x-github-delivery': 'd-1', 'x-github-event': 'pull_request' };
+    const headers = {
+      'x-hub-signature-256': await sign(secret, rawBody),
+      'x-github-delivery': 'd-1',
+      'x-github-event': 'pull_request',
+    };
     expect((await handleGithubWebhook(deps, { headers, rawBody })).status).toBe(202);
-    expect(await handleGithubWebhook(deps, { headers, rawBody })).toEqual({ status: 200, duplicate: true });
+    expect(await handleGithubWebhook(deps, { headers, rawBody })).toEqual({
+      status: 200,
+      duplicate: true,
+    });
     expect(await count('pull_request')).toBe(1);
     expect(await count('raw_payload')).toBe(1);
-    const [row] = (await dataSource.query<{
-      author_login: string;
-      is_agent: boolean;
-      state: string;
-      labels: string[];
-    }[]>('SELECT author_login, is_agent, state, labels FROM pull_request'));
-    expect(row).toEqual({ author_login: 'copilot', is_agent: true, state: 'open', labels: ['feature'] });
+    const [row] = await dataSource.query<
+      {
+        author_login: string;
+        is_agent: boolean;
+        state: string;
+        labels: string[];
+      }[]
+    >('SELECT author_login, is_agent, state, labels FROM pull_request');
+    expect(row).toEqual({
+      author_login: 'copilot',
+      is_agent: true,
+      state: 'open',
+      labels: ['feature'],
+    });
   });
 
   it('turns a labelled issue into an incident and a deployment status into a deployment', async () => {
@@ -102,7 +121,14 @@ describe('handleGithubWebhook', () => {
     const deploymentEvent = {
       action: 'created',
       repository: { full_name: 'acme/api' },
-      deployment: { id: 5, sha: 'abc', ref: 'main', environment: 'production', creator: { login: 'bob', type: 'User' }, created_at: '2026-03-02T11:00:00Z' },
+      deployment: {
+        id: 5,
+        sha: 'abc',
+        ref: 'main',
+        environment: 'production',
+        creator: { login: 'bob', type: 'User' },
+        created_at: '2026-03-02T11:00:00Z',
+      },
       deployment_status: { state: 'success', created_at: '2026-03-02T11:05:00Z' },
     };
     for (const [event, body, id] of [
@@ -111,13 +137,19 @@ describe('handleGithubWebhook', () => {
     ] as const) {
       const rawBody = JSON.stringify(body);
       const result = await handleGithubWebhook(deps, {
-        headers: { 'x-hub-signature-256': await sign(secret, rawBody), 'x-github-delivery': id, 'x-github-event': event },
+        headers: {
+          'x-hub-signature-256': await sign(secret, rawBody),
+          'x-github-delivery': id,
+          'x-github-event': event,
+        },
         rawBody,
       });
       expect(result.status).toBe(202);
     }
     expect(await count('incident')).toBe(1);
-    const [deployment] = (await dataSource.query<{ status: string; finished_at: Date }[]>('SELECT status, finished_at FROM deployment'));
+    const [deployment] = await dataSource.query<{ status: string; finished_at: Date }[]>(
+      'SELECT status, finished_at FROM deployment',
+    );
     expect(deployment?.status).toBe('success');
     expect(deployment?.finished_at.toISOString()).toBe('2026-03-02T11:05:00.000Z');
   });

@@ -34,7 +34,14 @@ export type GithubWebhookResult =
   | { status: 401; error: string }
   | { status: 400; error: string };
 
-const applied = ['pull_request', 'pull_request_review', 'push', 'deployment_status', 'release', 'issues'];
+const applied = [
+  'pull_request',
+  'pull_request_review',
+  'push',
+  'deployment_status',
+  'release',
+  'issues',
+];
 
 function header(headers: GithubWebhookRequest['headers'], name: string): string | undefined {
   const value = headers[name] ?? headers[name.toLowerCase()];
@@ -45,14 +52,18 @@ function header(headers: GithubWebhookRequest['headers'], name: string): string 
  * One GitHub webhook delivery: signature checked (nothing is written without a valid one),
  * applied once per `X-GitHub-Delivery` through the same extractors and converters as the sync.
  */
-export async function handleGithubWebhook(deps: GithubWebhookDeps, request: GithubWebhookRequest): Promise<GithubWebhookResult> {
+export async function handleGithubWebhook(
+  deps: GithubWebhookDeps,
+  request: GithubWebhookRequest,
+): Promise<GithubWebhookResult> {
   const signature = header(request.headers, 'x-hub-signature-256');
   if (signature === undefined || !verifyWebhookSignature(deps.secret, request.rawBody, signature)) {
     return { status: 401, error: 'invalid or missing X-Hub-Signature-256' };
   }
   const deliveryId = header(request.headers, 'x-github-delivery');
   const event = header(request.headers, 'x-github-event');
-  if (deliveryId === undefined || event === undefined) return { status: 400, error: 'X-GitHub-Delivery and X-GitHub-Event are required' };
+  if (deliveryId === undefined || event === undefined)
+    return { status: 400, error: 'X-GitHub-Delivery and X-GitHub-Event are required' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(request.rawBody);
@@ -62,20 +73,28 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { status: 400, error: 'body is not a JSON object' };
   }
-  if (containsNulCharacter(parsed)) return { status: 400, error: 'body contains a NUL character (\\u0000), which cannot be stored' };
+  if (containsNulCharacter(parsed))
+    return {
+      status: 400,
+      error: 'body contains a NUL character (\\u0000), which cannot be stored',
+    };
   const payload = parsed as { repository?: { full_name?: unknown }; [key: string]: unknown };
-  const repository = typeof payload.repository?.full_name === 'string' ? payload.repository.full_name : undefined;
+  const repository =
+    typeof payload.repository?.full_name === 'string' ? payload.repository.full_name : undefined;
 
   return deps.dataSource.transaction(async (manager): Promise<GithubWebhookResult> => {
-    const inserted = (await manager.query<unknown[]>(
+    const inserted = await manager.query<unknown[]>(
       'INSERT INTO "github_webhook_delivery" ("delivery_id", "event", "received_at") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING "delivery_id"',
       [deliveryId, event],
-    ));
+    );
     if (inserted.length === 0) return { status: 200, duplicate: true };
     const stored = await storeRawPayload(manager, {
       source: 'github',
       endpoint: `webhook ${event}`,
-      requestParams: { delivery: deliveryId, action: typeof payload.action === 'string' ? payload.action : null },
+      requestParams: {
+        delivery: deliveryId,
+        action: typeof payload.action === 'string' ? payload.action : null,
+      },
       scope: repository?.toLowerCase() ?? 'github',
       sourceIds: [deliveryId],
       etag: null,
@@ -84,9 +103,22 @@ export async function handleGithubWebhook(deps: GithubWebhookDeps, request: Gith
       payload,
     });
     if (repository !== undefined && applied.includes(event)) {
-      const rejected = await apply(manager, deps, { event, deliveryId }, repository, payload, stored.id);
+      const rejected = await apply(
+        manager,
+        deps,
+        { event, deliveryId },
+        repository,
+        payload,
+        stored.id,
+      );
       for (const record of rejected) {
-        await quarantineRecord(manager, { source: 'github', kind: record.kind, sourceId: record.sourceId, reason: record.reason, rawPayloadId: stored.id });
+        await quarantineRecord(manager, {
+          source: 'github',
+          kind: record.kind,
+          sourceId: record.sourceId,
+          reason: record.reason,
+          rawPayloadId: stored.id,
+        });
       }
     }
     return { status: 202, applied: event };
@@ -114,7 +146,11 @@ async function apply(
       const pullRequest = pr.records[0];
       if (pullRequest !== undefined) {
         await writePullRequests(manager, pr.records, rawPayloadId, rules);
-        await writeIdentities(manager, review.records.map((record) => record.author), rawPayloadId);
+        await writeIdentities(
+          manager,
+          review.records.map((record) => record.author),
+          rawPayloadId,
+        );
         await upsertRows(
           manager,
           'pull_request_review',
@@ -132,7 +168,11 @@ async function apply(
       return [...pr.rejected, ...review.rejected];
     }
     case 'deployment_status': {
-      const { records, rejected } = extractRestDeployment(repository, payload.deployment, payload.deployment_status);
+      const { records, rejected } = extractRestDeployment(
+        repository,
+        payload.deployment,
+        payload.deployment_status,
+      );
       await writeDeployments(manager, records, rawPayloadId);
       return rejected;
     }
@@ -149,7 +189,8 @@ async function apply(
     case 'push': {
       // Every push is recorded, so direct pushes to the default branch that no PR carried show.
       const { records, rejected } = extractPush(payload);
-      for (const record of records) await writePush(manager, record, deliveryId, rawPayloadId, new Date());
+      for (const record of records)
+        await writePush(manager, record, deliveryId, rawPayloadId, new Date());
       return rejected;
     }
     default:

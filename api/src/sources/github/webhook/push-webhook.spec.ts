@@ -8,7 +8,12 @@ import { signWebhook } from './webhook-signature';
 const secret = 'push-secret';
 const sha = (char: string): string => char.repeat(40);
 
-function pushEvent(overrides: { ref?: string; before: string; after: string; commits: { id: string; message: string }[] }): object {
+function pushEvent(overrides: {
+  ref?: string;
+  before: string;
+  after: string;
+  commits: { id: string; message: string }[];
+}): object {
   return {
     ref: overrides.ref ?? 'refs/heads/main',
     before: overrides.before,
@@ -56,25 +61,54 @@ describe('push webhooks', () => {
   const deliver = async (id: string, body: object) => {
     const rawBody = JSON.stringify(body);
     return handleGithubWebhook(deps, {
-      headers: { 'x-hub-signature-256': signWebhook(secret, rawBody), 'x-github-delivery': id, 'x-github-event': 'push' },
+      headers: {
+        'x-hub-signature-256': signWebhook(secret, rawBody),
+        'x-github-delivery': id,
+        'x-github-event': 'push',
+      },
       rawBody,
     });
   };
 
   it('records pushes with their commits, default-branch flag and the PRs carrying them, once per delivery', async () => {
-    const merged = pushEvent({ before: sha('0'), after: sha('m'), commits: [{ id: sha('c'), message: 'Add retries' }, { id: sha('m'), message: 'Merge pull request #1' }] });
+    const merged = pushEvent({
+      before: sha('0'),
+      after: sha('m'),
+      commits: [
+        { id: sha('c'), message: 'Add retries' },
+        { id: sha('m'), message: 'Merge pull request #1' },
+      ],
+    });
     const direct = pushEvent({
       before: sha('m'),
       after: sha('d'),
-      commits: [{ id: sha('d'), message: 'Hotfix config\n\nCo-authored-by: Claude <noreply@anthropic.com>' }],
+      commits: [
+        {
+          id: sha('d'),
+          message: 'Hotfix config\n\nCo-authored-by: Claude <noreply@anthropic.com>',
+        },
+      ],
     });
-    const branch = pushEvent({ ref: 'refs/heads/feature/y', before: sha('0'), after: sha('e'), commits: [{ id: sha('e'), message: 'WIP' }] });
+    const branch = pushEvent({
+      ref: 'refs/heads/feature/y',
+      before: sha('0'),
+      after: sha('e'),
+      commits: [{ id: sha('e'), message: 'WIP' }],
+    });
     expect((await deliver('p-1', merged)).status).toBe(202);
     expect((await deliver('p-2', direct)).status).toBe(202);
     expect((await deliver('p-3', branch)).status).toBe(202);
     expect(await deliver('p-2', direct)).toEqual({ status: 200, duplicate: true });
 
-    const rows = await dataSource.query<{ ref: string; is_default_branch: boolean; pull_request_ids: string[]; pusher_login: string; commits: { sha: string; coAuthors: string[]; authorLogin: string }[] }[]>(
+    const rows = await dataSource.query<
+      {
+        ref: string;
+        is_default_branch: boolean;
+        pull_request_ids: string[];
+        pusher_login: string;
+        commits: { sha: string; coAuthors: string[]; authorLogin: string }[];
+      }[]
+    >(
       'SELECT ref, is_default_branch, pull_request_ids, pusher_login, commits FROM github_push ORDER BY delivery_id',
     );
     expect(rows.map((row) => [row.ref, row.is_default_branch, row.pull_request_ids])).toEqual([
@@ -83,15 +117,25 @@ describe('push webhooks', () => {
       ['refs/heads/feature/y', false, []],
     ]);
     expect(rows[1]?.pusher_login).toBe('alice');
-    expect(rows[1]?.commits[0]).toMatchObject({ sha: sha('d'), authorLogin: 'alice', coAuthors: ['Claude <noreply@anthropic.com>'] });
+    expect(rows[1]?.commits[0]).toMatchObject({
+      sha: sha('d'),
+      authorLogin: 'alice',
+      coAuthors: ['Claude <noreply@anthropic.com>'],
+    });
 
     const untracked = await listUntrackedDefaultBranchPushes(dataSource.manager);
-    expect(untracked.map((push) => [push.afterSha, push.untrackedShas])).toEqual([[sha('d'), [sha('d')]]]);
+    expect(untracked.map((push) => [push.afterSha, push.untrackedShas])).toEqual([
+      [sha('d'), [sha('d')]],
+    ]);
   });
 
   it('quarantines a push payload it cannot read, without failing the delivery', async () => {
-    expect((await deliver('p-bad', { ref: 42, repository: { full_name: 'acme/api' } })).status).toBe(202);
-    const [row] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM quarantined_record WHERE kind = 'push'`);
+    expect(
+      (await deliver('p-bad', { ref: 42, repository: { full_name: 'acme/api' } })).status,
+    ).toBe(202);
+    const [row] = await dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM quarantined_record WHERE kind = 'push'`,
+    );
     expect(row?.n).toBe(1);
   });
 });

@@ -9,7 +9,11 @@ export function signWebhook(secret: string, rawBody: string): string {
   return `sha256=${createHmac('sha256', secret).update(rawBody, 'utf8').digest('hex')}`;
 }
 
-export function verifyWebhookSignature(secret: string, rawBody: string, signature: string): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  rawBody: string,
+  signature: string,
+): boolean {
   const expected = Buffer.from(signWebhook(secret, rawBody));
   const received = Buffer.from(signature);
   return expected.length === received.length && timingSafeEqual(expected, received);

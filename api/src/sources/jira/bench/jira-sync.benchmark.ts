@@ -10,11 +10,17 @@ import { startSimulatedJira } from '../testing/jira-test-kit';
 /** Backfill of 10,000 simulated Cloud issues with changelogs; then extract + convert from raw. */
 export const jiraSyncBenchmark: Benchmark = {
   name: 'jira-backfill-10k',
-  description: 'Jira Cloud backfill of 10,000 issues (1% with overflowing changelogs) from the simulator; replay from raw',
+  description:
+    'Jira Cloud backfill of 10,000 issues (1% with overflowing changelogs) from the simulator; replay from raw',
   async run() {
     const server = await startThrowawayServer();
     process.env.RR_TEST_ADMIN_URL = server.adminUrl;
-    const dataset = generateJiraDataset({ seed: 77, projectKeys: ['ENG', 'OPS', 'WEB', 'DATA'], issueCount: 10_000, overflowEvery: 100 });
+    const dataset = generateJiraDataset({
+      seed: 77,
+      projectKeys: ['ENG', 'OPS', 'WEB', 'DATA'],
+      issueCount: 10_000,
+      overflowEvery: 100,
+    });
     const { simulator, connection } = await startSimulatedJira('cloud', dataset);
     const { dataSource, database } = await createMigratedDataSource();
     try {
@@ -29,7 +35,9 @@ export const jiraSyncBenchmark: Benchmark = {
       const convertOnly = await replayJiraFromRaw(dataSource, { write: false });
       const heapPeakMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 1048576);
       const withWrites = await replayJiraFromRaw(dataSource, { write: true });
-      const changes: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM work_item_change`);
+      const changes: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM work_item_change`,
+      );
       return {
         'issues synced': report.issuesSynced,
         'changelog entries (work_item_change rows)': changes[0]?.n ?? 0,
@@ -37,8 +45,12 @@ export const jiraSyncBenchmark: Benchmark = {
         'API requests (simulator)': requests,
         'request budget (150 + overflowing)': 150 + overflowing,
         'backfill seconds': Number(syncSeconds.toFixed(1)),
-        'extract+convert from raw, issues per second': Math.round(convertOnly.issues / (convertOnly.convertMs / 1000)),
-        'replay incl. domain writes (no-op upserts), issues per second': Math.round(withWrites.issues / ((withWrites.convertMs + withWrites.writeMs) / 1000)),
+        'extract+convert from raw, issues per second': Math.round(
+          convertOnly.issues / (convertOnly.convertMs / 1000),
+        ),
+        'replay incl. domain writes (no-op upserts), issues per second': Math.round(
+          withWrites.issues / ((withWrites.convertMs + withWrites.writeMs) / 1000),
+        ),
         'heap growth during extract+convert MiB': heapPeakMiB,
       };
     } finally {

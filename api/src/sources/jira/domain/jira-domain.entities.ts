@@ -7,4 +7,12 @@ import { WorkItemSprint } from './work-item-sprint.entity';
 import { WorkItem } from './work-item.entity';
 
 /** The Jira connector's domain tables, registered in database/entities.ts. */
-export const jiraDomainEntities = [WorkItem, WorkItemChange, WorkItemComment, WorkItemLink, Board, Sprint, WorkItemSprint];
+export const jiraDomainEntities = [
+  WorkItem,
+  WorkItemChange,
+  WorkItemComment,
+  WorkItemLink,
+  Board,
+  Sprint,
+  WorkItemSprint,
+];

@@ -15,17 +15,25 @@ export interface UpsertSpec<Row> {
 
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-export async function upsertRows<Row extends { id: string }>(manager: EntityManager, spec: UpsertSpec<Row>, rows: readonly Row[]): Promise<number> {
+export async function upsertRows<Row extends { id: string }>(
+  manager: EntityManager,
+  spec: UpsertSpec<Row>,
+  rows: readonly Row[],
+): Promise<number> {
   if (rows.length === 0) return 0;
   const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
   const names = spec.columns.map(([name]) => name);
-  const updatable = names.filter((name) => name !== 'id' && !(spec.keepOnUpdate ?? []).includes(name));
+  const updatable = names.filter(
+    (name) => name !== 'id' && !(spec.keepOnUpdate ?? []).includes(name),
+  );
   const perChunk = Math.max(1, Math.floor(60_000 / names.length));
   let written = 0;
   for (let start = 0; start < unique.length; start += perChunk) {
     const chunk = unique.slice(start, start + perChunk);
     const params: unknown[] = [];
-    const tuples = chunk.map((row) => `(${spec.columns.map(([, get]) => `$${params.push(get(row))}`).join(', ')})`);
+    const tuples = chunk.map(
+      (row) => `(${spec.columns.map(([, get]) => `$${params.push(get(row))}`).join(', ')})`,
+    );
     const sql =
       `INSERT INTO ${quote(spec.table)} (${names.map(quote).join(', ')}) VALUES ${tuples.join(', ')} ` +
       `ON CONFLICT ("id") DO UPDATE SET ${updatable.map((name) => `${quote(name)} = EXCLUDED.${quote(name)}`).join(', ')} ` +
@@ -46,5 +54,8 @@ export async function deleteStaleChildren(
   keep: readonly string[],
 ): Promise<void> {
   if (parentIds.length === 0) return;
-  await manager.query(`DELETE FROM ${quote(table)} WHERE ${quote(parentColumn)} = ANY($1::text[]) AND NOT ("id" = ANY($2::text[]))`, [parentIds, keep]);
+  await manager.query(
+    `DELETE FROM ${quote(table)} WHERE ${quote(parentColumn)} = ANY($1::text[]) AND NOT ("id" = ANY($2::text[]))`,
+    [parentIds, keep],
+  );
 }

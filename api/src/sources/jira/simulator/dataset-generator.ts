@@ -46,11 +46,36 @@ export const simFieldIds = {
 };
 
 const simFields: SimField[] = [
-  { id: simFieldIds.storyPoints, name: 'Story Points', customType: 'com.atlassian.jira.plugin.system.customfieldtypes:float', schemaType: 'number' },
-  { id: simFieldIds.sprint, name: 'Sprint', customType: 'com.pyxis.greenhopper.jira:gh-sprint', schemaType: 'array' },
-  { id: simFieldIds.epicLink, name: 'Epic Link', customType: 'com.pyxis.greenhopper.jira:gh-epic-link', schemaType: 'any' },
-  { id: simFieldIds.acceptanceCriteria, name: 'Acceptance Criteria', customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea', schemaType: 'string' },
-  { id: 'customfield_10090', name: 'Team', customType: 'com.atlassian.jira.plugin.system.customfieldtypes:select', schemaType: 'any' },
+  {
+    id: simFieldIds.storyPoints,
+    name: 'Story Points',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+    schemaType: 'number',
+  },
+  {
+    id: simFieldIds.sprint,
+    name: 'Sprint',
+    customType: 'com.pyxis.greenhopper.jira:gh-sprint',
+    schemaType: 'array',
+  },
+  {
+    id: simFieldIds.epicLink,
+    name: 'Epic Link',
+    customType: 'com.pyxis.greenhopper.jira:gh-epic-link',
+    schemaType: 'any',
+  },
+  {
+    id: simFieldIds.acceptanceCriteria,
+    name: 'Acceptance Criteria',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:textarea',
+    schemaType: 'string',
+  },
+  {
+    id: 'customfield_10090',
+    name: 'Team',
+    customType: 'com.atlassian.jira.plugin.system.customfieldtypes:select',
+    schemaType: 'any',
+  },
 ];
 
 function prng(seed: number): () => number {
@@ -65,7 +90,18 @@ function prng(seed: number): () => number {
 }
 
 const hour = 3_600_000;
-const words = ['login', 'checkout', 'invoice', 'search', 'profile', 'export', 'billing', 'sync', 'report', 'alerts'];
+const words = [
+  'login',
+  'checkout',
+  'invoice',
+  'search',
+  'profile',
+  'export',
+  'billing',
+  'sync',
+  'report',
+  'alerts',
+];
 
 function statusById(id: string): SimStatus {
   const status = simStatuses.find((candidate) => candidate.id === id);
@@ -73,11 +109,20 @@ function statusById(id: string): SimStatus {
   return status;
 }
 
-function descriptionBlocks(topic: string, version: number, withCriteriaHeading: boolean): SimBlock[] {
-  const blocks: SimBlock[] = [{ type: 'paragraph', text: `Users need ${topic} to work (revision ${version}).` }];
+function descriptionBlocks(
+  topic: string,
+  version: number,
+  withCriteriaHeading: boolean,
+): SimBlock[] {
+  const blocks: SimBlock[] = [
+    { type: 'paragraph', text: `Users need ${topic} to work (revision ${version}).` },
+  ];
   if (withCriteriaHeading) {
     blocks.push({ type: 'heading', level: 3, text: 'Acceptance criteria' });
-    blocks.push({ type: 'bulletList', items: [`${topic} page loads in under 2 seconds`, `errors are shown inline`] });
+    blocks.push({
+      type: 'bulletList',
+      items: [`${topic} page loads in under 2 seconds`, `errors are shown inline`],
+    });
   }
   return blocks;
 }
@@ -97,7 +142,12 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     email: index % 5 === 4 ? null : `user${index}@acme.test`,
   }));
 
-  const boards: SimBoard[] = projectKeys.map((key, index) => ({ id: index + 1, name: `${key} board`, type: 'scrum', projectKey: key }));
+  const boards: SimBoard[] = projectKeys.map((key, index) => ({
+    id: index + 1,
+    name: `${key} board`,
+    type: 'scrum',
+    projectKey: key,
+  }));
   const spanHours = Math.max(24 * 28, options.issueCount * 2);
   const now = start + spanHours * hour + 30 * 24 * hour;
   const sprints: SimSprint[] = [];
@@ -137,7 +187,16 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     counters.set(projectKey, number);
     const key = `${projectKey}-${number}`;
     const roll = random();
-    const issueType = index % 10 === 0 ? 'Epic' : roll < 0.55 ? 'Story' : roll < 0.8 ? 'Bug' : roll < 0.92 ? 'Task' : 'Sub-task';
+    const issueType =
+      index % 10 === 0
+        ? 'Epic'
+        : roll < 0.55
+          ? 'Story'
+          : roll < 0.8
+            ? 'Bug'
+            : roll < 0.92
+              ? 'Task'
+              : 'Sub-task';
     const topic = pick(words);
     const created = start + index * 2 * hour;
     let at = created;
@@ -148,9 +207,14 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     let statusId = '10000';
     let descriptionVersion = 1;
     let hasCriteriaHeading = random() < 0.3;
-    let description: SimBlock[] | null = random() < 0.1 ? null : descriptionBlocks(topic, descriptionVersion, hasCriteriaHeading);
-    let storyPoints: number | null = issueType === 'Story' && random() < 0.7 ? pick([1, 2, 3, 5, 8]) : null;
-    let criteria: SimBlock[] | null = issueType === 'Story' && random() < 0.35 ? [{ type: 'paragraph', text: `Given a user, when they open ${topic}, then it loads` }] : null;
+    let description: SimBlock[] | null =
+      random() < 0.1 ? null : descriptionBlocks(topic, descriptionVersion, hasCriteriaHeading);
+    let storyPoints: number | null =
+      issueType === 'Story' && random() < 0.7 ? pick([1, 2, 3, 5, 8]) : null;
+    let criteria: SimBlock[] | null =
+      issueType === 'Story' && random() < 0.35
+        ? [{ type: 'paragraph', text: `Given a user, when they open ${topic}, then it loads` }]
+        : null;
     let sprintIds: number[] = [];
     let resolution: string | null = null;
     let resolutionDate: string | null = null;
@@ -158,15 +222,36 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     const push = (items: SimHistoryItem[]): void => {
       at += Math.floor(random() * 20 + 1) * hour;
       historyId += 1;
-      histories.push({ id: String(historyId), authorId: pick(users).id, created: new Date(at).toISOString(), items });
+      histories.push({
+        id: String(historyId),
+        authorId: pick(users).id,
+        created: new Date(at).toISOString(),
+        items,
+      });
     };
     const setStatus = (to: string): SimHistoryItem[] => {
       const items: SimHistoryItem[] = [
-        { field: 'status', fieldId: 'status', fieldtype: 'jira', from: statusId, fromString: statusById(statusId).name, to, toString: statusById(to).name },
+        {
+          field: 'status',
+          fieldId: 'status',
+          fieldtype: 'jira',
+          from: statusId,
+          fromString: statusById(statusId).name,
+          to,
+          toString: statusById(to).name,
+        },
       ];
       const done = statusById(to).category === 'done';
       if (done !== (resolution !== null)) {
-        items.push({ field: 'resolution', fieldId: 'resolution', fieldtype: 'jira', from: resolution === null ? null : '10000', fromString: resolution, to: done ? '10000' : null, toString: done ? 'Done' : null });
+        items.push({
+          field: 'resolution',
+          fieldId: 'resolution',
+          fieldtype: 'jira',
+          from: resolution === null ? null : '10000',
+          fromString: resolution,
+          to: done ? '10000' : null,
+          toString: done ? 'Done' : null,
+        });
         resolution = done ? 'Done' : null;
       }
       statusId = to;
@@ -178,14 +263,34 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
       descriptionVersion += 1;
       hasCriteriaHeading = hasCriteriaHeading || random() < 0.3;
       description = descriptionBlocks(topic, descriptionVersion, hasCriteriaHeading);
-      push([{ field: 'description', fieldId: 'description', fieldtype: 'jira', from: null, fromString: before, to: null, toString: toWiki(description) }]);
+      push([
+        {
+          field: 'description',
+          fieldId: 'description',
+          fieldtype: 'jira',
+          from: null,
+          fromString: before,
+          to: null,
+          toString: toWiki(description),
+        },
+      ]);
     }
     if (issueType !== 'Epic' && issueType !== 'Sub-task') {
       const sprint = sprintAt(projectIndex, at + 24 * hour);
       if (sprint !== undefined) {
         const before = sprintIds;
         sprintIds = [sprint.id];
-        push([{ field: 'Sprint', fieldId: simFieldIds.sprint, fieldtype: 'custom', from: before.join(', ') || null, fromString: null, to: String(sprint.id), toString: sprint.name }]);
+        push([
+          {
+            field: 'Sprint',
+            fieldId: simFieldIds.sprint,
+            fieldtype: 'custom',
+            from: before.join(', ') || null,
+            fromString: null,
+            to: String(sprint.id),
+            toString: sprint.name,
+          },
+        ]);
       }
     }
     const progress = random();
@@ -193,12 +298,40 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     if (storyPoints !== null && random() < 0.25) {
       const before = storyPoints;
       storyPoints = before + 2;
-      push([{ field: 'Story Points', fieldId: simFieldIds.storyPoints, fieldtype: 'custom', from: null, fromString: String(before), to: null, toString: String(storyPoints) }]);
+      push([
+        {
+          field: 'Story Points',
+          fieldId: simFieldIds.storyPoints,
+          fieldtype: 'custom',
+          from: null,
+          fromString: String(before),
+          to: null,
+          toString: String(storyPoints),
+        },
+      ]);
     }
     if (issueType === 'Story' && random() < 0.15) {
       const before = criteria === null ? null : toWiki(criteria);
-      criteria = [{ type: 'taskList', items: [{ text: `${topic} works offline`, done: false }, { text: 'audit log entry written', done: false }] }];
-      push([{ field: 'Acceptance Criteria', fieldId: simFieldIds.acceptanceCriteria, fieldtype: 'custom', from: null, fromString: before, to: null, toString: toWiki(criteria) }]);
+      criteria = [
+        {
+          type: 'taskList',
+          items: [
+            { text: `${topic} works offline`, done: false },
+            { text: 'audit log entry written', done: false },
+          ],
+        },
+      ];
+      push([
+        {
+          field: 'Acceptance Criteria',
+          fieldId: simFieldIds.acceptanceCriteria,
+          fieldtype: 'custom',
+          from: null,
+          fromString: before,
+          to: null,
+          toString: toWiki(criteria),
+        },
+      ]);
     }
     if (progress > 0.35) push(setStatus('10001'));
     if (progress > 0.45) {
@@ -210,23 +343,45 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
         resolutionDate = histories.at(-1)?.created ?? null;
       }
     }
-    const overflow = options.overflowEvery !== undefined && index % options.overflowEvery === options.overflowEvery - 1;
-    const fillers = overflow ? pageSize + 1 + Math.floor(random() * (pageSize - 10)) - histories.length : Math.floor(random() * 4);
+    const overflow =
+      options.overflowEvery !== undefined &&
+      index % options.overflowEvery === options.overflowEvery - 1;
+    const fillers = overflow
+      ? pageSize + 1 + Math.floor(random() * (pageSize - 10)) - histories.length
+      : Math.floor(random() * 4);
     for (let filler = 0; filler < fillers; filler += 1) {
-      push([{ field: 'labels', fieldId: 'labels', fieldtype: 'jira', from: null, fromString: `l${filler}`, to: null, toString: `l${filler + 1}` }]);
+      push([
+        {
+          field: 'labels',
+          fieldId: 'labels',
+          fieldtype: 'jira',
+          from: null,
+          fromString: `l${filler}`,
+          to: null,
+          toString: `l${filler + 1}`,
+        },
+      ]);
     }
 
-    const comments: SimComment[] = Array.from({ length: Math.floor(random() * 3) }, (_, commentIndex) => {
-      commentId += 1;
-      const when = new Date(created + (commentIndex + 1) * 3 * hour).toISOString();
-      return {
-        id: String(commentId),
-        authorId: pick(users).id,
-        created: when,
-        updated: when,
-        body: [{ type: 'paragraph', text: commentIndex === 0 ? `Should ${topic} also cover mobile?` : 'Looks good to me.' }],
-      };
-    });
+    const comments: SimComment[] = Array.from(
+      { length: Math.floor(random() * 3) },
+      (_, commentIndex) => {
+        commentId += 1;
+        const when = new Date(created + (commentIndex + 1) * 3 * hour).toISOString();
+        return {
+          id: String(commentId),
+          authorId: pick(users).id,
+          created: when,
+          updated: when,
+          body: [
+            {
+              type: 'paragraph',
+              text: commentIndex === 0 ? `Should ${topic} also cover mobile?` : 'Looks good to me.',
+            },
+          ],
+        };
+      },
+    );
 
     const issue: SimIssue = {
       id: String(10000 + index),
@@ -241,7 +396,9 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
       resolution,
       summary: `${issueType} about ${topic} #${number}`,
       description,
-      labels: histories.some((history) => history.items[0]?.field === 'labels') ? [`l${fillers}`] : [],
+      labels: histories.some((history) => history.items[0]?.field === 'labels')
+        ? [`l${fillers}`]
+        : [],
       components: random() < 0.5 ? [pick(['api', 'web', 'mobile'])] : [],
       fixVersions: resolutionDate === null ? [] : ['1.0'],
       assigneeId,
@@ -274,14 +431,28 @@ export function generateJiraDataset(options: DatasetOptions): JiraSimulatorDatas
     }
     if (issueType === 'Bug' && story !== undefined) {
       linkId += 1;
-      issue.links.push({ id: String(linkId), typeName: 'Causes', direction: 'inward', otherKey: story.key });
-      story.links.push({ id: String(linkId), typeName: 'Causes', direction: 'outward', otherKey: key });
+      issue.links.push({
+        id: String(linkId),
+        typeName: 'Causes',
+        direction: 'inward',
+        otherKey: story.key,
+      });
+      story.links.push({
+        id: String(linkId),
+        typeName: 'Causes',
+        direction: 'outward',
+        otherKey: key,
+      });
     }
     issues.push(issue);
   }
 
   return {
-    projects: projectKeys.map((key, index) => ({ id: String(10000 + index), key, name: `${key} project` })),
+    projects: projectKeys.map((key, index) => ({
+      id: String(10000 + index),
+      key,
+      name: `${key} project`,
+    })),
     users,
     statuses: simStatuses,
     linkTypes: [

@@ -1,5 +1,12 @@
 import { toAdf, toWiki } from './rich-text.render';
-import type { JiraSimulatorDataset, SimBlock, SimHistory, SimIssue, SimSprint, SimUser } from './simulator-dataset';
+import type {
+  JiraSimulatorDataset,
+  SimBlock,
+  SimHistory,
+  SimIssue,
+  SimSprint,
+  SimUser,
+} from './simulator-dataset';
 
 /** Renders simulator data in the wire shapes of Jira Cloud (REST v3, ADF) or Data Center (v2, wiki). */
 export type SimDeployment = 'cloud' | 'datacenter';
@@ -22,7 +29,13 @@ export function renderUser(context: RenderContext, id: string | null): object | 
   if (user === undefined) return null;
   const email = user.email === null ? {} : { emailAddress: user.email };
   return context.deployment === 'cloud'
-    ? { accountId: user.id, accountType: 'atlassian', displayName: user.displayName, active: true, ...email }
+    ? {
+        accountId: user.id,
+        accountType: 'atlassian',
+        displayName: user.displayName,
+        active: true,
+        ...email,
+      }
     : { key: user.id, name: user.name, displayName: user.displayName, active: true, ...email };
 }
 
@@ -69,7 +82,11 @@ export function renderHistory(context: RenderContext, history: SimHistory): obje
   };
 }
 
-export function renderIssue(context: RenderContext, issue: SimIssue, changelogLimit: number | null): object {
+export function renderIssue(
+  context: RenderContext,
+  issue: SimIssue,
+  changelogLimit: number | null,
+): object {
   const { dataset, deployment } = context;
   const version = deployment === 'cloud' ? 3 : 2;
   const status = dataset.statuses.find((candidate) => candidate.id === issue.statusId);
@@ -77,15 +94,35 @@ export function renderIssue(context: RenderContext, issue: SimIssue, changelogLi
   const categoryIds = { new: 2, indeterminate: 4, done: 3 } as const;
   const categoryNames = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
   const issueByKey = (key: string) => dataset.issues.find((candidate) => candidate.key === key);
-  const ref = (key: string) => ({ id: issueByKey(key)?.id ?? '0', key, self: `${context.baseUrl}/rest/api/${version}/issue/${key}` });
+  const ref = (key: string) => ({
+    id: issueByKey(key)?.id ?? '0',
+    key,
+    self: `${context.baseUrl}/rest/api/${version}/issue/${key}`,
+  });
   const fields: Record<string, unknown> = {
     summary: issue.summary,
-    issuetype: { id: String(issue.issueType.length), name: issue.issueType, subtask: issue.subtask },
-    project: { id: project?.id ?? '0', key: issue.projectKey, name: project?.name ?? issue.projectKey },
+    issuetype: {
+      id: String(issue.issueType.length),
+      name: issue.issueType,
+      subtask: issue.subtask,
+    },
+    project: {
+      id: project?.id ?? '0',
+      key: issue.projectKey,
+      name: project?.name ?? issue.projectKey,
+    },
     status:
       status === undefined
         ? null
-        : { id: status.id, name: status.name, statusCategory: { id: categoryIds[status.category], key: status.category, name: categoryNames[status.category] } },
+        : {
+            id: status.id,
+            name: status.name,
+            statusCategory: {
+              id: categoryIds[status.category],
+              key: status.category,
+              name: categoryNames[status.category],
+            },
+          },
     created: jiraTime(issue.created),
     updated: jiraTime(issue.updated),
     resolutiondate: issue.resolutionDate === null ? null : jiraTime(issue.resolutionDate),
@@ -93,7 +130,11 @@ export function renderIssue(context: RenderContext, issue: SimIssue, changelogLi
     description: richText(context, issue.description),
     labels: issue.labels,
     components: issue.components.map((name, index) => ({ id: String(10100 + index), name })),
-    fixVersions: issue.fixVersions.map((name, index) => ({ id: String(10200 + index), name, released: true })),
+    fixVersions: issue.fixVersions.map((name, index) => ({
+      id: String(10200 + index),
+      name,
+      released: true,
+    })),
     assignee: renderUser(context, issue.assigneeId),
     reporter: renderUser(context, issue.reporterId),
     subtasks: issue.subtaskKeys.map(ref),
@@ -101,7 +142,12 @@ export function renderIssue(context: RenderContext, issue: SimIssue, changelogLi
       const type = dataset.linkTypes.find((candidate) => candidate.name === link.typeName);
       return {
         id: link.id,
-        type: { id: type?.id ?? '0', name: link.typeName, inward: type?.inward ?? link.typeName, outward: type?.outward ?? link.typeName },
+        type: {
+          id: type?.id ?? '0',
+          name: link.typeName,
+          inward: type?.inward ?? link.typeName,
+          outward: type?.outward ?? link.typeName,
+        },
         [link.direction === 'inward' ? 'inwardIssue' : 'outwardIssue']: ref(link.otherKey),
       };
     }),
@@ -129,9 +175,11 @@ export function renderIssue(context: RenderContext, issue: SimIssue, changelogLi
           }),
   };
   // Cloud shows the parent for every level (epic -> story -> sub-task); Data Center only for sub-tasks.
-  if (issue.parentKey !== null && (deployment === 'cloud' || issue.subtask)) fields.parent = ref(issue.parentKey);
+  if (issue.parentKey !== null && (deployment === 'cloud' || issue.subtask))
+    fields.parent = ref(issue.parentKey);
 
-  const histories = changelogLimit === null ? issue.histories : issue.histories.slice(0, changelogLimit);
+  const histories =
+    changelogLimit === null ? issue.histories : issue.histories.slice(0, changelogLimit);
   const rendered: Record<string, unknown> = {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id,

@@ -86,10 +86,17 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 
 function intParam(value: unknown, fallback: number): number {
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number.parseInt(value, 10) : Number.NaN;
+  const parsed =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? Number.parseInt(value, 10)
+        : Number.NaN;
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
 }
 
@@ -99,36 +106,62 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
   let faults = options.faults;
   let random = seeded(faults?.seed ?? 7);
   let burstLeft = 0;
-  const changelogLimit = options.searchChangelogLimit === undefined ? (deployment === 'cloud' ? 100 : null) : options.searchChangelogLimit;
+  const changelogLimit =
+    options.searchChangelogLimit === undefined
+      ? deployment === 'cloud'
+        ? 100
+        : null
+      : options.searchChangelogLimit;
   const searchCap = options.searchMaxResults ?? (deployment === 'cloud' ? 100 : 1000);
 
   // Filled in once the port is known.
-  const context: RenderContext = { dataset, deployment, baseUrl: 'http://127.0.0.1', usersById: new Map() };
+  const context: RenderContext = {
+    dataset,
+    deployment,
+    baseUrl: 'http://127.0.0.1',
+    usersById: new Map(),
+  };
 
   const authorised = (request: IncomingMessage): boolean => {
     const header = request.headers.authorization ?? '';
     if ('pat' in options.auth) return header === `Bearer ${options.auth.pat}`;
-    const expected = Buffer.from(`${options.auth.email}:${options.auth.apiToken}`).toString('base64');
+    const expected = Buffer.from(`${options.auth.email}:${options.auth.apiToken}`).toString(
+      'base64',
+    );
     return header === `Basic ${expected}`;
   };
 
   const matching = (jql: string): SimIssue[] => {
     const filter = parseJql(jql, options.userTimeZone ?? 'UTC');
-    return dataset.issues
-      .filter((issue) => filter.projectKeys === null || filter.projectKeys.includes(issue.projectKey))
-      .filter((issue) => filter.issueKeys === null || filter.issueKeys.includes(issue.key))
-      // Jira compares with minute precision: anything updated in the bound's minute matches.
-      .filter((issue) => filter.updatedFrom === null || Date.parse(issue.updated) >= filter.updatedFrom)
-      .sort((a, b) => Date.parse(a.updated) - Date.parse(b.updated) || Number(a.id) - Number(b.id));
+    return (
+      dataset.issues
+        .filter(
+          (issue) => filter.projectKeys === null || filter.projectKeys.includes(issue.projectKey),
+        )
+        .filter((issue) => filter.issueKeys === null || filter.issueKeys.includes(issue.key))
+        // Jira compares with minute precision: anything updated in the bound's minute matches.
+        .filter(
+          (issue) => filter.updatedFrom === null || Date.parse(issue.updated) >= filter.updatedFrom,
+        )
+        .sort(
+          (a, b) => Date.parse(a.updated) - Date.parse(b.updated) || Number(a.id) - Number(b.id),
+        )
+    );
   };
 
-  const searchParams = async (request: IncomingMessage, url: URL): Promise<Record<string, unknown>> =>
-    request.method === 'POST' ? asRecord(await readBody(request)) : Object.fromEntries(url.searchParams.entries());
+  const searchParams = async (
+    request: IncomingMessage,
+    url: URL,
+  ): Promise<Record<string, unknown>> =>
+    request.method === 'POST'
+      ? asRecord(await readBody(request))
+      : Object.fromEntries(url.searchParams.entries());
 
   async function route(request: IncomingMessage, url: URL): Promise<HttpAnswer> {
     const path = url.pathname;
     const method = request.method ?? 'GET';
-    if (!authorised(request)) return new HttpAnswer(401, { errorMessages: ['You are not authenticated.'] });
+    if (!authorised(request))
+      return new HttpAnswer(401, { errorMessages: ['You are not authenticated.'] });
 
     if (method === 'GET' && /^\/rest\/api\/[23]\/serverInfo$/.test(path)) {
       return new HttpAnswer(200, {
@@ -141,67 +174,130 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
       });
     }
     if (method === 'GET' && /^\/rest\/api\/[23]\/myself$/.test(path)) {
-      return new HttpAnswer(200, { displayName: 'Sync Bot', timeZone: options.userTimeZone ?? 'UTC', active: true });
+      return new HttpAnswer(200, {
+        displayName: 'Sync Bot',
+        timeZone: options.userTimeZone ?? 'UTC',
+        active: true,
+      });
     }
     if (method === 'GET' && /^\/rest\/api\/[23]\/field$/.test(path)) {
-      const system = ['summary', 'status', 'description', 'labels', 'components', 'fixVersions', 'assignee', 'reporter', 'parent'].map((id) => ({
-        id, key: id, name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`, custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [id],
+      const system = [
+        'summary',
+        'status',
+        'description',
+        'labels',
+        'components',
+        'fixVersions',
+        'assignee',
+        'reporter',
+        'parent',
+      ].map((id) => ({
+        id,
+        key: id,
+        name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`,
+        custom: false,
+        orderable: true,
+        navigable: true,
+        searchable: true,
+        clauseNames: [id],
         schema: { type: 'string', system: id },
       }));
       const custom = dataset.fields.map((field) => ({
-        id: field.id, key: field.id, name: field.name, custom: true, orderable: true, navigable: true, searchable: true,
+        id: field.id,
+        key: field.id,
+        name: field.name,
+        custom: true,
+        orderable: true,
+        navigable: true,
+        searchable: true,
         clauseNames: [`cf[${field.id.replace('customfield_', '')}]`, field.name],
-        schema: { type: field.schemaType, custom: field.customType, customId: Number(field.id.replace('customfield_', '')), ...(field.schemaType === 'array' ? { items: 'json' } : {}) },
+        schema: {
+          type: field.schemaType,
+          custom: field.customType,
+          customId: Number(field.id.replace('customfield_', '')),
+          ...(field.schemaType === 'array' ? { items: 'json' } : {}),
+        },
       }));
       return new HttpAnswer(200, [...system, ...custom]);
     }
     if (method === 'GET' && /^\/rest\/api\/[23]\/status$/.test(path)) {
       const ids = { new: 2, indeterminate: 4, done: 3 } as const;
-      return new HttpAnswer(200, dataset.statuses.map((status) => ({
-        id: status.id, name: status.name, statusCategory: { id: ids[status.category], key: status.category, name: status.category },
-      })));
+      return new HttpAnswer(
+        200,
+        dataset.statuses.map((status) => ({
+          id: status.id,
+          name: status.name,
+          statusCategory: { id: ids[status.category], key: status.category, name: status.category },
+        })),
+      );
     }
     if (/^\/rest\/api\/3\/search\/jql$/.test(path) && (method === 'POST' || method === 'GET')) {
       if (deployment !== 'cloud') return new HttpAnswer(404, { errorMessages: ['Not found'] });
       const params = await searchParams(request, url);
       const jql = typeof params.jql === 'string' ? params.jql : '';
       const token = typeof params.nextPageToken === 'string' ? params.nextPageToken : undefined;
-      const offset = token === undefined ? 0 : intParam(Buffer.from(token, 'base64url').toString('utf8').replace('offset:', ''), -1);
+      const offset =
+        token === undefined
+          ? 0
+          : intParam(Buffer.from(token, 'base64url').toString('utf8').replace('offset:', ''), -1);
       if (offset < 0) return new HttpAnswer(400, { errorMessages: ['Invalid nextPageToken'] });
       const size = Math.min(intParam(params.maxResults, 50), searchCap);
       const all = matching(jql);
       const page = all.slice(offset, offset + size);
-      const withChangelog = typeof params.expand === 'string' && params.expand.includes('changelog');
-      const next = offset + size < all.length ? Buffer.from(`offset:${offset + size}`).toString('base64url') : undefined;
+      const withChangelog =
+        typeof params.expand === 'string' && params.expand.includes('changelog');
+      const next =
+        offset + size < all.length
+          ? Buffer.from(`offset:${offset + size}`).toString('base64url')
+          : undefined;
       return new HttpAnswer(200, {
-        issues: page.map((issue) => renderIssue(context, issue, withChangelog ? changelogLimit : 0)),
+        issues: page.map((issue) =>
+          renderIssue(context, issue, withChangelog ? changelogLimit : 0),
+        ),
         ...(next === undefined ? {} : { nextPageToken: next }),
         isLast: next === undefined,
       });
     }
     if (/^\/rest\/api\/[23]\/search$/.test(path) && (method === 'POST' || method === 'GET')) {
       if (deployment === 'cloud') {
-        return new HttpAnswer(410, { errorMessages: ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.'] });
+        return new HttpAnswer(410, {
+          errorMessages: [
+            'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.',
+          ],
+        });
       }
       const params = await searchParams(request, url);
       const jql = typeof params.jql === 'string' ? params.jql : '';
       const startAt = intParam(params.startAt, 0);
       const size = Math.min(intParam(params.maxResults, 50), searchCap);
       const all = matching(jql);
-      const expand = Array.isArray(params.expand) ? params.expand.join(',') : typeof params.expand === 'string' ? params.expand : '';
+      const expand = Array.isArray(params.expand)
+        ? params.expand.join(',')
+        : typeof params.expand === 'string'
+          ? params.expand
+          : '';
       return new HttpAnswer(200, {
         expand: 'schema,names',
         startAt,
         maxResults: size,
         total: all.length,
-        issues: all.slice(startAt, startAt + size).map((issue) => renderIssue(context, issue, expand.includes('changelog') ? changelogLimit : 0)),
+        issues: all
+          .slice(startAt, startAt + size)
+          .map((issue) =>
+            renderIssue(context, issue, expand.includes('changelog') ? changelogLimit : 0),
+          ),
       });
     }
     const changelog = /^\/rest\/api\/[23]\/issue\/([^/]+)\/changelog$/.exec(path);
     if (method === 'GET' && changelog?.[1] !== undefined) {
       const idOrKey = decodeURIComponent(changelog[1]);
-      const issue = dataset.issues.find((candidate) => candidate.key === idOrKey || candidate.id === idOrKey);
-      if (issue === undefined) return new HttpAnswer(404, { errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      const issue = dataset.issues.find(
+        (candidate) => candidate.key === idOrKey || candidate.id === idOrKey,
+      );
+      if (issue === undefined)
+        return new HttpAnswer(404, {
+          errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+        });
       const startAt = intParam(url.searchParams.get('startAt'), 0);
       const size = Math.min(intParam(url.searchParams.get('maxResults'), 100), 100);
       const values = issue.histories.slice(startAt, startAt + size);
@@ -218,26 +314,44 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
       const startAt = intParam(url.searchParams.get('startAt'), 0);
       const size = Math.min(intParam(url.searchParams.get('maxResults'), 50), 50);
       const project = url.searchParams.get('projectKeyOrId');
-      const all = dataset.boards.filter((board) => project === null || board.projectKey === project);
+      const all = dataset.boards.filter(
+        (board) => project === null || board.projectKey === project,
+      );
       return new HttpAnswer(200, {
-        maxResults: size, startAt, total: all.length, isLast: startAt + size >= all.length,
+        maxResults: size,
+        startAt,
+        total: all.length,
+        isLast: startAt + size >= all.length,
         values: all.slice(startAt, startAt + size).map((board) => ({
-          id: board.id, self: `${context.baseUrl}/rest/agile/1.0/board/${board.id}`, name: board.name, type: board.type,
-          location: { projectKey: board.projectKey, displayName: board.projectKey, projectTypeKey: 'software' },
+          id: board.id,
+          self: `${context.baseUrl}/rest/agile/1.0/board/${board.id}`,
+          name: board.name,
+          type: board.type,
+          location: {
+            projectKey: board.projectKey,
+            displayName: board.projectKey,
+            projectTypeKey: 'software',
+          },
         })),
       });
     }
     const boardSprints = /^\/rest\/agile\/1\.0\/board\/(\d+)\/sprint$/.exec(path);
     if (method === 'GET' && boardSprints?.[1] !== undefined) {
       const boardId = Number(boardSprints[1]);
-      if (!dataset.boards.some((board) => board.id === boardId)) return new HttpAnswer(404, { errorMessages: ['Board does not exist'] });
+      if (!dataset.boards.some((board) => board.id === boardId))
+        return new HttpAnswer(404, { errorMessages: ['Board does not exist'] });
       const startAt = intParam(url.searchParams.get('startAt'), 0);
       const size = Math.min(intParam(url.searchParams.get('maxResults'), 50), 50);
       const all = dataset.sprints.filter((sprint) => sprint.boardId === boardId);
       return new HttpAnswer(200, {
-        maxResults: size, startAt, isLast: startAt + size >= all.length,
+        maxResults: size,
+        startAt,
+        isLast: startAt + size >= all.length,
         values: all.slice(startAt, startAt + size).map((sprint) => ({
-          id: sprint.id, self: `${context.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`, state: sprint.state, name: sprint.name,
+          id: sprint.id,
+          self: `${context.baseUrl}/rest/agile/1.0/sprint/${sprint.id}`,
+          state: sprint.state,
+          name: sprint.name,
           ...(sprint.startDate === null ? {} : { startDate: sprint.startDate }),
           ...(sprint.endDate === null ? {} : { endDate: sprint.endDate }),
           ...(sprint.completeDate === null ? {} : { completeDate: sprint.completeDate }),
@@ -253,16 +367,30 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
     if (faults === undefined) return undefined;
     if (burstLeft > 0) {
       burstLeft -= 1;
-      return new HttpAnswer(429, { errorMessages: ['Rate limit exceeded.'] }, { 'retry-after': String(faults.retryAfterSeconds ?? 1) });
+      return new HttpAnswer(
+        429,
+        { errorMessages: ['Rate limit exceeded.'] },
+        { 'retry-after': String(faults.retryAfterSeconds ?? 1) },
+      );
     }
-    if (faults.rateLimitBurstEvery !== undefined && requests.length % faults.rateLimitBurstEvery === faults.rateLimitBurstEvery - 1) {
+    if (
+      faults.rateLimitBurstEvery !== undefined &&
+      requests.length % faults.rateLimitBurstEvery === faults.rateLimitBurstEvery - 1
+    ) {
       burstLeft = (faults.rateLimitBurstLength ?? 3) - 1;
-      return new HttpAnswer(429, { errorMessages: ['Rate limit exceeded.'] }, { 'retry-after': String(faults.retryAfterSeconds ?? 1) });
+      return new HttpAnswer(
+        429,
+        { errorMessages: ['Rate limit exceeded.'] },
+        { 'retry-after': String(faults.retryAfterSeconds ?? 1) },
+      );
     }
     if (random() >= (faults.rate ?? 0)) return undefined;
     const kinds = faults.kinds ?? ['server-error', 'slow', 'malformed-body'];
     const kind = kinds[Math.floor(random() * kinds.length)];
-    if (kind === 'server-error') return new HttpAnswer(random() < 0.5 ? 503 : 500, { errorMessages: ['Internal server error'] });
+    if (kind === 'server-error')
+      return new HttpAnswer(random() < 0.5 ? 503 : 500, {
+        errorMessages: ['Internal server error'],
+      });
     return kind === 'slow' ? 'slow' : kind === 'malformed-body' ? 'malformed' : undefined;
   }
 
@@ -271,10 +399,26 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
     const fault = injectedFault();
     const send = (answer: HttpAnswer, malformed = false): void => {
       const injected: SimulatorRequest['fault'] =
-        fault instanceof HttpAnswer ? (fault.status === 429 ? 'rate-limit' : 'server-error') : fault === 'slow' ? 'slow' : fault === 'malformed' ? 'malformed-body' : null;
-      requests.push({ method: request.method ?? 'GET', path: url.pathname, status: answer.status, fault: injected });
+        fault instanceof HttpAnswer
+          ? fault.status === 429
+            ? 'rate-limit'
+            : 'server-error'
+          : fault === 'slow'
+            ? 'slow'
+            : fault === 'malformed'
+              ? 'malformed-body'
+              : null;
+      requests.push({
+        method: request.method ?? 'GET',
+        path: url.pathname,
+        status: answer.status,
+        fault: injected,
+      });
       const text = JSON.stringify(answer.body);
-      response.writeHead(answer.status, { 'content-type': 'application/json;charset=UTF-8', ...answer.headers });
+      response.writeHead(answer.status, {
+        'content-type': 'application/json;charset=UTF-8',
+        ...answer.headers,
+      });
       // A malformed body is a response cut short: valid status, truncated JSON.
       response.end(malformed ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : text);
     };
@@ -286,13 +430,24 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
     const delay = fault === 'slow' ? (faults?.slowMs ?? 300) : 0;
     route(request, url)
       .then((answer) => setTimeout(() => send(answer, fault === 'malformed'), delay))
-      .catch((error: unknown) => send(error instanceof HttpAnswer ? error : new HttpAnswer(500, { errorMessages: [String(error)] })));
+      .catch((error: unknown) =>
+        send(
+          error instanceof HttpAnswer
+            ? error
+            : new HttpAnswer(500, { errorMessages: [String(error)] }),
+        ),
+      );
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
-  Object.assign(context, { dataset, deployment, baseUrl, usersById: new Map(dataset.users.map((user) => [user.id, user])) });
+  Object.assign(context, {
+    dataset,
+    deployment,
+    baseUrl,
+    usersById: new Map(dataset.users.map((user) => [user.id, user])),
+  });
 
   return {
     baseUrl,

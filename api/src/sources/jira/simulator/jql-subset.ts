@@ -10,7 +10,8 @@ export interface JqlFilter {
 
 function listAfter(jql: string, field: string): string[] | null {
   const inList = new RegExp(`${field}\\s+in\\s*\\(([^)]*)\\)`, 'i').exec(jql);
-  if (inList?.[1] !== undefined) return inList[1].split(',').map((part) => part.trim().replace(/^"|"$/g, ''));
+  if (inList?.[1] !== undefined)
+    return inList[1].split(',').map((part) => part.trim().replace(/^"|"$/g, ''));
   const single = new RegExp(`${field}\\s*=\\s*"?([A-Z][A-Z0-9_-]*)"?`, 'i').exec(jql);
   return single?.[1] === undefined ? null : [single[1]];
 }
@@ -19,7 +20,13 @@ function listAfter(jql: string, field: string): string[] | null {
 function zonedToEpoch(local: string, timeZone: string): number {
   const asUtc = Date.parse(`${local.replace(' ', 'T')}:00Z`);
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   }).formatToParts(new Date(asUtc));
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const shown = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));

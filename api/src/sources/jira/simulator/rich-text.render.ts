@@ -10,7 +10,10 @@ export interface AdfNode {
 }
 
 const textNode = (text: string): AdfNode => ({ type: 'text', text });
-const paragraph = (text: string): AdfNode => ({ type: 'paragraph', content: text === '' ? [] : [textNode(text)] });
+const paragraph = (text: string): AdfNode => ({
+  type: 'paragraph',
+  content: text === '' ? [] : [textNode(text)],
+});
 
 let localIds = 0;
 function blockToAdf(block: SimBlock): AdfNode {

@@ -12,7 +12,12 @@ export interface SimWebhookDelivery {
 }
 
 function context(dataset: JiraSimulatorDataset): RenderContext {
-  return { dataset, deployment: 'datacenter', baseUrl: 'https://acme.atlassian.net', usersById: new Map(dataset.users.map((user) => [user.id, user])) };
+  return {
+    dataset,
+    deployment: 'datacenter',
+    baseUrl: 'https://acme.atlassian.net',
+    usersById: new Map(dataset.users.map((user) => [user.id, user])),
+  };
 }
 
 function signed(body: object, secret: string, deliveryId: string): SimWebhookDelivery {
@@ -35,9 +40,12 @@ export function issueWebhook(
   deliveryId: string,
 ): SimWebhookDelivery {
   const ctx = context(dataset);
-  const { changelog: _omitted, ...rendered } = renderIssue(ctx, issue, 0) as { changelog?: unknown };
+  const { changelog: _omitted, ...rendered } = renderIssue(ctx, issue, 0) as {
+    changelog?: unknown;
+  };
   const last = issue.histories.at(-1);
-  const history = last === undefined ? undefined : (renderHistory(ctx, last) as { id: string; items: unknown[] });
+  const history =
+    last === undefined ? undefined : (renderHistory(ctx, last) as { id: string; items: unknown[] });
   return signed(
     {
       timestamp: Date.parse(issue.updated),
@@ -45,7 +53,9 @@ export function issueWebhook(
       issue_event_type_name: event === 'jira:issue_created' ? 'issue_created' : 'issue_generic',
       user: last === undefined ? undefined : { accountId: last.authorId },
       issue: rendered,
-      ...(event === 'jira:issue_updated' && history !== undefined ? { changelog: { id: history.id, items: history.items } } : {}),
+      ...(event === 'jira:issue_updated' && history !== undefined
+        ? { changelog: { id: history.id, items: history.items } }
+        : {}),
     },
     secret,
     deliveryId,
@@ -53,7 +63,8 @@ export function issueWebhook(
 }
 
 export function sprintWebhook(
-  event: 'sprint_created' | 'sprint_updated' | 'sprint_started' | 'sprint_closed' | 'sprint_deleted',
+  event:
+    'sprint_created' | 'sprint_updated' | 'sprint_started' | 'sprint_closed' | 'sprint_deleted',
   sprint: SimSprint,
   secret: string,
   deliveryId: string,
@@ -63,7 +74,10 @@ export function sprintWebhook(
       timestamp: Date.now(),
       webhookEvent: event,
       sprint: {
-        id: sprint.id, state: sprint.state, name: sprint.name, originBoardId: sprint.boardId,
+        id: sprint.id,
+        state: sprint.state,
+        name: sprint.name,
+        originBoardId: sprint.boardId,
         ...(sprint.startDate === null ? {} : { startDate: sprint.startDate }),
         ...(sprint.endDate === null ? {} : { endDate: sprint.endDate }),
         ...(sprint.completeDate === null ? {} : { completeDate: sprint.completeDate }),

@@ -38,8 +38,17 @@ describe('DemoBanner', () => {
   });
 
   it('shows the load progress while the demo is loading', async () => {
-    renderBanner({ ...base, state: 'loading', stage: 'sync-jira', message: 'syncing work items', done: 300, total: 6550 });
-    expect(await screen.findByRole('status')).toHaveTextContent('Loading: syncing work items (300/6550)');
+    renderBanner({
+      ...base,
+      state: 'loading',
+      stage: 'sync-jira',
+      message: 'syncing work items',
+      done: 300,
+      total: 6550,
+    });
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Loading: syncing work items (300/6550)',
+    );
   });
 
   it('is absent when real connections are configured', async () => {

@@ -13,9 +13,10 @@ export function DemoBanner() {
         : null;
   return (
     <aside className={`demo-banner demo-banner--${data.state}`} aria-label="Demo data">
-      <strong>Demo data.</strong> You are looking at a generated organisation, not yours. To use your own,
-      set <code>GITHUB_TOKEN</code> with <code>GITHUB_ORG</code> or <code>GITHUB_REPOS</code>, and{' '}
-      <code>JIRA_BASE_URL</code> with its credentials, then restart (see the README).
+      <strong>Demo data.</strong> You are looking at a generated organisation, not yours. To use
+      your own, set <code>GITHUB_TOKEN</code> with <code>GITHUB_ORG</code> or{' '}
+      <code>GITHUB_REPOS</code>, and <code>JIRA_BASE_URL</code> with its credentials, then restart
+      (see the README).
       {progress !== null && (
         <span className="demo-banner__progress" role="status">
           {' '}

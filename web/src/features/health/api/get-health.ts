@@ -11,8 +11,15 @@ export interface HealthReading {
 
 export async function fetchHealth(signal?: AbortSignal): Promise<HealthReading> {
   const started = performance.now();
-  const health = await getJson('/api/health', healthResponseSchema, { acceptStatuses: [503], signal });
-  return { health, latencyMs: Math.round((performance.now() - started) * 10) / 10, receivedAt: Date.now() };
+  const health = await getJson('/api/health', healthResponseSchema, {
+    acceptStatuses: [503],
+    signal,
+  });
+  return {
+    health,
+    latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    receivedAt: Date.now(),
+  };
 }
 
 export const healthPollMs = 5000;

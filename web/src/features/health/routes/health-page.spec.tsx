@@ -27,7 +27,9 @@ describe('the system health page', () => {
     expect(within(facts).getByText('Embedded PostgreSQL')).toBeInTheDocument();
     expect(within(facts).getByText('PostgreSQL 17.10')).toBeInTheDocument();
     expect(within(facts).getByText('CreateSyncState1763796000000')).toBeInTheDocument();
-    expect(await screen.findByRole('figure', { name: 'Health check round trip' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('figure', { name: 'Health check round trip' }),
+    ).toBeInTheDocument();
   });
 
   it('says the database is down when the api answers 503 with its report', async () => {
@@ -42,7 +44,9 @@ describe('the system health page', () => {
       }),
     });
     renderRoute('/health');
-    expect(await screen.findByRole('status')).toHaveTextContent('Down: the database is unreachable');
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Down: the database is unreachable',
+    );
     expect(screen.getByText('External PostgreSQL (DATABASE_URL)')).toBeInTheDocument();
   });
 
@@ -52,7 +56,10 @@ describe('the system health page', () => {
       '/api/health': () => {
         calls += 1;
         return calls === 1
-          ? { status: 500, body: { statusCode: 500, code: 'internal', message: 'Something went wrong' } }
+          ? {
+              status: 500,
+              body: { statusCode: 500, code: 'internal', message: 'Something went wrong' },
+            }
           : { status: 200, body: healthy };
       },
     });
@@ -67,6 +74,9 @@ describe('the system health page', () => {
     renderRoute('/health');
     expect(await screen.findByRole('heading', { name: 'System health' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getByRole('link', { name: 'System health' })).toHaveAttribute('href', '/health');
+    expect(within(nav).getByRole('link', { name: 'System health' })).toHaveAttribute(
+      'href',
+      '/health',
+    );
   });
 });

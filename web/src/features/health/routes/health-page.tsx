@@ -49,7 +49,11 @@ export function HealthPage() {
       </p>
       <dl className="facts">
         <dt>Database engine</dt>
-        <dd>{health.database.engine === 'embedded' ? 'Embedded PostgreSQL' : 'External PostgreSQL (DATABASE_URL)'}</dd>
+        <dd>
+          {health.database.engine === 'embedded'
+            ? 'Embedded PostgreSQL'
+            : 'External PostgreSQL (DATABASE_URL)'}
+        </dd>
         <dt>Server</dt>
         <dd>{health.database.serverVersion ?? 'unreachable'}</dd>
         <dt>Migrations applied</dt>
