@@ -14,7 +14,10 @@ const browserReport = join(root, 'web', 'reports', 'e2e.json');
 for (const report of [...jestReports, browserReport]) rmSync(report, { force: true });
 
 // Formatting is part of the contract: Prettier's check runs first and counts as a failed task.
-const format = spawnSync('npx', ['prettier', '--check', '.', '--log-level', 'warn'], { cwd: root, stdio: 'inherit' });
+const format = spawnSync('npx', ['prettier', '--check', '.', '--log-level', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
 const turbo = spawnSync(
   'npx',
