@@ -2,10 +2,8 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { apiErrorSchema, healthResponseSchema } from '@rework-radar/shared';
 import request from 'supertest';
-import { createApp } from '../app.factory';
-import { parseConfig } from '../config/app-config';
 import { migrations } from '../database/migrations';
-import { silentLogger } from '../testing/silent-logger';
+import { startTestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
 describe('GET /api/health', () => {
@@ -15,16 +13,7 @@ describe('GET /api/health', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
   });
 
   afterAll(async () => {
@@ -78,16 +67,7 @@ describe('security headers', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
   });
   afterAll(async () => {
     await app.close();

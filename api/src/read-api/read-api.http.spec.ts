@@ -14,15 +14,13 @@ import {
 } from '@rework-radar/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
-import { parseConfig } from '../config/app-config';
 import { generateOrganisation } from '../sources/github/simulator/dataset-generator';
 import type { GithubDataset } from '../sources/github/simulator/github-dataset';
 import { GithubSimulator } from '../sources/github/simulator/github-simulator';
 import { generateJiraDataset } from '../sources/jira/simulator/dataset-generator';
 import { startJiraSimulator, type JiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import { runSyncCommand } from '../sync/sync-command';
-import { silentLogger } from '../testing/silent-logger';
+import { startTestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { expectedPullRequests, expectedWorkItems } from './testing/expected-views';
 
@@ -127,16 +125,7 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
       auth: { pat: 'jira-pat' },
     });
     database = await createTestDatabase();
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
     const stderr = captured();
     const chunks: string[] = [];
     stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));

@@ -3,11 +3,9 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
-import { parseConfig } from '../config/app-config';
 import { generateJiraDataset } from '../sources/jira/simulator/dataset-generator';
 import { issueWebhook } from '../sources/jira/simulator/webhook.render';
-import { silentLogger } from '../testing/silent-logger';
+import { startTestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
 const secret = 'jira-webhook-secret';
@@ -26,16 +24,7 @@ describe('POST /api/webhooks/jira', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', JIRA_WEBHOOK_SECRET: secret },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url, { JIRA_WEBHOOK_SECRET: secret });
   });
   afterAll(async () => {
     await app.close();

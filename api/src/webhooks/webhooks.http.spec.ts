@@ -3,9 +3,7 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { apiErrorSchema } from '@rework-radar/shared';
 import request from 'supertest';
-import { createApp } from '../app.factory';
-import { parseConfig } from '../config/app-config';
-import { silentLogger } from '../testing/silent-logger';
+import { startTestApp } from '../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
 const secret = 'webhook-secret-for-tests';
@@ -44,16 +42,7 @@ describe('POST /api/webhooks/github', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', GITHUB_WEBHOOK_SECRET: secret },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url, { GITHUB_WEBHOOK_SECRET: secret });
   });
 
   afterAll(async () => {

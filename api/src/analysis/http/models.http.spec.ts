@@ -3,11 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { apiErrorSchema, reworkDetailSchema } from '@rework-radar/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../app.factory';
-import { parseConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { runMigrations } from '../../database/migration-runner';
-import { silentLogger } from '../../testing/silent-logger';
+import { startTestApp } from '../../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { defaultAnalysisConfig, attributeCause, type Signal } from '../core';
 import { evidenceOf } from '../store/analysis-store';
@@ -109,16 +107,7 @@ describe('cause model versions API', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await seed(dataSource);
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
   });
 
   afterAll(async () => {

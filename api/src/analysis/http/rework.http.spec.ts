@@ -3,11 +3,9 @@ import type { INestApplication } from '@nestjs/common';
 import { apiErrorSchema, reworkDetailSchema, reworkListResponseSchema } from '@rework-radar/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../app.factory';
-import { parseConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { runMigrations } from '../../database/migration-runner';
-import { silentLogger } from '../../testing/silent-logger';
+import { startTestApp } from '../../testing/test-app';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 
 async function seed(dataSource: DataSource, count: number): Promise<void> {
@@ -57,16 +55,7 @@ describe('rework API', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await seed(dataSource, 7);
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      '/tmp',
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
   });
 
   afterAll(async () => {
