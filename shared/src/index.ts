@@ -11,3 +11,4 @@ export * from './api/teams.js';
 export * from './api/metric-direction.js';
 export * from './api/metrics.js';
 export * from './api/quarterly.js';
+export * from './api/connections.js';
