@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { JobModule } from './jobs/job.module';
+import { ExportModule } from './export/export.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule {
         TeamsModule,
         MetricsModule,
         JobModule,
+        ExportModule,
       ],
     };
   }

@@ -24,3 +24,12 @@ export function useQuarterly(quarter: string | undefined, team: string | undefin
 export function quarterlyCsvHref(quarter: string, team: string | undefined): string {
   return `/api/quarterly${queryString({ quarter, team, format: 'csv' })}`;
 }
+
+/** The page itself, printed (PDF, print layout) or photographed (PNG) by the api's headless Chromium. */
+export function quarterlyExportHref(
+  format: 'pdf' | 'png',
+  quarter: string,
+  team: string | undefined,
+): string {
+  return `/api/export/quarterly.${format}${queryString({ quarter, team })}`;
+}

@@ -77,23 +77,29 @@ describe('the quarterly review', () => {
     ).toBe('2025-Q4');
   });
 
-  it('offers print and a CSV of the same review, and charts the four quarters', async () => {
+  it('offers print, server-side PDF and PNG exports and a CSV of the same review, and charts the four quarters', async () => {
     answers();
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
-    renderRoute('/quarterly?quarter=2025-Q4');
+    renderRoute('/quarterly?quarter=2025-Q4&team=payments');
     await screen.findByRole('article', { name: 'Pull request cycle time' });
+    expect(screen.getByRole('link', { name: 'Export PDF' })).toHaveAttribute(
+      'href',
+      '/api/export/quarterly.pdf?quarter=2025-Q4&team=payments',
+    );
+    expect(screen.getByRole('link', { name: 'Export PNG' })).toHaveAttribute(
+      'href',
+      '/api/export/quarterly.png?quarter=2025-Q4&team=payments',
+    );
     expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
       'href',
-      '/api/quarterly?quarter=2025-Q4&format=csv',
+      '/api/quarterly?quarter=2025-Q4&team=payments&format=csv',
     );
     await userEvent.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalled();
     const chart = await screen.findByRole('figure', { name: 'Rework caused by missing context' });
     await userEvent.click(within(chart).getByRole('button', { name: 'Show table' }));
     expect(within(chart).getByRole('row', { name: '2025-Q4 30%' })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'PDF and PNG export' })).toHaveTextContent(
-      'Not available yet',
-    );
+    expect(screen.queryByRole('region', { name: 'PDF and PNG export' })).not.toBeInTheDocument();
   });
 
   it('says when the figures have not been computed rather than that nothing changed', async () => {

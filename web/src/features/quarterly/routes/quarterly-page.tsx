@@ -1,12 +1,12 @@
 import { metricById } from '@rework-radar/shared';
 import { MetricTrendChart } from '../../../components/chart/metric-trend-chart';
-import { ErrorPanel, NotAvailable, Skeleton } from '../../../components/states/query-states';
+import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { useFocusQuarter } from '../../../components/scope/use-focus-quarter';
 import { metricRows, useMetrics } from '../../../lib/api/get-metrics';
 import { formatDateTime } from '../../../lib/format';
 import { quartersEndingWith } from '../../../lib/quarters';
 import { useScope } from '../../../lib/scope';
-import { quarterlyCsvHref, useQuarterly } from '../api/get-quarterly';
+import { quarterlyCsvHref, quarterlyExportHref, useQuarterly } from '../api/get-quarterly';
 import { DeltaCard } from '../components/delta-card';
 import './quarterly.css';
 
@@ -50,6 +50,20 @@ export function QuarterlyPage() {
               download
             >
               Download CSV
+            </a>
+            <a
+              className="button button--secondary"
+              href={quarterlyExportHref('pdf', quarter.label, scope.team)}
+              download
+            >
+              Export PDF
+            </a>
+            <a
+              className="button button--secondary"
+              href={quarterlyExportHref('png', quarter.label, scope.team)}
+              download
+            >
+              Export PNG
             </a>
           </div>
         )}
@@ -126,13 +140,6 @@ export function QuarterlyPage() {
           ))}
         </div>
       )}
-      <div className="no-print quarterly__export">
-        <NotAvailable title="PDF and PNG export">
-          Server-side export (the same headless Chromium rendering this page) waits for an export
-          route in the api; until then, Print saves this page as a PDF from the browser with the
-          print layout.
-        </NotAvailable>
-      </div>
     </section>
   );
 }
