@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import cookieParser from 'cookie-parser';
 import { json } from 'express';
 import { keepRawBody } from './webhooks/raw-body';
 import { DataSource } from 'typeorm';
@@ -33,11 +34,13 @@ export async function createApp(
       bodyParser: false,
     },
   );
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
   // Webhooks keep their exact bytes for signature checks, and GitHub sends up to 25 MB.
   app.use('/api/webhooks', json({ limit: '26mb', verify: keepRawBody }));
   app.use(json({ limit: '1mb' }));
   app.use(answerBodyParseErrors);
+  app.use(cookieParser());
   app.use(
     pinoHttp({
       logger,

@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { JobModule } from './jobs/job.module';
+import { AuthModule } from './auth/auth.module';
 import { ExportModule } from './export/export.module';
 
 export interface AppModuleOptions {
@@ -71,6 +72,7 @@ export class AppModule {
         TeamsModule,
         MetricsModule,
         JobModule,
+        AuthModule,
         ExportModule,
       ],
     };

@@ -6,6 +6,8 @@ import { createLogger } from './logging/logger';
 import { loadDemoInBackground } from './demo/demo-startup';
 import { DemoStatusTracker } from './demo/status/demo-status.tracker';
 import { DataSource } from 'typeorm';
+import { announceFirstAdmin } from './auth/announce-first-admin';
+import { ensureFirstAdmin } from './auth/first-admin';
 
 function readConfig(): AppConfig {
   try {
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const appUrl = `http://localhost:${config.port}`;
+  announceFirstAdmin(await ensureFirstAdmin(app.get(DataSource), config.admin), appUrl, logger);
   logger.info({ engine: database.engine, port: config.port }, `Rework Radar is ready at ${appUrl}`);
   if (config.demo) {
     logger.info(

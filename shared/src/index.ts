@@ -12,3 +12,4 @@ export * from './api/metric-direction.js';
 export * from './api/metrics.js';
 export * from './api/quarterly.js';
 export * from './api/connections.js';
+export * from './api/auth.js';

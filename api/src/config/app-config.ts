@@ -89,12 +89,32 @@ const envSchema = z
     DEMO: booleanFlag.optional(),
     ADMIN_EMAIL: z.email('expected an email address').optional(),
     ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
-    SECRETS_KEY: z
+    // Several keys, comma-separated, during a rotation: the first seals, all of them open.
+    SECRETS_KEY: commaList(
+      /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+      'expected 32 bytes as 64 hex characters or base64 (several keys: comma-separated, newest first)',
+    ).default([]),
+    // Express's trust proxy setting: behind a reverse proxy, which hops to believe for the client
+    // address (sign-in rate limits) and for HTTPS (Secure cookies). e.g. `1`, `loopback`, `10.0.0.0/8`.
+    TRUST_PROXY: z
       .string()
+      .trim()
       .regex(
-        /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
-        'expected 32 bytes as 64 hex characters or base64',
+        /^(\d+|true|false|[\w.:/, -]+)$/,
+        'expected a hop count, true/false, or addresses/subnets',
       )
+      .optional(),
+    SESSION_HOURS: z.coerce
+      .number({ error: 'expected a number of hours' })
+      .positive('expected a positive number of hours')
+      .max(24 * 90, 'expected at most 90 days')
+      .default(12),
+    OIDC_ISSUER: httpUrl.optional(),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    OIDC_REDIRECT_URI: httpUrl.optional(),
+    OIDC_DEFAULT_ROLE: z
+      .enum(['vp', 'director', 'manager'], { error: 'expected vp, director or manager' })
       .optional(),
   })
   .superRefine((env, context) => {
@@ -136,6 +156,17 @@ const envSchema = z
         message: 'required with Jira credentials',
       });
     }
+    const oidcVariables = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
+    const oidcSet = oidcVariables.filter((name) => env[name] !== undefined);
+    if (oidcSet.length > 0 && oidcSet.length < oidcVariables.length) {
+      for (const name of oidcVariables.filter((variable) => env[variable] === undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `required with ${oidcSet.join(', ')} (OpenID Connect sign-in needs all three)`,
+        });
+      }
+    }
     if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
       const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
       context.addIssue({
@@ -165,6 +196,17 @@ export interface JiraConnection {
   jql: string | undefined;
 }
 
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Absent for public clients (PKCE only). */
+  clientSecret: string | undefined;
+  /** This app's callback, as registered at the provider: `https://host/api/auth/oidc/callback`. */
+  redirectUri: string;
+  /** Role of a first-time OIDC user with no account; absent = an admin must create the account first. */
+  defaultRole: 'vp' | 'director' | 'manager' | undefined;
+}
+
 export interface AppConfig {
   port: number;
   databaseUrl: string | undefined;
@@ -180,7 +222,14 @@ export interface AppConfig {
   jiraWebhookVerification: 'hmac' | 'query' | 'either';
   demo: boolean;
   admin: { email: string; password: string } | undefined;
-  secretsKey: string | undefined;
+  /** Keys that seal stored credentials, newest first; empty = the generated key under DATA_DIR. */
+  secretsKeys: string[];
+  /** Express `trust proxy`: false (default), a hop count, or addresses and subnets. */
+  trustProxy: boolean | number | string;
+  /** How long a browser session lasts without signing in again. */
+  sessionHours: number;
+  /** OpenID Connect sign-in, when configured. */
+  oidc: OidcSettings | undefined;
   /** Rules, windows and weights of the analysis: defaults overlaid with the ANALYSIS_CONFIG file. */
   analysis: AnalysisConfig;
   /** Teams from the TEAMS_FILE YAML; undefined when teams are managed in the app only. */
@@ -214,6 +263,7 @@ const secretVariables = new Set([
   'JIRA_WEBHOOK_SECRET',
   'ADMIN_PASSWORD',
   'SECRETS_KEY',
+  'OIDC_CLIENT_SECRET',
   'DATABASE_URL',
 ]);
 
@@ -266,10 +316,30 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
       parsed.ADMIN_EMAIL !== undefined && parsed.ADMIN_PASSWORD !== undefined
         ? { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD }
         : undefined,
-    secretsKey: parsed.SECRETS_KEY,
+    secretsKeys: parsed.SECRETS_KEY,
+    sessionHours: parsed.SESSION_HOURS,
+    trustProxy: trustProxySetting(parsed.TRUST_PROXY),
+    oidc:
+      parsed.OIDC_ISSUER !== undefined &&
+      parsed.OIDC_CLIENT_ID !== undefined &&
+      parsed.OIDC_REDIRECT_URI !== undefined
+        ? {
+            issuer: parsed.OIDC_ISSUER,
+            clientId: parsed.OIDC_CLIENT_ID,
+            clientSecret: parsed.OIDC_CLIENT_SECRET,
+            redirectUri: parsed.OIDC_REDIRECT_URI,
+            defaultRole: parsed.OIDC_DEFAULT_ROLE,
+          }
+        : undefined,
     analysis,
     teams,
   };
+}
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function readTeamsFile(path: string, baseDir: string): TeamsConfig {

@@ -11,6 +11,9 @@ import { MetricRollupScope } from '../metrics/metric-rollup-scope.entity';
 import { teamEntities } from '../teams/team.entity';
 import { SyncCheckpoint } from '../sources/sync-state/sync-checkpoint.entity';
 import { JobRun } from '../jobs/job-run.entity';
+import { authEntities } from '../auth/auth.entities';
+import { AuditEventRow } from '../audit/audit-event.entity';
+import { ConnectionSetting } from '../connections/connection-setting.entity';
 
 /** Every entity of the schema; each feature adds its own here. */
 export const entities = [
@@ -27,4 +30,7 @@ export const entities = [
   MetricRollup,
   MetricRollupScope,
   JobRun,
+  ...authEntities,
+  AuditEventRow,
+  ConnectionSetting,
 ];

@@ -9,6 +9,7 @@ import { healthResponseSchema, type HealthResponse } from '@rework-radar/shared'
 import type { Response } from 'express';
 import { openApiSchema } from '../http/openapi';
 import { HealthService } from './health.service';
+import { Access } from '../auth/access';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,6 +17,7 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Access('public')
   @ApiOperation({ summary: 'Status, database engine and migration state' })
   @ApiOkResponse({ schema: openApiSchema(healthResponseSchema) })
   @ApiServiceUnavailableResponse({

@@ -22,10 +22,14 @@ export function setupOpenApi(app: INestApplication, version: string): void {
     new DocumentBuilder()
       .setTitle('Rework Radar API')
       .setDescription(
-        'Rework, its causes, and the metrics around it. Timestamps are ISO 8601 in UTC.',
+        'Rework, its causes, and the metrics around it. Timestamps are ISO 8601 in UTC. ' +
+          'Sign in with POST /api/auth/login (session cookie) or send Authorization: Bearer <api token>.',
       )
       .setVersion(version)
       .addBearerAuth()
+      .addCookieAuth('rr_session')
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('cookie')
       .build(),
   );
   SwaggerModule.setup(openApiPath, app, document, {

@@ -19,6 +19,7 @@ import {
   syncStatusSchema,
   type SyncStatus,
 } from './sync-status';
+import { Access } from '../auth/access';
 
 @ApiTags('sync')
 @Controller('sync')
@@ -30,6 +31,7 @@ export class SyncJobsController {
   ) {}
 
   @Post()
+  @Access('admin')
   @HttpCode(202)
   @ApiOperation({
     summary:
@@ -48,6 +50,7 @@ export class SyncJobsController {
   }
 
   @Get('status')
+  @Access('admin')
   @ApiOperation({
     summary:
       'Job counts per queue and state, and the latest jobs with their state, retries and last error',

@@ -40,6 +40,7 @@ import {
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { linkBaseOf } from '../analysis/link-base';
+import { Access } from '../auth/access';
 import { APP_CONFIG } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import { openApiSchema } from '../http/openapi';
@@ -67,6 +68,7 @@ export class MetricsController {
   ) {}
 
   @Get('metrics')
+  @Access('read')
   @ApiOperation({
     summary:
       'Metric values per period for the organisation, a team or a repository, with the previous period for deltas',
@@ -85,6 +87,7 @@ export class MetricsController {
   }
 
   @Get('metrics/definitions')
+  @Access('signed-in')
   @ApiOperation({
     summary: 'Every metric: id, name, definition, unit, direction of good, universe',
   })
@@ -94,6 +97,7 @@ export class MetricsController {
   }
 
   @Get('metrics/:metricId/explain')
+  @Access('read')
   @ApiOperation({
     summary:
       'The records behind one metric value (PRs, work items, rework items, deployments, incidents, sprints) with links',
@@ -117,6 +121,7 @@ export class MetricsController {
   }
 
   @Get('review-calibration')
+  @Access('read')
   @ApiOperation({
     summary:
       'Risk vs review depth of merged pull requests, with rubber-stamp and over-review flags',
@@ -140,6 +145,7 @@ export class MetricsController {
   }
 
   @Get('quarterly')
+  @Access('read')
   @ApiOperation({
     summary:
       'Quarter over quarter deltas of the headline metrics, judged by their direction of good, with highlights written from the data',

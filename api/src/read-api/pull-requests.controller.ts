@@ -28,6 +28,7 @@ import {
   type PullRequestListRequest,
 } from './pull-request-list.request';
 import { PullRequestReadService } from './pull-request-read.service';
+import { Access } from '../auth/access';
 
 const invalid = {
   description: 'An invalid field (named in `issues`), e.g. repo format, limit, a tampered cursor',
@@ -40,6 +41,7 @@ export class PullRequestsController {
   constructor(private readonly pullRequests: PullRequestReadService) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({
     summary: 'Pull requests, ordered by repository then number, one page at a time',
     description:
@@ -78,6 +80,7 @@ export class PullRequestsController {
   }
 
   @Get(':owner/:name/:number')
+  @Access('read')
   @ApiOperation({ summary: 'One pull request' })
   @ApiParam({ name: 'owner', example: 'octo-org' })
   @ApiParam({ name: 'name', example: 'octo-repo' })

@@ -25,6 +25,7 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { orNotFound } from './not-found';
 import { workItemListRequestSchema, type WorkItemListRequest } from './work-item-list.request';
 import { WorkItemReadService } from './work-item-read.service';
+import { Access } from '../auth/access';
 
 const invalid = {
   description: 'An invalid field (named in `issues`), e.g. project key, limit, a tampered cursor',
@@ -37,6 +38,7 @@ export class WorkItemsController {
   constructor(private readonly workItems: WorkItemReadService) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({
     summary: 'Work items (Jira issues), ordered by project then key number, one page at a time',
     description:
@@ -80,6 +82,7 @@ export class WorkItemsController {
   }
 
   @Get(':key')
+  @Access('read')
   @ApiOperation({ summary: 'One work item by its Jira key' })
   @ApiParam({ name: 'key', example: 'ENG-42' })
   @ApiOkResponse({ schema: openApiSchema(workItemSchema) })

@@ -17,6 +17,7 @@ import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
 import { applyTeamsConfig, listTeams, updateTeam } from './teams.store';
+import { Access } from '../auth/access';
 
 /** Teams and their members over time; a change recomputes the rollups of the scopes it touches. */
 @ApiTags('teams')
@@ -28,6 +29,7 @@ export class TeamsController {
   ) {}
 
   @Get()
+  @Access('signed-in')
   @ApiOperation({
     summary:
       'Every team with its members (persons, their GitHub and Jira identities, from/to dates), repositories and Jira projects',
@@ -38,6 +40,7 @@ export class TeamsController {
   }
 
   @Put()
+  @Access('admin')
   @ApiOperation({
     summary:
       'Replaces every team (same shape as the TEAMS_FILE YAML); teams not listed are removed',
@@ -53,6 +56,7 @@ export class TeamsController {
   }
 
   @Put(':slug')
+  @Access('admin')
   @ApiOperation({
     summary:
       'Creates or replaces one team: name, members with from/to dates (a move = to in one team, from in the other), repositories, Jira projects',

@@ -12,7 +12,7 @@ export async function startTestApp(
   env: Record<string, string> = {},
 ): Promise<INestApplication> {
   const config = parseConfig(
-    { DATABASE_URL: databaseUrl, WEB_DIST_DIR: '/nonexistent', ...env },
+    { DATABASE_URL: databaseUrl, WEB_DIST_DIR: '/nonexistent', TRUST_PROXY: 'loopback', ...env },
     '/tmp',
   );
   const app = await createApp(

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { handleGithubWebhook } from '../sources/github/webhook/github-webhook.handler';
 import { handleJiraWebhook } from '../sources/jira/jira-webhook';
 import type { WithRawBody } from './raw-body';
+import { Access } from '../auth/access';
 
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -20,6 +21,7 @@ export class WebhooksController {
 
   /** GitHub deliveries: 202 applied, 200 duplicate delivery, 401 bad signature, 400 malformed. */
   @Post('github')
+  @Access('public')
   @HttpCode(202)
   @ApiOperation({
     summary: 'GitHub webhook deliveries',
@@ -45,6 +47,7 @@ export class WebhooksController {
 
   /** Jira deliveries: 200 applied or ignored, 401 bad or missing secret, 400 malformed. */
   @Post('jira')
+  @Access('public')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Jira webhook deliveries',

@@ -44,6 +44,7 @@ import {
   type ActivateRequest,
   type RefitRequest,
 } from './model.schemas';
+import { Access } from '../../auth/access';
 
 @ApiTags('analysis models')
 @Controller('analysis/models')
@@ -54,6 +55,7 @@ export class ModelsController {
   ) {}
 
   @Get()
+  @Access('signed-in')
   @ApiOperation({
     summary:
       'Cause model versions, newest first: weights, held-back precision/recall of re-fits, and where each is active',
@@ -64,6 +66,7 @@ export class ModelsController {
   }
 
   @Post('refit')
+  @Access('admin')
   @HttpCode(200)
   @ApiOperation({
     summary:
@@ -90,6 +93,7 @@ export class ModelsController {
   }
 
   @Post('rollback')
+  @Access('admin')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Goes back to the version the scope used before the current one, and re-attributes',
@@ -106,6 +110,7 @@ export class ModelsController {
   }
 
   @Post(':version/activate')
+  @Access('admin')
   @HttpCode(200)
   @ApiOperation({
     summary:

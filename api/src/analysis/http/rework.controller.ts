@@ -33,6 +33,9 @@ import type { DataSource } from 'typeorm';
 import { openApiSchema } from '../../http/openapi';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { findRework, InvalidCursorError, listRework, overrideCause } from './rework.repository';
+import { Access } from '../../auth/access';
+import { TeamsOfResource } from '../../auth/team-scope';
+import { teamsOfReworkItem } from './rework-item-teams';
 
 @ApiTags('rework')
 @Controller('rework')
@@ -40,6 +43,7 @@ export class ReworkController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({
     summary: 'Rework items, newest first, with origin, cause, confidence and evidence',
     description:
@@ -56,6 +60,8 @@ export class ReworkController {
   }
 
   @Get(':id')
+  @Access('read')
+  @TeamsOfResource(teamsOfReworkItem)
   @ApiOperation({
     summary: 'One rework item with its origin, evidence, the model answer and the override history',
   })
@@ -66,6 +72,8 @@ export class ReworkController {
   }
 
   @Post(':id/override')
+  @Access('override')
+  @TeamsOfResource(teamsOfReworkItem)
   @HttpCode(200)
   @ApiOperation({
     summary:

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Role, UserSummary } from '@rework-radar/shared';
+import type { EntityManager } from 'typeorm';
+import { ApiToken, AuthSession, UserAccount } from './auth.entities';
+import { hashCredential, newCredential } from './credentials';
+import type { Principal } from './principal';
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  teamSlugs: string[];
+  passwordHash: string | null;
+  oidcSubject?: string | null;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createAccount(
+  manager: EntityManager,
+  account: NewAccount,
+): Promise<UserAccount> {
+  const row = manager.create(UserAccount, {
+    id: randomUUID(),
+    email: normaliseEmail(account.email),
+    displayName: account.displayName,
+    role: account.role,
+    teamSlugs: account.role === 'manager' ? account.teamSlugs : [],
+    passwordHash: account.passwordHash,
+    oidcSubject: account.oidcSubject ?? null,
+    createdAt: new Date(),
+    disabledAt: null,
+  });
+  return manager.save(row);
+}
+
+export function findAccountByEmail(
+  manager: EntityManager,
+  email: string,
+): Promise<UserAccount | null> {
+  return manager.findOneBy(UserAccount, { email: normaliseEmail(email) });
+}
+
+export function countAccounts(manager: EntityManager): Promise<number> {
+  return manager.count(UserAccount);
+}
+
+export function toPrincipal(account: UserAccount, via: Principal['via']): Principal {
+  return {
+    userId: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    role: account.role,
+    teamSlugs: account.teamSlugs,
+    via,
+  };
+}
+
+export function toUserSummary(account: UserAccount): UserSummary {
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    role: account.role,
+    teamSlugs: account.teamSlugs,
+    signsInWith: [
+      ...(account.passwordHash !== null ? (['password'] as const) : []),
+      ...(account.oidcSubject !== null ? (['oidc'] as const) : []),
+    ],
+    createdAt: account.createdAt.toISOString(),
+    disabledAt: account.disabledAt?.toISOString() ?? null,
+  };
+}
+
+/** Starts a browser session; the returned value goes into the cookie and is never stored. */
+export async function startSession(
+  manager: EntityManager,
+  userId: string,
+  hours: number,
+): Promise<{ cookieValue: string; expiresAt: Date }> {
+  const credential = newCredential('rrs');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + hours * 3_600_000);
+  await manager.insert(AuthSession, {
+    tokenHash: credential.hash,
+    userId,
+    createdAt: now,
+    expiresAt,
+  });
+  return { cookieValue: credential.value, expiresAt };
+}
+
+export async function endSession(manager: EntityManager, cookieValue: string): Promise<void> {
+  await manager.delete(AuthSession, { tokenHash: hashCredential(cookieValue) });
+}
+
+/** Signs an account out everywhere: on a password or role change, or when it is disabled. */
+export async function endSessionsOf(manager: EntityManager, userId: string): Promise<void> {
+  await manager.delete(AuthSession, { userId });
+}
+
+/** The live account behind a session cookie: unknown, expired or disabled answers null. */
+export async function principalForSession(
+  manager: EntityManager,
+  cookieValue: string,
+): Promise<Principal | null> {
+  const account = await manager
+    .createQueryBuilder(UserAccount, 'account')
+    .innerJoin(AuthSession, 'session', 'session.user_id = account.id')
+    .where('session.token_hash = :hash', { hash: hashCredential(cookieValue) })
+    .andWhere('session.expires_at > now()')
+    .andWhere('account.disabled_at IS NULL')
+    .getOne();
+  return account === null ? null : toPrincipal(account, 'session');
+}
+
+/** The live account behind an API token: unknown, revoked or disabled answers null. */
+export async function principalForApiToken(
+  manager: EntityManager,
+  token: string,
+): Promise<Principal | null> {
+  const hash = hashCredential(token);
+  const account = await manager
+    .createQueryBuilder(UserAccount, 'account')
+    .innerJoin(ApiToken, 'token', 'token.user_id = account.id')
+    .where('token.token_hash = :hash', { hash })
+    .andWhere('token.revoked_at IS NULL')
+    .andWhere('account.disabled_at IS NULL')
+    .getOne();
+  if (account === null) return null;
+  // At most one write a minute per token, so automation polling hard does not write per request.
+  await manager.query(
+    `UPDATE api_token SET last_used_at = now()
+     WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    [hash],
+  );
+  return toPrincipal(account, 'token');
+}
+
+export async function createApiToken(
+  manager: EntityManager,
+  userId: string,
+  name: string,
+): Promise<{ row: ApiToken; token: string }> {
+  const credential = newCredential('rrt');
+  const row = manager.create(ApiToken, {
+    id: randomUUID(),
+    userId,
+    name,
+    tokenHash: credential.hash,
+    prefix: credential.value.slice(0, 10),
+    createdAt: new Date(),
+    lastUsedAt: null,
+    revokedAt: null,
+  });
+  await manager.insert(ApiToken, row);
+  return { row, token: credential.value };
+}

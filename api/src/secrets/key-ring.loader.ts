@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { decodeKey, keyRing, type KeyRing } from './secret-box';
+
+export const generatedKeyFile = 'secrets.key';
+
+/**
+ * The keys from SECRETS_KEY (newest first); without it, a key generated once under DATA_DIR
+ * (readable by its owner only), the way the embedded set-up keeps its database there too.
+ */
+export function loadKeyRing(config: Pick<AppConfig, 'secretsKeys' | 'dataDir'>): KeyRing {
+  if (config.secretsKeys.length > 0) return keyRing(config.secretsKeys.map(decodeKey));
+  const file = join(config.dataDir, generatedKeyFile);
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    // `wx` fails when another process created it first; then read theirs.
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return keyRing([decodeKey(readFileSync(file, 'utf8'))]);
+}
