@@ -1,14 +1,14 @@
 import type { Exclusion, MetricSeriesValue, PeriodKind } from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
 
-/** Reads of the rollup table for the API: one index range per scope and period kind, with the previous value joined. */
+/** Reads of the rollup table for the API: one index range per scope and period kind, with the previous value paired. */
 
 export interface RollupKey {
   kind: 'org' | 'team' | 'repo';
   key: string;
 }
 
-interface RollupRow {
+export interface RollupRow {
   metric_id: string;
   period_kind: PeriodKind;
   period_start: Date;
@@ -20,12 +20,14 @@ interface RollupRow {
   universe_noun: string;
   excluded: Exclusion[];
   linking_rule: string | null;
-  prev_start: Date | null;
-  prev_end: Date | null;
-  prev_label: string | null;
-  prev_value: number | null;
 }
 
+/**
+ * The scope's rows of one period kind overlapping [from, to), each with the value of the period
+ * before it (the latest earlier start; the highest label among equal starts) for deltas. One
+ * index range from the start of the period before the first one in range, paired in code: a
+ * lookup per row made the overview cost a subquery per value.
+ */
 export async function readRollups(
   manager: EntityManager,
   scope: RollupKey,
@@ -35,45 +37,70 @@ export async function readRollups(
   metricIds: readonly string[] | null,
 ): Promise<Array<Omit<MetricSeriesValue, 'scope'>>> {
   const rows = await manager.query<RollupRow[]>(
-    `SELECT r.metric_id, r.period_kind, r.period_start, r.period_end, r.period_label, r.value, r.reason, r.universe_count, r.universe_noun,
-       r.excluded, r.linking_rule, p.period_start AS prev_start, p.period_end AS prev_end, p.period_label AS prev_label, p.value AS prev_value
-     FROM metric_rollup r
-     LEFT JOIN LATERAL (
-       SELECT q.period_start, q.period_end, q.period_label, q.value FROM metric_rollup q
-       WHERE q.scope_kind = r.scope_kind AND q.scope_key = r.scope_key AND q.period_kind = r.period_kind AND q.metric_id = r.metric_id AND q.period_start < r.period_start
-       ORDER BY q.period_start DESC, q.period_label DESC LIMIT 1) p ON true
-     WHERE r.scope_kind = $1 AND r.scope_key = $2 AND r.period_kind = $3 AND r.period_start < $5 AND r.period_end > $4
+    `WITH first_in_range AS (
+       SELECT min(period_start) AS start FROM metric_rollup
+       WHERE scope_kind = $1 AND scope_key = $2 AND period_kind = $3 AND period_start < $5 AND period_end > $4),
+     lower_bound AS (
+       SELECT coalesce((SELECT max(q.period_start) FROM metric_rollup q, first_in_range f
+         WHERE q.scope_kind = $1 AND q.scope_key = $2 AND q.period_kind = $3 AND q.period_start < f.start), f.start) AS start FROM first_in_range f)
+     SELECT r.metric_id, r.period_kind, r.period_start, r.period_end, r.period_label, r.value, r.reason, r.universe_count, r.universe_noun,
+       r.excluded, r.linking_rule
+     FROM metric_rollup r, lower_bound b
+     WHERE r.scope_kind = $1 AND r.scope_key = $2 AND r.period_kind = $3 AND r.period_start >= b.start AND r.period_start < $5
        AND ($6::text[] IS NULL OR r.metric_id = ANY($6::text[]))
      ORDER BY r.period_start, r.period_label, r.metric_id`,
     [scope.kind, scope.key, periodKind, from, to, metricIds],
   );
-  return rows.map((row) => ({
+  return pairWithPrevious(rows, from);
+}
+
+/** Rows in (start, label) order; answers those ending after `from`, each with its metric's previous row. */
+export function pairWithPrevious(
+  rows: readonly RollupRow[],
+  from: Date,
+): Array<Omit<MetricSeriesValue, 'scope'>> {
+  // Per metric: the last row of the latest start seen, and the row of the start before that.
+  const latest = new Map<string, RollupRow>();
+  const before = new Map<string, RollupRow | null>();
+  const answer: Array<Omit<MetricSeriesValue, 'scope'>> = [];
+  for (const row of rows) {
+    const last = latest.get(row.metric_id);
+    const previous =
+      last === undefined
+        ? null
+        : last.period_start.getTime() < row.period_start.getTime()
+          ? last
+          : (before.get(row.metric_id) ?? null);
+    if (last === undefined || last.period_start.getTime() < row.period_start.getTime())
+      before.set(row.metric_id, last ?? null);
+    latest.set(row.metric_id, row);
+    if (row.period_end.getTime() > from.getTime()) answer.push(toValue(row, previous));
+  }
+  return answer;
+}
+
+const periodOfRow = (row: RollupRow): MetricSeriesValue['period'] => ({
+  kind: row.period_kind,
+  start: row.period_start.toISOString(),
+  end: row.period_end.toISOString(),
+  label: row.period_label,
+});
+
+function toValue(row: RollupRow, previous: RollupRow | null): Omit<MetricSeriesValue, 'scope'> {
+  return {
     metricId: row.metric_id,
-    period: {
-      kind: row.period_kind,
-      start: row.period_start.toISOString(),
-      end: row.period_end.toISOString(),
-      label: row.period_label,
-    },
+    period: periodOfRow(row),
     value: row.value,
     ...(row.reason === null ? {} : { reason: row.reason }),
     universe: { count: row.universe_count, noun: row.universe_noun },
     excluded: row.excluded,
     ...(row.linking_rule === null ? {} : { linkingRule: row.linking_rule }),
-    previous:
-      row.prev_start === null || row.prev_end === null
+    previous: previous === null ? null : { period: periodOfRow(previous), value: previous.value },
+    delta:
+      row.value === null || previous === null || previous.value === null
         ? null
-        : {
-            period: {
-              kind: row.period_kind,
-              start: row.prev_start.toISOString(),
-              end: row.prev_end.toISOString(),
-              label: row.prev_label ?? '',
-            },
-            value: row.prev_value,
-          },
-    delta: row.value === null || row.prev_value === null ? null : row.value - row.prev_value,
-  }));
+        : row.value - previous.value,
+  };
 }
 
 export async function rollupComputedAt(

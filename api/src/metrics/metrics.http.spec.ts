@@ -18,13 +18,13 @@ import {
 } from '@rework-radar/shared';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
-import { parseConfig } from '../config/app-config';
 import { loadDemoOrganisation } from '../demo/demo-loader';
 import { demoTeamsConfig } from '../teams/demo-teams';
 import { loadMemberships } from '../teams/teams.store';
 import { applyTeamsConfig } from '../teams/teams.store';
 import { silentLogger } from '../testing/silent-logger';
+import { startTestApp } from '../testing/test-app';
+import { bearerHeaders } from '../testing/test-auth';
 import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 import { loadMetricDataset } from './metric-dataset.repository';
 import { refreshMetricRollups } from './refresh-metric-rollups';
@@ -62,6 +62,10 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   let dataSource: DataSource;
   let dataDir: string;
   const server = () => app.getHttpServer() as Server;
+  let auth: { Authorization: string };
+  /** Every request signs in as an admin (the access guard refuses anonymous reads). */
+  const get = (url: string): request.Test => request(server()).get(url).set(auth);
+  const put = (url: string): request.Test => request(server()).put(url).set(auth);
   const from = '2025-01-01';
   const to = '2025-07-01';
 
@@ -77,16 +81,8 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     });
     await dataSource.transaction((manager) => applyTeamsConfig(manager, demoTeamsConfig(7)));
     await refreshMetricRollups(dataSource, silentLogger());
-    const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
-      dataDir,
-    );
-    app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.init();
+    app = await startTestApp(database.url);
+    auth = await bearerHeaders(app);
   }, 300_000);
 
   afterAll(async () => {
@@ -97,9 +93,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   });
 
   it('lists the demo teams with every member resolved to a person through their identities', async () => {
-    const { teams } = teamsResponseSchema.parse(
-      (await request(server()).get('/api/teams').expect(200)).body,
-    );
+    const { teams } = teamsResponseSchema.parse((await get('/api/teams').expect(200)).body);
     expect(teams.map((team) => team.slug)).toEqual([
       'growth',
       'mobile',
@@ -118,8 +112,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
 
   it('answers the same values as the shared formulas, for the organisation and a team, with previous periods and deltas', async () => {
     for (const scope of [{}, { team: 'payments' }]) {
-      const response = await request(server())
-        .get('/api/metrics')
+      const response = await get('/api/metrics')
         .query({ ...scope, period: 'month', from, to })
         .expect(200);
       const answer = metricsResponseSchema.parse(response.body);
@@ -160,8 +153,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     const answer = metricsResponseSchema.parse(
       (
-        await request(server())
-          .get('/api/metrics')
+        await get('/api/metrics')
           .query({
             period: 'month',
             from: '2025-03-01',
@@ -178,60 +170,37 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
 
   it('refuses bad parameters with 400 naming each field, and unknown teams', async () => {
     const bad = apiErrorSchema.parse(
-      (
-        await request(server())
-          .get('/api/metrics')
-          .query({ period: 'year', metric: 'nope' })
-          .expect(400)
-      ).body,
+      (await get('/api/metrics').query({ period: 'year', metric: 'nope' }).expect(400)).body,
     );
     expect(bad.issues?.map((issue) => issue.field).sort()).toEqual(['metric', 'period']);
     const range = apiErrorSchema.parse(
-      (
-        await request(server())
-          .get('/api/metrics')
-          .query({ from: '2025-02-01', to: '2025-01-01' })
-          .expect(400)
-      ).body,
+      (await get('/api/metrics').query({ from: '2025-02-01', to: '2025-01-01' }).expect(400)).body,
     );
     expect(range.issues).toEqual([{ field: 'to', message: 'to must be after from' }]);
     const team = apiErrorSchema.parse(
-      (await request(server()).get('/api/metrics').query({ team: 'nobody' }).expect(400)).body,
+      (await get('/api/metrics').query({ team: 'nobody' }).expect(400)).body,
     );
     expect(team.issues).toEqual([{ field: 'team', message: 'unknown team: nobody' }]);
     expect(
       apiErrorSchema.parse(
-        (await request(server()).get('/api/quarterly').query({ quarter: '2025-Q9' }).expect(400))
-          .body,
+        (await get('/api/quarterly').query({ quarter: '2025-Q9' }).expect(400)).body,
       ).issues?.[0]?.field,
     ).toBe('quarter');
     expect(
       apiErrorSchema.parse(
-        (
-          await request(server())
-            .get('/api/review-calibration')
-            .query({ cursor: 'AAAA' })
-            .expect(400)
-        ).body,
+        (await get('/api/review-calibration').query({ cursor: 'AAAA' }).expect(400)).body,
       ).issues?.[0]?.field,
     ).toBe('cursor');
-    await request(server())
-      .get('/api/metrics/not-a-metric/explain')
+    await get('/api/metrics/not-a-metric/explain')
       .query({ period: 'month', start: from })
       .expect(404);
   });
 
   it('exports CSV with a header and one escaped row per value, by format or Accept', async () => {
     const json = metricsResponseSchema.parse(
-      (
-        await request(server())
-          .get('/api/metrics')
-          .query({ period: 'quarter', from, to })
-          .expect(200)
-      ).body,
+      (await get('/api/metrics').query({ period: 'quarter', from, to }).expect(200)).body,
     );
-    const byFormat = await request(server())
-      .get('/api/metrics')
+    const byFormat = await get('/api/metrics')
       .query({ period: 'quarter', from, to, format: 'csv' })
       .expect(200);
     expect(byFormat.headers['content-type']).toMatch(/^text\/csv/);
@@ -240,8 +209,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
       'metric_id,team,repository,period_kind,period_label,period_start,period_end,value,reason,universe_count,universe_noun,previous_value,delta,excluded,linking_rule',
     );
     expect(lines).toHaveLength(json.values.length + 1);
-    const byAccept = await request(server())
-      .get('/api/quarterly')
+    const byAccept = await get('/api/quarterly')
       .query({ quarter: '2025-Q2' })
       .set('Accept', 'text/csv')
       .expect(200);
@@ -252,8 +220,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   it('explains a value with exactly the records of its universe, with links', async () => {
     const answer = metricExplainResponseSchema.parse(
       (
-        await request(server())
-          .get('/api/metrics/velocity-pull-request-throughput/explain')
+        await get('/api/metrics/velocity-pull-request-throughput/explain')
           .query({ team: 'payments', period: 'month', start: '2025-03-01', limit: 500 })
           .expect(200)
       ).body,
@@ -273,8 +240,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     do {
       const page = reviewCalibrationResponseSchema.parse(
         (
-          await request(server())
-            .get('/api/review-calibration')
+          await get('/api/review-calibration')
             .query({ limit: 97, ...(cursor === null ? {} : { cursor }) })
             .expect(200)
         ).body,
@@ -287,12 +253,8 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     expect(seen.size).toBe(Number(row?.count));
     const team = reviewCalibrationResponseSchema.parse(
-      (
-        await request(server())
-          .get('/api/review-calibration')
-          .query({ team: 'payments', limit: 500 })
-          .expect(200)
-      ).body,
+      (await get('/api/review-calibration').query({ team: 'payments', limit: 500 }).expect(200))
+        .body,
     );
     expect(team.items.length).toBeGreaterThan(0);
     expect(team.items.length).toBeLessThan(seen.size);
@@ -309,8 +271,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     do {
       const page = reworkListResponseSchema.parse(
         (
-          await request(server())
-            .get('/api/rework')
+          await get('/api/rework')
             .query({ team: 'payments', limit: 500, ...(cursor === null ? {} : { cursor }) })
             .expect(200)
         ).body,
@@ -320,17 +281,13 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     } while (cursor !== null);
     expect(expected.length).toBeGreaterThan(0);
     expect([...listed].sort()).toEqual(expected.map((item) => item.id).sort());
-    await request(server()).get('/api/rework').query({ team: 'no-such-team' }).expect(400);
+    await get('/api/rework').query({ team: 'no-such-team' }).expect(400);
   });
 
   it('gives quarter over quarter deltas judged by the direction of good, with highlights', async () => {
     const answer = quarterlyResponseSchema.parse(
-      (
-        await request(server())
-          .get('/api/quarterly')
-          .query({ quarter: '2025-Q2', team: 'payments' })
-          .expect(200)
-      ).body,
+      (await get('/api/quarterly').query({ quarter: '2025-Q2', team: 'payments' }).expect(200))
+        .body,
     );
     expect(answer.headlines).toHaveLength(12);
     const cycle = answer.headlines.find((h) => h.metricId === 'velocity-pull-request-cycle-time');
@@ -353,8 +310,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
       throw new Error('demo teams changed');
     const before = metricsResponseSchema.parse(
       (
-        await request(server())
-          .get('/api/metrics')
+        await get('/api/metrics')
           .query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' })
           .expect(200)
       ).body,
@@ -362,8 +318,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     const { slug: _p, ...paymentsUpdate } = payments;
     const refused = apiErrorSchema.parse(
       (
-        await request(server())
-          .put('/api/teams/payments')
+        await put('/api/teams/payments')
           .send({
             ...paymentsUpdate,
             members: [{ ...mover, from: '2025-05-01', to: '2025-04-01' }],
@@ -373,21 +328,18 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     expect(refused.issues?.map((issue) => issue.field)).toEqual(['members.0.to']);
     const { slug: _g, ...growthUpdate } = growth;
-    await request(server())
-      .put('/api/teams/payments')
+    await put('/api/teams/payments')
       .send({
         ...paymentsUpdate,
         members: [{ ...mover, to: '2025-04-01' }, ...payments.members.slice(1)],
       })
       .expect(200);
-    await request(server())
-      .put('/api/teams/growth')
+    await put('/api/teams/growth')
       .send({ ...growthUpdate, members: [...growth.members, { ...mover, from: '2025-04-01' }] })
       .expect(200);
     const after = metricsResponseSchema.parse(
       (
-        await request(server())
-          .get('/api/metrics')
+        await get('/api/metrics')
           .query({ team: 'payments', period: 'month', from: '2024-07-01', to: '2026-01-01' })
           .expect(200)
       ).body,
@@ -412,8 +364,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     const growthAnswer = metricsResponseSchema.parse(
       (
-        await request(server())
-          .get('/api/metrics')
+        await get('/api/metrics')
           .query({ team: 'growth', period: 'month', from: '2025-04-01', to: '2025-10-01' })
           .expect(200)
       ).body,

@@ -17,6 +17,7 @@ import type { EntityManager } from 'typeorm';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import { instant } from '../teams/team-members.resolve';
 import { loadMemberships, teamExists } from '../teams/teams.store';
+import { AnswerCache } from './answer-cache';
 import { explainRuleFor } from './metric-explain';
 import { loadMetricDataset } from './metric-dataset.repository';
 import { readRollups, rollupComputedAt, type RollupKey } from './metrics-read.repository';
@@ -63,7 +64,10 @@ export const assertScope = rollupKey;
 const scopeOf = (key: RollupKey): { team?: string; repository?: string } =>
   key.kind === 'team' ? { team: key.key } : key.kind === 'repo' ? { repository: key.key } : {};
 
-/** `GET /api/metrics`: rollups only. */
+const metricsAnswers = new AnswerCache<MetricsResponse>(256);
+const quarterlyAnswers = new AnswerCache<QuarterlyResponse>(256);
+
+/** `GET /api/metrics`: rollups only, the same answer again until the scope is refreshed. */
 export async function readMetrics(
   manager: EntityManager,
   query: MetricsQuery,
@@ -71,16 +75,20 @@ export async function readMetrics(
   const key = await rollupKey(manager, query);
   const to = instant(query.to) ?? new Date();
   const from = instant(query.from) ?? new Date(to.getTime() - yearMs);
-  const scope = scopeOf(key);
-  const values = await readRollups(manager, key, query.period, from, to, query.metric ?? null);
-  return {
-    scope,
-    periodKind: query.period,
-    from: from.toISOString(),
-    to: to.toISOString(),
-    values: values.map((value) => ({ ...value, scope })),
-    computedAt: await rollupComputedAt(manager, key),
-  };
+  const computedAt = await rollupComputedAt(manager, key);
+  const question = JSON.stringify([key, query.period, from, to, query.metric ?? null, computedAt]);
+  return metricsAnswers.getOrCompute(question, async () => {
+    const scope = scopeOf(key);
+    const values = await readRollups(manager, key, query.period, from, to, query.metric ?? null);
+    return {
+      scope,
+      periodKind: query.period,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      values: values.map((value) => ({ ...value, scope })),
+      computedAt,
+    };
+  });
 }
 
 /** The period a start date names: the calendar period containing it, or the sprint starting then. */
@@ -173,35 +181,39 @@ export async function readQuarterly(
   query: QuarterlyQuery,
 ): Promise<QuarterlyResponse> {
   const key = await rollupKey(manager, query);
-  const quarter = quarterPeriod(query.quarter);
-  const before = previousPeriod(quarter) ?? quarter;
-  const rows = await readRollups(
-    manager,
-    key,
-    'quarter',
-    quarter.start,
-    quarter.end,
-    headlineMetricIds,
-  );
-  const byMetric = new Map(
-    rows
-      .filter((row) => row.period.start === quarter.start.toISOString())
-      .map((row) => [row.metricId, row]),
-  );
-  const headlines = headlineMetricIds.map((id) => {
-    const row = byMetric.get(id);
-    const previousValue =
-      row?.previous?.period.start === before.start.toISOString() ? row.previous.value : null;
-    return headline(id, row, previousValue);
+  const computedAt = await rollupComputedAt(manager, key);
+  const question = JSON.stringify([key, query.quarter, computedAt]);
+  return quarterlyAnswers.getOrCompute(question, async () => {
+    const quarter = quarterPeriod(query.quarter);
+    const before = previousPeriod(quarter) ?? quarter;
+    const rows = await readRollups(
+      manager,
+      key,
+      'quarter',
+      quarter.start,
+      quarter.end,
+      headlineMetricIds,
+    );
+    const byMetric = new Map(
+      rows
+        .filter((row) => row.period.start === quarter.start.toISOString())
+        .map((row) => [row.metricId, row]),
+    );
+    const headlines = headlineMetricIds.map((id) => {
+      const row = byMetric.get(id);
+      const previousValue =
+        row?.previous?.period.start === before.start.toISOString() ? row.previous.value : null;
+      return headline(id, row, previousValue);
+    });
+    return {
+      quarter: toPeriodDto(quarter),
+      previousQuarter: toPeriodDto(before),
+      scope: key.kind === 'team' ? { team: key.key } : {},
+      headlines,
+      highlights: highlights(quarter.label, headlines),
+      computedAt,
+    };
   });
-  return {
-    quarter: toPeriodDto(quarter),
-    previousQuarter: toPeriodDto(before),
-    scope: key.kind === 'team' ? { team: key.key } : {},
-    headlines,
-    highlights: highlights(quarter.label, headlines),
-    computedAt: await rollupComputedAt(manager, key),
-  };
 }
 
 export const definitionsResponse = { definitions: [...metricDefinitions] };
