@@ -4,6 +4,11 @@ import type { DataSource } from 'typeorm';
 import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
 import { attributeCause, projectNorms, projectOfKey, type AnalysisConfig } from './core';
 import { clarifyingQuestions } from './analysis-inputs';
+import { refreshClarifications } from './clarification/clarification.store';
+import { affectedScope, touchesScope } from './incremental/affected-scope';
+import { changedSince } from './incremental/changed-subjects';
+import { movedNorms, normStrengths } from './incremental/norm-strengths';
+import { loadStoredReviewScores, sameReviewScore } from './incremental/stored-review-scores';
 import { signalsFor } from './attribution/item-signals';
 import { combineReworks } from './detection/combine-reworks';
 import { workItemUrl, type DetectedRework, type LinkBase } from './detection/detected-rework';
@@ -52,6 +57,10 @@ interface AnalysisCursor {
   /** Which version is active for each scope (global, teams). */
   models: string;
   configHash: string;
+  /** When the run started: PR-to-work-item links first seen after it are new to the next run. */
+  analysedAt?: string;
+  /** Per project, the strengths its norm gives weak-ticket signals (see `normStrengths`). */
+  norms?: Record<string, string>;
 }
 
 function emptyCounts(): RunCounts {
@@ -63,6 +72,7 @@ function emptyCounts(): RunCounts {
     contexts: 0,
     reviewScores: 0,
     traces: { cached: 0, traced: 0, failed: 0 },
+    attributed: 0,
   };
 }
 
@@ -96,6 +106,7 @@ export async function analyse(
     modelVersion: model.version,
     models: activationKey(models),
     configHash: JSON.stringify(config),
+    analysedAt: startedAt.toISOString(),
   };
   const previous = (await readCheckpoint(manager, checkpointKey)) as
     Partial<AnalysisCursor> | undefined;
@@ -115,6 +126,23 @@ export async function analyse(
     await recordRun(dataSource, report, startedAt);
     return report;
   }
+
+  // A full run re-derives everything; otherwise only what the new data can affect (an
+  // incremental run after new data gives the same rows as a full run; a spec holds it).
+  const fullRun =
+    options.full === true ||
+    previous === undefined ||
+    previous.models !== cursor.models ||
+    previous.configHash !== cursor.configHash ||
+    previous.analysedAt === undefined ||
+    previous.rawPayloadId === undefined;
+  const changed =
+    fullRun || previous.rawPayloadId === undefined || previous.analysedAt === undefined
+      ? null
+      : await changedSince(manager, {
+          rawPayloadId: previous.rawPayloadId,
+          analysedAt: new Date(previous.analysedAt),
+        });
 
   const counts = emptyCounts();
   const dataset = await loadAnalysisDataset(manager);
@@ -141,25 +169,6 @@ export async function analyse(
   });
 
   const contexts = contextsAtStart(dataset, config);
-  const scores = await reviewScores(manager, dataset, config);
-  const originPrIds = [...new Set(items.flatMap((item) => item.originPullRequestIds))];
-  const talkItemIds = [
-    ...new Set(
-      items
-        .flatMap((item) => [...item.originWorkItemKeys, ...item.reworkWorkItemKeys])
-        .map((key) => dataset.workItemByKey.get(key)?.id)
-        .filter((id): id is string => id !== undefined),
-    ),
-  ];
-  const talk = await clarifyingQuestions(manager, dataset, links, originPrIds, talkItemIds);
-  for (const item of items)
-    addReopenTalk(
-      item,
-      dataset.workItemByKey.get(item.reworkWorkItemKeys[0] ?? '')?.id,
-      talk.workItemComments,
-      links,
-    );
-
   const bugTypes = new Set(config.classification.bugIssueTypes.map((type) => type.toLowerCase()));
   const norms = projectNorms(
     [...contexts.values()]
@@ -173,6 +182,43 @@ export async function analyse(
         thinDescription: context.score.thinDescription,
       })),
   );
+  cursor.norms = normStrengths(norms);
+  const scope = changed === null ? null : affectedScope(dataset, changed, config);
+  const scores = await reviewScores(manager, dataset, config, scope?.repositoryIds);
+  let affected = items;
+  if (scope !== null) {
+    // Project norms and review scores reach beyond an item's own records: an item is affected
+    // too when its origin ticket's project norm moved or its origin PR's review score changed.
+    const movedProjects = movedNorms(previous?.norms ?? {}, cursor.norms);
+    const originPrIds = [...new Set(items.flatMap((item) => item.originPullRequestIds))];
+    const stored = await loadStoredReviewScores(manager, originPrIds);
+    for (const [id, score] of scores)
+      if (!sameReviewScore(stored.get(id), score)) scope.pullRequestIds.add(id);
+    for (const [id, score] of stored) if (!scores.has(id)) scores.set(id, score);
+    affected = items.filter(
+      (item) =>
+        touchesScope(item, scope) ||
+        item.originWorkItemKeys.some((key) => movedProjects.has(projectOfKey(key))),
+    );
+  }
+  const talkPrIds = [...new Set(affected.flatMap((item) => item.originPullRequestIds))];
+  const talkItemIds = [
+    ...new Set(
+      affected
+        .flatMap((item) => [...item.originWorkItemKeys, ...item.reworkWorkItemKeys])
+        .map((key) => dataset.workItemByKey.get(key)?.id)
+        .filter((id): id is string => id !== undefined),
+    ),
+  ];
+  const talk = await clarifyingQuestions(manager, dataset, links, talkPrIds, talkItemIds);
+  for (const item of affected)
+    addReopenTalk(
+      item,
+      dataset.workItemByKey.get(item.reworkWorkItemKeys[0] ?? '')?.id,
+      talk.workItemComments,
+      links,
+    );
+
   const signalContext = {
     dataset,
     config,
@@ -184,7 +230,7 @@ export async function analyse(
     norms,
   };
   // Each item is weighed by the model that applies to it: its team's own re-fit, else the global one.
-  const attributed = items.map((item) => {
+  const attributed = affected.map((item) => {
     const applies = modelFor(item, models);
     const modelConfig: AnalysisConfig = { ...config, signalWeights: applies.weights };
     return {
@@ -198,22 +244,47 @@ export async function analyse(
   });
   for (const item of items)
     counts.reworkItems[item.kind] = (counts.reworkItems[item.kind] ?? 0) + 1;
+  counts.attributed = attributed.length;
 
+  const writtenContexts =
+    scope === null
+      ? contexts
+      : new Map(
+          [...contexts].filter(([, context]) => scope.workItemKeys.has(context.workItem.key)),
+        );
+  const writtenScores =
+    scope === null
+      ? scores
+      : new Map(
+          [...scores].filter(([id]) =>
+            scope.repositoryIds.has(dataset.pullRequests.get(id)?.repositoryId ?? ''),
+          ),
+        );
   const stored: StoredCounts = await dataSource.transaction(async (transaction) => {
     const result = await storeAnalysis(transaction, {
+      items: items.map((item) => ({ item, modelVersion: modelFor(item, models).version })),
       attributed,
       dataset,
-      contexts,
-      reviewScores: scores,
+      contexts: writtenContexts,
+      reviewScores: writtenScores,
       now: startedAt,
     });
+    const clarifications = await refreshClarifications(
+      transaction,
+      config,
+      changed === null
+        ? { pullRequestIds: 'all', workItemIds: 'all' }
+        : { pullRequestIds: changed.pullRequestIds, workItemIds: changed.workItemIds },
+    );
+    result.written += clarifications.written;
+    result.removed += clarifications.removed;
     await saveCheckpoint(transaction, checkpointKey, cursor);
     return result;
   });
   Object.assign(counts, stored);
   const report: AnalysisReport = {
     runId,
-    mode: options.full === true || previous === undefined ? 'full' : 'incremental',
+    mode: changed === null ? 'full' : 'incremental',
     modelVersion: model.version,
     durationMs: Date.now() - started,
     counts,

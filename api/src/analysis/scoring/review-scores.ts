@@ -38,11 +38,14 @@ export async function reviewScores(
   manager: EntityManager,
   dataset: AnalysisDataset,
   config: AnalysisConfig,
+  /** Only these repositories (an incremental run); all when undefined. */
+  repositoryIds?: ReadonlySet<string>,
 ): Promise<Map<string, PullRequestReviewScore>> {
   const agents = new Set(config.agentLogins.map((login) => login.toLowerCase()));
   const scores = new Map<string, PullRequestReviewScore>();
   const byRepo = new Map<string, PullRequestRecord[]>();
   for (const pr of dataset.pullRequests.values()) {
+    if (repositoryIds !== undefined && !repositoryIds.has(pr.repositoryId)) continue;
     const list = byRepo.get(pr.repositoryId) ?? [];
     list.push(pr);
     byRepo.set(pr.repositoryId, list);

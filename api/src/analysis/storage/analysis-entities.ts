@@ -5,6 +5,7 @@ import {
   AnalysisRun,
 } from './analysis-model.entity';
 import { CauseAttributionRow, CauseOverride } from './cause-attribution.entity';
+import { PullRequestClarification, WorkItemClarification } from './clarification.entity';
 import { ReworkItem } from './rework-item.entity';
 import { PullRequestReviewScore, WorkItemContext } from './scores.entity';
 
@@ -19,4 +20,6 @@ export const analysisEntities = [
   AnalysisModelActivation,
   AnalysisRun,
   AnalysisFixTrace,
+  PullRequestClarification,
+  WorkItemClarification,
 ];

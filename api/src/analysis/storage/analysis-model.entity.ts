@@ -69,6 +69,8 @@ export interface RunCounts {
   contexts: number;
   reviewScores: number;
   traces: { cached: number; traced: number; failed: number };
+  /** Items whose cause was (re-)attributed: all in a full run, the affected ones otherwise. */
+  attributed?: number;
 }
 
 /** One run of the analysis: what ran, when, how long, what it found. */

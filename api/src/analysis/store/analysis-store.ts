@@ -69,7 +69,9 @@ export function evidenceOf(attribution: CauseAttribution): StoredEvidence[] {
 export async function storeAnalysis(
   manager: EntityManager,
   input: {
-    /** Each item with the answer of the model version that applies to it. */
+    /** Every detected item with the model version that applies to it (rows of items not here are removed). */
+    items: ReadonlyArray<{ item: DetectedRework; modelVersion: number }>;
+    /** The items (re-)attributed by this run, with their answers; the others keep theirs. */
     attributed: ReadonlyArray<{
       item: DetectedRework;
       attribution: CauseAttribution;
@@ -81,14 +83,15 @@ export async function storeAnalysis(
     now: Date;
   },
 ): Promise<StoredCounts> {
-  const rows = input.attributed.map(({ item, attribution, modelVersion }) => ({
+  const items = input.items.map(({ item, modelVersion }) => ({
     item,
-    attribution,
     modelVersion,
     effort: effortOf(item, input.dataset),
   }));
+  const rows = input.attributed;
   type Row = (typeof rows)[number];
-  const written = await upsertChanged<Row>(
+  type ItemRow = (typeof items)[number];
+  const written = await upsertChanged<ItemRow>(
     manager,
     {
       table: 'rework_item',
@@ -113,9 +116,9 @@ export async function storeAnalysis(
         ['model_version', (row) => row.modelVersion],
       ],
     },
-    rows,
+    items,
   );
-  const ids = rows.map((row) => row.item.id);
+  const ids = items.map((row) => row.item.id);
   const removed = await deleteMissing(manager, 'rework_item', 'id', ids);
   await manager.query(
     'DELETE FROM cause_attribution WHERE NOT (rework_item_id = ANY($1::text[]))',

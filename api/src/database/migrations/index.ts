@@ -11,6 +11,7 @@ import { CreateMetricRollup1763881000000 } from './1763881000000-create-metric-r
 import { CreateMetricRollupScope1763882000000 } from './1763882000000-create-metric-rollup-scope';
 import { MetricRollupKeyWithLabel1763883000000 } from './1763883000000-metric-rollup-key-with-label';
 import { CreateJobRun1763890000000 } from './1763890000000-create-job-run';
+import { CreateClarificationCounts1764520000000 } from './1764520000000-create-clarification-counts';
 import { CreateAccountsAuditConnections1764540000000 } from './1764540000000-create-accounts-audit-connections';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
@@ -28,5 +29,6 @@ export const migrations = [
   CreateMetricRollupScope1763882000000,
   MetricRollupKeyWithLabel1763883000000,
   CreateJobRun1763890000000,
+  CreateClarificationCounts1764520000000,
   CreateAccountsAuditConnections1764540000000,
 ];
