@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { e2eAdmin, signedInState } from './e2e/e2e-admin';
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download cannot work here)
@@ -13,7 +14,15 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'rr-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.e2e.ts',
+  projects: [
+    { name: 'sign-in', testMatch: 'sign-in.setup.ts' },
+    {
+      name: 'app',
+      testMatch: '**/*.e2e.ts',
+      dependencies: ['sign-in'],
+      use: { storageState: signedInState },
+    },
+  ],
   outputDir: 'test-results',
   timeout: 60_000,
   retries: 0,
@@ -43,6 +52,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      LOG_LEVEL: 'warn',
+      ADMIN_EMAIL: e2eAdmin.email,
+      ADMIN_PASSWORD: e2eAdmin.password,
+    },
   },
 });

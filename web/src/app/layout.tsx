@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ScopePickers } from '../components/scope/scope-pickers';
 import { ThemeToggle } from '../components/theme/theme-toggle';
+import { UserMenu } from '../features/auth/components/user-menu';
 import { DemoBanner } from '../features/demo/components/demo-banner';
 import { scopeSearch } from '../lib/scope';
 
@@ -42,6 +43,7 @@ export function Layout() {
           ))}
         </nav>
         <ThemeToggle />
+        <UserMenu />
       </header>
       {showPickers && (
         <div className="shell__scope">

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RequireSignIn } from '../features/auth/components/require-sign-in';
 import { HealthPage } from '../features/health/routes/health-page';
 import { Layout } from './layout';
 
@@ -8,7 +9,17 @@ import { Layout } from './layout';
  */
 export const routes: RouteObject[] = [
   {
-    element: <Layout />,
+    path: 'sign-in',
+    lazy: async () => ({
+      Component: (await import('../features/auth/routes/sign-in-page')).SignInPage,
+    }),
+  },
+  {
+    element: (
+      <RequireSignIn>
+        <Layout />
+      </RequireSignIn>
+    ),
     hydrateFallbackElement: (
       <div className="skeleton" role="progressbar" aria-label="Loading the page" />
     ),

@@ -27,6 +27,21 @@ export interface MockRequest {
 
 type Answer = (request: MockRequest) => { status: number; body: unknown };
 
+/** Pages render as a signed-in admin unless a test answers `/api/auth/me` itself. */
+export const signedInAdmin = {
+  id: '6f1c2a8e-3b7d-4c2e-9a41-0d5e8f7b6c3a',
+  email: 'admin@acme.test',
+  displayName: 'Ada Admin',
+  role: 'admin',
+  teamSlugs: [],
+  via: 'session',
+} as const;
+
+const signedInDefaults: Record<string, Answer> = {
+  '/api/auth/me': () => ({ status: 200, body: signedInAdmin }),
+  '/api/auth/providers': () => ({ status: 200, body: { password: true, oidc: null } }),
+};
+
 /**
  * Answers fetch calls with JSON bodies, by `"/path"` (any method) or `"POST /path"`; unknown
  * paths are a test failure. Every request is recorded in `requests` for assertions on queries.
@@ -40,7 +55,10 @@ export function mockApi(answers: Record<string, Answer>) {
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     const request = { method, url, body };
     requests.push(request);
-    const answer = answers[`${method} ${url.pathname}`] ?? answers[url.pathname];
+    const answer =
+      answers[`${method} ${url.pathname}`] ??
+      answers[url.pathname] ??
+      signedInDefaults[url.pathname];
     if (answer === undefined)
       return Promise.reject(new Error(`unexpected request to ${method} ${url.pathname}`));
     const { status, body: answerBody } = answer(request);
