@@ -19,6 +19,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { JobModule } from './jobs/job.module';
 import { AuthModule } from './auth/auth.module';
 import { ExportModule } from './export/export.module';
+import { IdentityHttpModule } from './identity/http/identity-http.module';
+import { SettingsModule } from './settings/settings.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -74,6 +76,8 @@ export class AppModule {
         JobModule,
         AuthModule,
         ExportModule,
+        IdentityHttpModule,
+        SettingsModule,
       ],
     };
   }

@@ -4,7 +4,9 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseConnection } from '../database/database-connection';
@@ -12,16 +14,30 @@ import { JobQueueHolder } from './job-queue.holder';
 import { parseJobsSettings, type JobsSettings } from './jobs-env';
 import { startWorker, type RunningWorker } from './job-worker';
 import { SyncJobsController } from './sync-jobs.controller';
+import { SYNC_STATUS_CHANGES, SyncEventsController } from './sync-events.controller';
+import { readSyncStatus } from './sync-status';
+import { syncStatusChanges } from './sync-status-stream';
 
 const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
 
 /**
- * `POST /api/sync`, `GET /api/sync/status`. The api only queues jobs; it works them too only
+ * `POST /api/sync`, `GET /api/sync/status`, `GET /api/sync/events` (live status, server-sent
+ * events), `GET /api/sync/quarantine`. The api only queues jobs; it works them too only
  * with WORKER_IN_API=true (the way to run jobs on the embedded database).
  */
 @Module({
-  controllers: [SyncJobsController],
+  controllers: [SyncJobsController, SyncEventsController],
   providers: [
+    {
+      provide: SYNC_STATUS_CHANGES,
+      inject: [getDataSourceToken(), APP_LOGGER],
+      useFactory: (dataSource: DataSource, logger: Logger) =>
+        syncStatusChanges(
+          () => readSyncStatus(dataSource),
+          1000,
+          (error) => logger.warn({ err: error }, 'sync status poll failed'),
+        ),
+    },
     { provide: JOBS_SETTINGS, useFactory: (): JobsSettings => parseJobsSettings(process.env) },
     {
       provide: JobQueueHolder,
