@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { runMigrations } from '../../database/migration-runner';
 import { startTestApp } from '../../testing/test-app';
+import { bearerHeaders } from '../../testing/test-auth';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
 import { defaultAnalysisConfig, attributeCause, type Signal } from '../core';
 import { evidenceOf } from '../store/analysis-store';
@@ -80,12 +81,14 @@ async function seed(dataSource: DataSource): Promise<void> {
 
 describe('cause model versions API', () => {
   let app: INestApplication;
+  let auth: { Authorization: string };
   let database: TestDatabase;
   let dataSource: DataSource;
   const server = () => app.getHttpServer() as Server;
   const override = (index: number) =>
     request(server())
       .post(`/api/rework/${encodeURIComponent(itemId(index))}/override`)
+      .set(auth)
       .set('X-User', 'em@acme.test')
       .send({
         cause: index % 2 === 0 ? 'missing_context' : 'execution',
@@ -97,6 +100,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .get(`/api/rework/${encodeURIComponent(itemId(index))}`)
+          .set(auth)
           .expect(200)
       ).body,
     );
@@ -108,6 +112,7 @@ describe('cause model versions API', () => {
     await runMigrations(dataSource);
     await seed(dataSource);
     app = await startTestApp(database.url);
+    auth = await bearerHeaders(app);
   });
 
   afterAll(async () => {
@@ -122,6 +127,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .post('/api/analysis/models/refit')
+          .set(auth)
           .send({ scope: 'global' })
           .expect(409)
       ).body,
@@ -135,6 +141,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .post('/api/analysis/models/refit')
+          .set(auth)
           .send({ minPerClass: 0, extra: true })
           .expect(400)
       ).body,
@@ -142,11 +149,16 @@ describe('cause model versions API', () => {
     expect(bad.issues?.length).toBeGreaterThan(0);
     await request(server())
       .post('/api/analysis/models/refit')
+      .set(auth)
       .send({ scope: { team: 'nobody' } })
       .expect(404);
-    await request(server()).post('/api/analysis/models/abc/activate').send({}).expect(400);
-    await request(server()).post('/api/analysis/models/99/activate').send({}).expect(404);
-    await request(server()).post('/api/analysis/models/rollback').send({}).expect(409);
+    await request(server())
+      .post('/api/analysis/models/abc/activate')
+      .set(auth)
+      .send({})
+      .expect(400);
+    await request(server()).post('/api/analysis/models/99/activate').set(auth).send({}).expect(404);
+    await request(server()).post('/api/analysis/models/rollback').set(auth).send({}).expect(409);
   });
 
   it('re-fits from enough overrides: a new active version with held-back precision/recall, items re-attributed', async () => {
@@ -159,6 +171,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .post('/api/analysis/models/refit')
+          .set(auth)
           .send({ scope: 'global', minPerClass: 10 })
           .expect(200)
       ).body,
@@ -181,7 +194,7 @@ describe('cause model versions API', () => {
     );
 
     const list = modelListSchema.parse(
-      (await request(server()).get('/api/analysis/models').expect(200)).body,
+      (await request(server()).get('/api/analysis/models').set(auth).expect(200)).body,
     );
     expect(list.items.map((item) => [item.version, item.origin, item.activeFor])).toEqual([
       [2, 'refit', ['global']],
@@ -196,6 +209,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .post('/api/analysis/models/rollback')
+          .set(auth)
           .send({ scope: 'global' })
           .expect(200)
       ).body,
@@ -220,6 +234,7 @@ describe('cause model versions API', () => {
       (
         await request(server())
           .post('/api/analysis/models/2/activate')
+          .set(auth)
           .send({ scope: 'global' })
           .expect(200)
       ).body,
@@ -229,7 +244,8 @@ describe('cause model versions API', () => {
   });
 
   it('documents the routes', async () => {
-    const document = (await request(server()).get('/api/docs/openapi.json').expect(200)).body as {
+    const document = (await request(server()).get('/api/docs/openapi.json').set(auth).expect(200))
+      .body as {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(document.paths)).toEqual(

@@ -10,22 +10,23 @@ import {
   Param,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   reworkDetailSchema,
-  reworkListQuerySchema,
   reworkListResponseSchema,
   reworkOverrideRequestSchema,
   type ReworkDetail,
-  type ReworkListQuery,
   type ReworkListResponse,
   type ReworkOverrideRequest,
 } from '@rework-radar/shared';
@@ -33,6 +34,9 @@ import type { DataSource } from 'typeorm';
 import { openApiSchema } from '../../http/openapi';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { findRework, InvalidCursorError, listRework, overrideCause } from './rework.repository';
+import { reworkDetailWithContextSchema, type ReworkDetailWithContext } from './origin-context';
+import { reworkCsv } from './rework-csv';
+import { reworkListRequestSchema, wantsCsv, type ReworkListRequest } from './rework-list-query';
 import { Access } from '../../auth/access';
 import { TeamsOfResource } from '../../auth/team-scope';
 import { teamsOfReworkItem } from './rework-item-teams';
@@ -47,16 +51,23 @@ export class ReworkController {
   @ApiOperation({
     summary: 'Rework items, newest first, with origin, cause, confidence and evidence',
     description:
-      'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` (a team slug) keeps the items whose origin PR or work item belongs to a member of the team at that time; an unknown slug answers 400. Paginated with cursor/nextCursor; limit 1-500 (default 50).',
+      'Filters: from/to (ISO 8601, on when the rework happened), kind, cause (the override when set, else the model), repo (owner/name), minConfidence. `team` (a team slug) keeps the items whose origin PR or work item belongs to a member of the team at that time; an unknown slug answers 400. `sort`: occurredAt, detectedAt, confidence or effort (lines), `-` first for descending (default -occurredAt). Paginated with cursor/nextCursor (a cursor belongs to its sort); limit 1-500 (default 50). CSV with `?format=csv` or `Accept: text/csv` (RFC 4180, one row per item; the next page cursor in the X-Next-Cursor header).',
   })
   @ApiOkResponse({ schema: openApiSchema(reworkListResponseSchema) })
   @ApiBadRequestResponse({
     description: 'Invalid query fields, an unknown team, or a cursor this API did not give',
   })
-  list(
-    @Query(new ZodValidationPipe(reworkListQuerySchema)) query: ReworkListQuery,
-  ): Promise<ReworkListResponse> {
-    return this.listOrReject(query);
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @Query(new ZodValidationPipe(reworkListRequestSchema)) query: ReworkListRequest,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReworkListResponse | string> {
+    const page = await this.listOrReject(query);
+    if (!wantsCsv(query.format, accept)) return page;
+    response.type('text/csv; charset=utf-8');
+    if (page.nextCursor !== null) response.setHeader('X-Next-Cursor', page.nextCursor);
+    return reworkCsv(page.items);
   }
 
   @Get(':id')
@@ -65,9 +76,9 @@ export class ReworkController {
   @ApiOperation({
     summary: 'One rework item with its origin, evidence, the model answer and the override history',
   })
-  @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
+  @ApiOkResponse({ schema: openApiSchema(reworkDetailWithContextSchema) })
   @ApiNotFoundResponse({ description: 'No rework item with this id' })
-  async detail(@Param('id') id: string): Promise<ReworkDetail> {
+  async detail(@Param('id') id: string): Promise<ReworkDetailWithContext> {
     return found(await findRework(this.dataSource.manager, id));
   }
 
@@ -92,7 +103,7 @@ export class ReworkController {
     );
   }
 
-  private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
+  private async listOrReject(query: ReworkListRequest): Promise<ReworkListResponse> {
     if (
       query.team !== undefined &&
       (await resolveTeamMembers(this.dataSource.manager, query.team)) === null

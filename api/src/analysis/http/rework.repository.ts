@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type {
-  ReworkDetail,
   ReworkItemView,
   ReworkListQuery,
   ReworkListResponse,
   ReworkOverrideRequest,
 } from '@rework-radar/shared';
 import type { ReworkDetection } from '../storage/rework-item.entity';
+import type { ReworkSort } from './rework-list-query';
+import { originContexts, type ReworkDetailWithContext } from './origin-context';
+import {
+  afterCursor,
+  decodeReworkCursor,
+  encodeReworkCursor,
+  orderBy,
+  sortPlan,
+} from './rework-sort';
 import type { StoredEvidence } from '../storage/cause-attribution.entity';
 
 /** Reads rework items with their model answer and latest override; writes overrides (never touched by re-analysis). */
@@ -38,6 +46,8 @@ interface Row {
   o_reason: string | null;
   o_by: string | null;
   o_at: Date | null;
+  /** The sort column's value as PostgreSQL prints it (full precision for the cursor). */
+  sort_value?: string;
 }
 
 const select = `SELECT r.*, a.cause, a.confidence, a.score_missing_context, a.score_execution, a.reason, a.evidence,
@@ -92,18 +102,6 @@ function view(row: Row): ReworkItemView {
   };
 }
 
-export function encodeCursor(row: { occurredAt: string; id: string }): string {
-  return Buffer.from(`${row.occurredAt}|${row.id}`, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: Date; id: string } | null {
-  const [at, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  return Number.isNaN(date.getTime()) || rest.length === 0
-    ? null
-    : { at: date, id: rest.join('|') };
-}
-
 export class InvalidCursorError extends Error {}
 
 /**
@@ -125,11 +123,16 @@ const inTeam = (team: string): string => `(
       AND (m.from_at IS NULL OR m.from_at <= coalesce(c.started_at, ow.created_at))
       AND (m.to_at IS NULL OR coalesce(c.started_at, ow.created_at) < m.to_at)))`;
 
-/** Newest first, by (occurred_at, id): a stable order, so a cursor never skips or repeats an item. */
+/**
+ * One page in the requested order (newest rework first by default); every order ends on the id,
+ * so a cursor never skips or repeats an item.
+ */
 export async function listRework(
   manager: EntityManager,
-  query: ReworkListQuery,
+  query: ReworkListQuery & { sort?: ReworkSort },
 ): Promise<ReworkListResponse> {
+  const sort = query.sort ?? '-occurredAt';
+  const plan = sortPlan(sort);
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (clause: (n: string) => string, value: unknown): void => {
@@ -147,25 +150,36 @@ export async function listRework(
     add((p) => `coalesce(a.confidence, 0) >= ${p}`, query.minConfidence);
   if (query.team !== undefined) add(inTeam, query.team);
   if (query.cursor !== undefined) {
-    const cursor = decodeCursor(query.cursor);
-    if (cursor === null) throw new InvalidCursorError('cursor is not one this API gave');
-    params.push(cursor.at, cursor.id);
-    where.push(`(r.occurred_at, r.id) < ($${params.length - 1}, $${params.length})`);
+    const cursor = decodeReworkCursor(query.cursor, sort);
+    if (cursor === null)
+      throw new InvalidCursorError('cursor is not one this API gave for this sort');
+    params.push(cursor.value, cursor.id);
+    where.push(afterCursor(plan, `$${params.length - 1}`, `$${params.length}`));
   }
   params.push(query.limit + 1);
+  const selectWithKey = select.replace(
+    'SELECT r.*,',
+    `SELECT r.*, (${plan.column.sql})::text AS sort_value,`,
+  );
   const rows = await manager.query<Row[]>(
-    `${select} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY r.occurred_at DESC, r.id DESC LIMIT $${params.length}`,
+    `${selectWithKey} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ${orderBy(plan)} LIMIT $${params.length}`,
     params,
   );
-  const items = rows.slice(0, query.limit).map(view);
-  const last = items.at(-1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
-    items,
-    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
+    items: page.map(view),
+    nextCursor:
+      rows.length > query.limit && last !== undefined
+        ? encodeReworkCursor({ sort, value: last.sort_value ?? '', id: last.id })
+        : null,
   };
 }
 
-export async function findRework(manager: EntityManager, id: string): Promise<ReworkDetail | null> {
+export async function findRework(
+  manager: EntityManager,
+  id: string,
+): Promise<ReworkDetailWithContext | null> {
   const rows = await manager.query<Row[]>(`${select} WHERE r.id = $1`, [id]);
   const row = rows[0];
   if (row === undefined) return null;
@@ -177,6 +191,7 @@ export async function findRework(manager: EntityManager, id: string): Promise<Re
   );
   return {
     ...view(row),
+    originContexts: await originContexts(manager, row.origin_work_item_keys),
     overrides: history.map((entry) => ({
       cause: entry.cause,
       reason: entry.reason,
@@ -192,7 +207,7 @@ export async function overrideCause(
   id: string,
   request: ReworkOverrideRequest,
   by: string,
-): Promise<ReworkDetail | null> {
+): Promise<ReworkDetailWithContext | null> {
   const current = await findRework(manager, id);
   if (current === null) return null;
   await manager.query(

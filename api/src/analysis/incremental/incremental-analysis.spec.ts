@@ -76,7 +76,7 @@ describe('incremental analysis', () => {
   });
 
   it('after new data, re-attributes only what it can affect and ends where a full run ends', async () => {
-    const [{ cut }] = await dataSource.query<{ cut: Date }[]>(
+    const [{ cut } = { cut: new Date() }] = await dataSource.query<{ cut: Date }[]>(
       `SELECT max(merged_at) - interval '12 days' AS cut FROM pull_request`,
     );
     for (const [table, where] of held) {
@@ -96,7 +96,7 @@ describe('incremental analysis', () => {
     expect(heldPrs[0]?.n ?? 0).toBeGreaterThan(5);
 
     // The sync brings the rows back under a newer payload; linking sees their links for the first time.
-    const [{ id: rawId }] = await dataSource.query<{ id: string }[]>(
+    const [{ id: rawId } = { id: '' }] = await dataSource.query<{ id: string }[]>(
       `INSERT INTO raw_payload (source, endpoint, request_params, request_key, scope, source_ids, etag, http_status, fetched_at, payload, content_hash)
        SELECT source, endpoint, request_params, request_key || ':later', scope, source_ids, etag, http_status, now(), payload, content_hash FROM raw_payload ORDER BY id DESC LIMIT 1 RETURNING id`,
     );
