@@ -1,11 +1,14 @@
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDateTime } from '../../../lib/format';
+import { useConnections } from '../api/connections';
 import { useDatabaseStatus, useSourceStatus } from '../api/get-connection-status';
+import { ConnectionCard } from './connection-card';
 
-/** Where the data comes from and where it is kept, read-only. */
+/** Where the data comes from and where it is kept; GitHub and Jira can be tested and changed. */
 export function ConnectionsSection() {
   const database = useDatabaseStatus();
   const source = useSourceStatus();
+  const connections = useConnections();
   return (
     <section className="card" aria-labelledby="connections-title">
       <h2 id="connections-title">Connections</h2>
@@ -55,6 +58,25 @@ export function ConnectionsSection() {
             , {database.data.database.serverVersion ?? 'unreachable'}
           </dd>
         </dl>
+      )}
+      {connections.isError ? (
+        <ErrorPanel
+          what="The connections"
+          error={connections.error}
+          onRetry={() => void connections.refetch()}
+        />
+      ) : connections.data === undefined ? (
+        <Skeleton label="Loading the GitHub and Jira connections" height={120} />
+      ) : (
+        <div className="grid-2">
+          {(['github', 'jira'] as const).map((system) => (
+            <ConnectionCard
+              key={system}
+              system={system}
+              summary={connections.data.connections.find((entry) => entry.system === system)}
+            />
+          ))}
+        </div>
       )}
     </section>
   );
