@@ -178,15 +178,25 @@ const deploymentStatuses = new Set<DeploymentStatus>([
 
 /**
  * A deployment ships the PRs whose merge commit it deployed (same repository and SHA); it is a
- * fix when one of them did rework (a revert, follow-up fix or incident hotfix).
+ * fix when one of them did rework (a revert, follow-up fix or incident hotfix). Joins, not a
+ * subquery per deployment: there is no index on the merge SHA, and 100k deployments each
+ * scanning 1M PRs never finished.
  */
 async function deployments(manager: EntityManager): Promise<DeploymentRecord[]> {
   const rows = await manager.query<DeploymentRow[]>(
-    `SELECT d.id, d.repository_id, d.environment, d.created_at, d.finished_at, d.status,
-       (SELECT array_agg(p.id ORDER BY p.id) FROM pull_request p WHERE p.repository_id = d.repository_id AND p.merge_commit_sha = d.sha) AS pull_request_ids,
-       EXISTS (SELECT 1 FROM pull_request p JOIN rework_item r ON p.id = ANY(r.rework_pull_request_ids)
-         WHERE p.repository_id = d.repository_id AND p.merge_commit_sha = d.sha AND r.kind IN ('revert', 'follow-up-fix', 'incident')) AS is_fix
-     FROM deployment d ORDER BY d.id`,
+    `WITH shipped AS (
+       SELECT d.id AS deployment_id, array_agg(p.id ORDER BY p.id) AS pull_request_ids
+       FROM deployment d JOIN pull_request p ON p.repository_id = d.repository_id AND p.merge_commit_sha = d.sha
+       GROUP BY d.id),
+     fixing AS (
+       SELECT DISTINCT d.id AS deployment_id
+       FROM rework_item r CROSS JOIN LATERAL unnest(r.rework_pull_request_ids) AS u(pull_request_id)
+       JOIN pull_request p ON p.id = u.pull_request_id
+       JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
+       WHERE r.kind IN ('revert', 'follow-up-fix', 'incident'))
+     SELECT d.id, d.repository_id, d.environment, d.created_at, d.finished_at, d.status, s.pull_request_ids, f.deployment_id IS NOT NULL AS is_fix
+     FROM deployment d LEFT JOIN shipped s ON s.deployment_id = d.id LEFT JOIN fixing f ON f.deployment_id = d.id
+     ORDER BY d.id`,
   );
   return rows.map((row) => ({
     id: row.id,
@@ -213,11 +223,16 @@ interface IncidentRow {
 /** An incident was caused by the latest deployment, before it started, that shipped one of its rework item's origin PRs. */
 async function incidents(manager: EntityManager): Promise<IncidentRecord[]> {
   const rows = await manager.query<IncidentRow[]>(
-    `SELECT n.id, n.repository_id, n.created_at, n.closed_at,
-       (SELECT d.id FROM rework_item r JOIN pull_request p ON p.id = ANY(r.origin_pull_request_ids)
-          JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
-        WHERE r.incident_id = n.id AND d.created_at <= n.created_at ORDER BY d.created_at DESC, d.id LIMIT 1) AS deployment_id
-     FROM incident n ORDER BY n.id`,
+    `WITH caused AS (
+       SELECT DISTINCT ON (n.id) n.id AS incident_id, d.id AS deployment_id
+       FROM incident n JOIN rework_item r ON r.incident_id = n.id
+       CROSS JOIN LATERAL unnest(r.origin_pull_request_ids) AS u(pull_request_id)
+       JOIN pull_request p ON p.id = u.pull_request_id
+       JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
+       WHERE d.created_at <= n.created_at
+       ORDER BY n.id, d.created_at DESC, d.id)
+     SELECT n.id, n.repository_id, n.created_at, n.closed_at, c.deployment_id
+     FROM incident n LEFT JOIN caused c ON c.incident_id = n.id ORDER BY n.id`,
   );
   return rows.map((row) => ({
     id: row.id,

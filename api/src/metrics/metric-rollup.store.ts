@@ -15,14 +15,54 @@ export async function storedFingerprint(
   return rows[0]?.inputs_fingerprint ?? null;
 }
 
+/** The fingerprint each stored period of a scope was computed from, by `periodKey`. */
+export async function storedPeriodFingerprints(
+  manager: EntityManager,
+  scope: RollupScope,
+): Promise<Map<string, string>> {
+  const rows = await manager.query<
+    Array<{
+      period_kind: string;
+      period_start: Date;
+      period_label: string;
+      inputs_fingerprint: string;
+    }>
+  >(
+    `SELECT DISTINCT ON (period_kind, period_start, period_label) period_kind, period_start, period_label, inputs_fingerprint
+     FROM metric_rollup WHERE scope_kind = $1 AND scope_key = $2 ORDER BY period_kind, period_start, period_label, inputs_fingerprint`,
+    [scope.kind, scope.key],
+  );
+  // A period whose metrics disagree on the fingerprint (a refresh cut short) is recomputed.
+  const disagreeing = await manager.query<
+    Array<{ period_kind: string; period_start: Date; period_label: string }>
+  >(
+    `SELECT period_kind, period_start, period_label FROM metric_rollup WHERE scope_kind = $1 AND scope_key = $2
+     GROUP BY period_kind, period_start, period_label HAVING count(DISTINCT inputs_fingerprint) > 1`,
+    [scope.kind, scope.key],
+  );
+  const answer = new Map(
+    rows.map((row) => [
+      periodKey(row.period_kind, row.period_start, row.period_label),
+      row.inputs_fingerprint,
+    ]),
+  );
+  for (const row of disagreeing)
+    answer.delete(periodKey(row.period_kind, row.period_start, row.period_label));
+  return answer;
+}
+
+export const periodKey = (kind: string, start: Date | string, label: string): string =>
+  `${kind}|${new Date(start).toISOString()}|${label}`;
+
 const chunk = 2000;
 
-/** Writes the values of one scope; a row is written only when something in it changed. Returns rows written. */
+/** Writes values of one scope; a row is written only when its value or its inputs' fingerprint changed. Returns rows written. */
 export async function upsertScopeValues(
   manager: EntityManager,
   scope: RollupScope,
   values: readonly MetricValue[],
-  fingerprint: string,
+  /** The inputs' fingerprint of each value (its period's). */
+  fingerprints: readonly string[],
   at: Date,
 ): Promise<number> {
   let written = 0;
@@ -30,21 +70,20 @@ export async function upsertScopeValues(
     const slice = values.slice(index, index + chunk);
     const result = await manager.query<Array<{ metric_id: string }>>(
       `INSERT INTO metric_rollup (scope_kind, scope_key, period_kind, period_start, metric_id, period_end, period_label, value, reason, universe_count, universe_noun, excluded, linking_rule, computed_at, inputs_fingerprint)
-       SELECT $1, $2, v.period_kind, v.period_start, v.metric_id, v.period_end, v.period_label, v.value, v.reason, v.universe_count, v.universe_noun, v.excluded, v.linking_rule, $3, $4
-       FROM unnest($5::text[], $6::timestamptz[], $7::text[], $8::timestamptz[], $9::text[], $10::float8[], $11::text[], $12::int[], $13::text[], $14::jsonb[], $15::text[])
-         AS v(period_kind, period_start, metric_id, period_end, period_label, value, reason, universe_count, universe_noun, excluded, linking_rule)
+       SELECT $1, $2, v.period_kind, v.period_start, v.metric_id, v.period_end, v.period_label, v.value, v.reason, v.universe_count, v.universe_noun, v.excluded, v.linking_rule, $3, v.fingerprint
+       FROM unnest($4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[], $8::text[], $9::float8[], $10::text[], $11::int[], $12::text[], $13::jsonb[], $14::text[], $15::text[])
+         AS v(period_kind, period_start, metric_id, period_end, period_label, value, reason, universe_count, universe_noun, excluded, linking_rule, fingerprint)
        ON CONFLICT (scope_kind, scope_key, period_kind, period_start, period_label, metric_id) DO UPDATE SET
          period_end = excluded.period_end, value = excluded.value, reason = excluded.reason,
          universe_count = excluded.universe_count, universe_noun = excluded.universe_noun, excluded = excluded.excluded,
          linking_rule = excluded.linking_rule, computed_at = excluded.computed_at, inputs_fingerprint = excluded.inputs_fingerprint
-       WHERE (metric_rollup.value, metric_rollup.reason, metric_rollup.universe_count, metric_rollup.universe_noun, metric_rollup.excluded, metric_rollup.linking_rule, metric_rollup.period_end)
-         IS DISTINCT FROM (excluded.value, excluded.reason, excluded.universe_count, excluded.universe_noun, excluded.excluded, excluded.linking_rule, excluded.period_end)
+       WHERE (metric_rollup.value, metric_rollup.reason, metric_rollup.universe_count, metric_rollup.universe_noun, metric_rollup.excluded, metric_rollup.linking_rule, metric_rollup.period_end, metric_rollup.inputs_fingerprint)
+         IS DISTINCT FROM (excluded.value, excluded.reason, excluded.universe_count, excluded.universe_noun, excluded.excluded, excluded.linking_rule, excluded.period_end, excluded.inputs_fingerprint)
        RETURNING metric_id`,
       [
         scope.kind,
         scope.key,
         at,
-        fingerprint,
         slice.map((v) => v.period.kind),
         slice.map((v) => v.period.start),
         slice.map((v) => v.metricId),
@@ -56,6 +95,7 @@ export async function upsertScopeValues(
         slice.map((v) => v.universe.noun),
         slice.map((v) => JSON.stringify(v.excluded)),
         slice.map((v) => v.linkingRule ?? null),
+        fingerprints.slice(index, index + chunk),
       ],
     );
     written += result.length;
@@ -63,16 +103,12 @@ export async function upsertScopeValues(
   return written;
 }
 
-/** Removes a scope's rows for periods or metrics no longer computed. */
+/** Removes a scope's rows for periods or metrics no longer computed (`keys`: `periodKey(...)|metricId`). */
 export async function deleteStaleScopeRows(
   manager: EntityManager,
   scope: RollupScope,
-  values: readonly MetricValue[],
+  keys: readonly string[],
 ): Promise<number> {
-  const keys = values.map(
-    (v) =>
-      `${v.period.kind}|${new Date(v.period.start).toISOString()}|${v.period.label}|${v.metricId}`,
-  );
   // A CTE so the answer is a count (TypeORM answers a bare DELETE with [rows, count]).
   const rows = await manager.query<Array<{ n: number }>>(
     `WITH gone AS (DELETE FROM metric_rollup WHERE scope_kind = $1 AND scope_key = $2

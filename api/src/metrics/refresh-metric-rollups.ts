@@ -1,4 +1,11 @@
-import { computeMetricValues, scopeDataset } from '@rework-radar/shared';
+import { createHash } from 'node:crypto';
+import {
+  computeMetricValues,
+  emptyDataset,
+  metricDefinitions,
+  scopeDataset,
+  type MetricValue,
+} from '@rework-radar/shared';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { loadMemberships, reresolveTeams } from '../teams/teams.store';
@@ -6,18 +13,24 @@ import { loadMetricDataset } from './metric-dataset.repository';
 import {
   deleteOtherScopes,
   deleteStaleScopeRows,
+  periodKey,
   saveFingerprint,
   storedFingerprint,
+  storedPeriodFingerprints,
   upsertScopeValues,
 } from './metric-rollup.store';
-import { dataSpan, inputsFingerprint, rollupPeriods, rollupScopes } from './rollup-plan';
+import { periodInputs } from './period-inputs';
+import { periodFingerprint } from './record-digest';
+import { dataSpan, rollupPeriods, rollupScopes } from './rollup-plan';
 
-/** Bump when a formula or the dataset building changes meaning, so every scope is recomputed. */
-export const rollupFormulasVersion = 'metrics-1';
+/** Bump when a formula or the dataset building changes meaning, so every period is recomputed. */
+export const rollupFormulasVersion = 'metrics-2';
 
 export interface RollupRefreshReport {
   scopes: number;
   scopesRecomputed: number;
+  periods: number;
+  periodsRecomputed: number;
   valuesComputed: number;
   rowsWritten: number;
   rowsDeleted: number;
@@ -25,9 +38,11 @@ export interface RollupRefreshReport {
 }
 
 /**
- * Recomputes the metric rollups after a sync, an analysis or a team change: every scope
- * (organisation, each team, each repository) over every period kind of the data's span. A scope
- * whose inputs hash is unchanged is skipped; otherwise only rows whose value changed are written.
+ * Recomputes the metric rollups after a sync, an analysis or a team change, for every scope
+ * (organisation, each team, each repository) and every period of the data's span. Each period's
+ * values are computed from that period's inputs only (`periodInputs`), and only when the
+ * fingerprint of those inputs differs from the one its stored rows were computed from: new data
+ * in one week recomputes that week, its month, quarter and sprint, not the history.
  */
 export async function refreshMetricRollups(
   dataSource: DataSource,
@@ -44,6 +59,8 @@ export async function refreshMetricRollups(
   const report: RollupRefreshReport = {
     scopes: scopes.length,
     scopesRecomputed: 0,
+    periods: 0,
+    periodsRecomputed: 0,
     valuesComputed: 0,
     rowsWritten: 0,
     rowsDeleted: 0,
@@ -53,21 +70,38 @@ export async function refreshMetricRollups(
   const at = new Date();
   for (const scope of scopes) {
     const scoped = scopeDataset(data, scope.scope, memberships).data;
-    const teamMemberships =
-      scope.kind === 'team' ? memberships.filter((m) => m.teamId === scope.key) : [];
-    const fingerprint =
-      span === null
-        ? 'empty'
-        : inputsFingerprint(scoped, teamMemberships, span, rollupFormulasVersion);
-    if ((await storedFingerprint(dataSource.manager, scope)) === fingerprint) continue;
-    const values =
-      span === null ? [] : computeMetricValues(scoped, rollupPeriods(span, scoped), scope.scope);
-    report.scopesRecomputed += 1;
+    const periods = span === null ? [] : rollupPeriods(span, scoped);
+    const inputs = periodInputs(scoped, periods);
+    const fingerprints = periods.map((period, index) =>
+      periodFingerprint(inputs[index] ?? emptyDataset, period, rollupFormulasVersion),
+    );
+    report.periods += periods.length;
+    const scopeFingerprint = createHash('sha256')
+      .update(fingerprints.join('\n'))
+      .digest('hex')
+      .slice(0, 32);
+    if ((await storedFingerprint(dataSource.manager, scope)) === scopeFingerprint) continue;
+    const stored = await storedPeriodFingerprints(dataSource.manager, scope);
+    const keys: string[] = [];
+    const values: MetricValue[] = [];
+    const valueFingerprints: string[] = [];
+    for (const [index, period] of periods.entries()) {
+      const key = periodKey(period.kind, period.start, period.label);
+      for (const definition of metricDefinitions) keys.push(`${key}|${definition.id}`);
+      const fingerprint = fingerprints[index] ?? '';
+      if (stored.get(key) === fingerprint) continue;
+      const computed = computeMetricValues(inputs[index] ?? emptyDataset, [period], scope.scope);
+      report.periodsRecomputed += 1;
+      values.push(...computed);
+      for (const _ of computed) valueFingerprints.push(fingerprint);
+    }
     report.valuesComputed += values.length;
+    report.scopesRecomputed += 1;
+    // One transaction per scope: a reader sees a scope's periods all before or all after.
     await dataSource.transaction(async (manager) => {
-      report.rowsWritten += await upsertScopeValues(manager, scope, values, fingerprint, at);
-      report.rowsDeleted += await deleteStaleScopeRows(manager, scope, values);
-      await saveFingerprint(manager, scope, fingerprint, at);
+      report.rowsWritten += await upsertScopeValues(manager, scope, values, valueFingerprints, at);
+      report.rowsDeleted += await deleteStaleScopeRows(manager, scope, keys);
+      await saveFingerprint(manager, scope, scopeFingerprint, at);
     });
   }
   report.rowsDeleted += await dataSource.transaction((manager) =>

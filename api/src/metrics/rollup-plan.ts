@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import {
   periodKinds,
   periodsBetween,
   type MetricDataset,
   type MetricScope,
   type Period,
-  type TeamMembership,
 } from '@rework-radar/shared';
 import type { RollupScopeKind } from './metric-rollup.entity';
 
@@ -63,28 +61,4 @@ export function dataSpan(data: MetricDataset): { from: Date; to: Date } | null {
 /** Every period of every kind over the span; sprints are the scope's own sprints. */
 export function rollupPeriods(span: { from: Date; to: Date }, data: MetricDataset): Period[] {
   return periodKinds.flatMap((kind) => periodsBetween(span.from, span.to, kind, data.sprints));
-}
-
-/** A hash of everything a scope's values are computed from (its records, in order, and the span). */
-export function inputsFingerprint(
-  data: MetricDataset,
-  memberships: readonly TeamMembership[],
-  span: { from: Date; to: Date },
-  formulasVersion: string,
-): string {
-  const hash = createHash('sha256');
-  hash.update(`${formulasVersion}|${span.from.toISOString()}|${span.to.toISOString()}\n`);
-  for (const list of [
-    data.pullRequests,
-    data.workItems,
-    data.reworkItems,
-    data.deployments,
-    data.incidents,
-    data.sprints,
-    memberships,
-  ]) {
-    hash.update(`#${list.length}\n`);
-    for (const record of list) hash.update(`${JSON.stringify(record)}\n`);
-  }
-  return hash.digest('hex').slice(0, 32);
 }

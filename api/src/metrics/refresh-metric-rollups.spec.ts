@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import { silentLogger } from '../testing/silent-logger';
+import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
+import { seedBenchOrganisation } from './metrics-bench-seed';
+import { refreshMetricRollups } from './refresh-metric-rollups';
+
+/** Every rollup row except when it was written. */
+async function rollupRows(dataSource: DataSource): Promise<unknown[]> {
+  return dataSource.query(
+    `SELECT scope_kind, scope_key, period_kind, period_start, period_label, metric_id, period_end, value, reason,
+       universe_count, universe_noun, excluded, linking_rule, inputs_fingerprint
+     FROM metric_rollup ORDER BY scope_kind, scope_key, period_kind, period_start, period_label, metric_id`,
+  );
+}
+
+describe('refreshMetricRollups', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    ({ dataSource, database } = await createMigratedDataSource());
+    await seedBenchOrganisation(dataSource, 2000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('recomputes only the periods new data falls in, and ends equal to a refresh from nothing', async () => {
+    const first = await refreshMetricRollups(dataSource, silentLogger());
+    expect(first.periodsRecomputed).toBe(first.periods);
+    // A late PR merged (and reworked) in one week of 2025-03, by a member of a team.
+    await dataSource.query(
+      `INSERT INTO pull_request (id, repository_id, number, source_id, title, body, author_login, state, is_draft, created_at, updated_at,
+         merged_at, closed_at, additions, deletions, changed_files, head_ref, base_ref, merge_commit_sha, is_agent, labels, raw_payload_id)
+       VALUES ('github:acme/repo-1#900001', 'github:acme/repo-1', 900001, 'PRX', 'Late change', '', 'user0', 'merged', false,
+         '2025-03-11T10:00:00Z', now(), '2025-03-12T10:00:00Z', NULL, 30, 5, 2, 'f/x', 'main', 'shax', false, '{}', 1)`,
+    );
+    const second = await refreshMetricRollups(dataSource, silentLogger());
+    // The org, its team and its repository each see one week, month, quarter and sprint move.
+    expect(second.periodsRecomputed).toBeGreaterThanOrEqual(3 * 4);
+    expect(second.periodsRecomputed).toBeLessThanOrEqual(3 * 4 + 2);
+    expect(second.rowsWritten).toBeGreaterThan(0);
+    const incremental = await rollupRows(dataSource);
+
+    await dataSource.query('DELETE FROM metric_rollup');
+    await dataSource.query('DELETE FROM metric_rollup_scope');
+    const full = await refreshMetricRollups(dataSource, silentLogger());
+    expect(full.periodsRecomputed).toBe(full.periods);
+    expect(await rollupRows(dataSource)).toEqual(incremental);
+
+    const again = await refreshMetricRollups(dataSource, silentLogger());
+    expect(again).toMatchObject({ scopesRecomputed: 0, periodsRecomputed: 0, rowsWritten: 0 });
+  }, 300_000);
+});
