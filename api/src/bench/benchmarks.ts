@@ -6,6 +6,7 @@ import { jiraSyncBenchmark } from '../sources/jira/bench/jira-sync.benchmark';
 import { readApiBenchmark } from '../read-api/read-api.benchmark';
 import { analysisDemoBenchmark } from '../analysis/bench/analysis-demo.benchmark';
 import { metricsApiBenchmark } from '../metrics/metrics-api.benchmark';
+import { analysis100kBenchmark } from '../analysis/bench/analysis-100k.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
 export const benchmarks: Benchmark[] = [
@@ -16,4 +17,5 @@ export const benchmarks: Benchmark[] = [
   readApiBenchmark,
   analysisDemoBenchmark,
   metricsApiBenchmark,
+  analysis100kBenchmark,
 ];
