@@ -66,6 +66,7 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   /** Every request signs in as an admin (the access guard refuses anonymous reads). */
   const get = (url: string): request.Test => request(server()).get(url).set(auth);
   const put = (url: string): request.Test => request(server()).put(url).set(auth);
+  const jiraSite = 'https://acme.atlassian.net';
   const from = '2025-01-01';
   const to = '2025-07-01';
 
@@ -81,7 +82,8 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     });
     await dataSource.transaction((manager) => applyTeamsConfig(manager, demoTeamsConfig(7)));
     await refreshMetricRollups(dataSource, silentLogger());
-    app = await startTestApp(database.url);
+    // A Jira site, so work items link to their browse page.
+    app = await startTestApp(database.url, { JIRA_BASE_URL: jiraSite, JIRA_PAT: 'unused' });
     auth = await bearerHeaders(app);
   }, 300_000);
 
@@ -227,11 +229,56 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     expect(answer.total).toBe(answer.value?.universe.count);
     expect(answer.items.length).toBe(answer.total);
-    expect(
-      answer.items.every(
-        (row) => row.kind === 'pull-request' && row.url?.includes('/pull/') === true,
-      ),
-    ).toBe(true);
+    const titles = new Map(
+      (
+        await dataSource.query<Array<{ id: string; title: string }>>(
+          'SELECT id, title FROM pull_request WHERE id = ANY($1::text[])',
+          [answer.items.map((row) => row.id)],
+        )
+      ).map((row) => [row.id, row.title]),
+    );
+    for (const row of answer.items) {
+      const [, repo, number] = /^github:(.+)#(\d+)$/.exec(row.id) ?? [];
+      expect(row).toMatchObject({
+        kind: 'pull-request',
+        title: titles.get(row.id),
+        url: `https://github.com/${repo ?? ''}/pull/${number ?? ''}`,
+      });
+      expect(row.title).toEqual(expect.any(String));
+    }
+
+    const items = metricExplainResponseSchema.parse(
+      (
+        await get('/api/metrics/velocity-work-item-throughput/explain')
+          .query({ period: 'quarter', start: '2025-01-01', limit: 50 })
+          .expect(200)
+      ).body,
+    ).items;
+    expect(items.length).toBeGreaterThan(0);
+    const summaries = new Map(
+      (
+        await dataSource.query<Array<{ key: string; summary: string }>>(
+          'SELECT key, summary FROM work_item WHERE key = ANY($1::text[])',
+          [items.map((row) => row.id)],
+        )
+      ).map((row) => [row.key, row.summary]),
+    );
+    for (const row of items)
+      expect(row).toMatchObject({
+        kind: 'work-item',
+        title: summaries.get(row.id),
+        url: `${jiraSite}/browse/${row.id}`,
+      });
+
+    const rework = metricExplainResponseSchema.parse(
+      (
+        await get('/api/metrics/rework-prs-execution/explain')
+          .query({ period: 'quarter', start: '2025-01-01', limit: 20 })
+          .expect(200)
+      ).body,
+    ).items;
+    expect(rework.length).toBeGreaterThan(0);
+    expect(rework.every((row) => row.kind === 'rework-item' && row.title !== null)).toBe(true);
   });
 
   it('pages through review calibration points once each, and scopes them to a team', async () => {

@@ -19,6 +19,7 @@ import { instant } from '../teams/team-members.resolve';
 import { loadMemberships, teamExists } from '../teams/teams.store';
 import { AnswerCache } from './answer-cache';
 import { explainRuleFor } from './metric-explain';
+import { withTitles } from './explain-titles';
 import { loadMetricDataset } from './metric-dataset.repository';
 import { readRollups, rollupComputedAt, type RollupKey } from './metrics-read.repository';
 import { headline, headlineMetricIds, highlights, quarterPeriod } from './quarterly';
@@ -149,7 +150,7 @@ export async function explainMetric(
     .rows(data, period, links)
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   const offset = decodeOffset(query.cursor);
-  const page = rows.slice(offset, offset + query.limit);
+  const page = await withTitles(manager, rows.slice(offset, offset + query.limit));
   const value =
     rollup === undefined
       ? null
