@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { createAccount, createApiToken } from '../auth/accounts.store';
 import type { Benchmark, Figures } from '../bench/benchmark';
