@@ -83,12 +83,12 @@ export async function seedBenchOrganisation(dataSource: DataSource, prs: number)
      FROM generate_series(1, $1) w JOIN pull_request p ON p.number = (w * 2 / 3) WHERE w % 3 <> 0`,
     [items],
   );
-  // One rework item per 20 PRs: a follow-up fix of the PR 10 numbers earlier.
+  // One rework item per 20 PRs, in every repository: a follow-up fix of the PR 10 numbers earlier.
   await dataSource.query(
     `INSERT INTO rework_item (id, kind, repository_id, rework_pull_request_ids, rework_work_item_keys, incident_id, origin_pull_request_ids, origin_work_item_keys,
        detection_rule, detection, effort_pull_requests, effort_lines, effort_cycle_hours, occurred_at, detected_at, model_version)
      SELECT 'follow-up-fix:' || p.id, 'follow-up-fix', p.repository_id, ARRAY[p.id], '{}', NULL, ARRAY[o.id], '{}', 'szz-trace', '{"rules":["szz-trace"],"facts":[],"links":[]}', 1, p.additions + p.deletions, 5, p.merged_at, p.merged_at, 1
-     FROM pull_request p JOIN pull_request o ON o.repository_id = p.repository_id AND o.number = p.number - 10 WHERE p.number % 20 = 0`,
+     FROM pull_request p JOIN pull_request o ON o.repository_id = p.repository_id AND o.number = p.number - 10 WHERE (p.number / 10 + p.number) % 20 = 0`,
   );
   await dataSource.query(`INSERT INTO cause_attribution (id, rework_item_id, model_version, cause, confidence, score_missing_context, score_execution, reason, evidence)
     SELECT id || '@v1', id, 1, CASE WHEN length(id) % 3 = 0 THEN 'missing_context' WHEN length(id) % 3 = 1 THEN 'execution' ELSE 'unknown' END, 0.7, 1, 1, 'decided', '[]' FROM rework_item`);
