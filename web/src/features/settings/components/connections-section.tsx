@@ -31,18 +31,20 @@ export function ConnectionsSection() {
           {source.data.enabled && (
             <>
               <dt>Demo load</dt>
-              <dd role="status">
-                {source.data.state === 'loading'
-                  ? `Loading: ${source.data.message ?? source.data.stage ?? 'starting'}${
-                      source.data.done !== null && source.data.total !== null
-                        ? ` (${source.data.done}/${source.data.total})`
-                        : ''
-                    }`
-                  : source.data.state === 'ready'
-                    ? `Ready${source.data.finishedAt === null ? '' : ` since ${formatDateTime(source.data.finishedAt)}`}: ${source.data.message ?? ''}`
-                    : source.data.state === 'failed'
-                      ? `Failed: ${source.data.message ?? 'unknown error'}`
-                      : 'Disabled'}
+              <dd>
+                <span role="status">
+                  {source.data.state === 'loading'
+                    ? `Loading: ${source.data.message ?? source.data.stage ?? 'starting'}${
+                        source.data.done !== null && source.data.total !== null
+                          ? ` (${source.data.done}/${source.data.total})`
+                          : ''
+                      }`
+                    : source.data.state === 'ready'
+                      ? `Ready${source.data.finishedAt === null ? '' : ` since ${formatDateTime(source.data.finishedAt)}`}: ${source.data.message ?? ''}`
+                      : source.data.state === 'failed'
+                        ? `Failed: ${source.data.message ?? 'unknown error'}`
+                        : 'Disabled'}
+                </span>
               </dd>
             </>
           )}
