@@ -54,9 +54,10 @@ describe('attributeCause', () => {
       ],
       config,
     );
-    expect(result.scores).toEqual({ missing_context: 2.3, execution: 0.6 });
-    // margin = 1.7 / 2.9; confidence = margin * 2.9 / (2.9 + 1.5) = 1.7 / 4.4
-    expect(result.confidence).toBeCloseTo(1.7 / 4.4, 3);
+    // The expectation text is direct evidence: the missing criteria count at half (0.5).
+    expect(result.scores).toEqual({ missing_context: 1.8, execution: 0.6 });
+    // margin = 1.2 / 2.4; confidence = margin * 2.4 / (2.4 + 1.5) = 1.2 / 3.9
+    expect(result.confidence).toBeCloseTo(1.2 / 3.9, 3);
     expect(result.evidence.map((entry) => entry.id)).toEqual([
       'expectation_text',
       'no_acceptance_criteria_at_start',
@@ -77,5 +78,32 @@ describe('attributeCause', () => {
     expect(one).toBeCloseTo(0.5, 3);
     expect(three).toBeGreaterThan(one);
     expect(three).toBeLessThan(1);
+  });
+
+  it("counts the ticket's state at half when the rework's own evidence speaks, keeping the evidence weights", () => {
+    const priors = [
+      signal('no_acceptance_criteria_at_start', 'missing_context', 1),
+      signal('thin_description_at_start', 'missing_context', 0.7),
+    ];
+    // The ticket alone: its state decides.
+    expect(attributeCause(priors, config)).toMatchObject({
+      cause: 'missing_context',
+      scores: { missing_context: 1.7, execution: 0 },
+    });
+    // A crash in the bug's own words against a weak ticket: the fault wins.
+    const withFault = attributeCause([...priors, signal('fault_text', 'execution', 1.3)], config);
+    expect(withFault).toMatchObject({
+      cause: 'execution',
+      scores: { missing_context: 0.85, execution: 1.3 },
+    });
+    expect(withFault.evidence.map((entry) => entry.weight)).toEqual([1.3, 1, 0.7]);
+    // The old rule, by configuration: the weak ticket outweighs the fault.
+    const flat = {
+      ...config,
+      decision: { ...config.decision, circumstantialWeightWithDirectEvidence: 1 },
+    };
+    expect(attributeCause([...priors, signal('fault_text', 'execution', 1.3)], flat).cause).toBe(
+      'missing_context',
+    );
   });
 });

@@ -9,7 +9,28 @@ import type { AnalysisConfig, SignalId } from './analysis-config';
  * confidence = margin x total / (total + evidenceHalfSaturation): how one-sided the evidence is,
  * damped when there is little of it. One strong signal of weight 1.5 alone gives 0.5; three
  * agreeing signals worth 3.6 give ~0.71; an even split gives 0 whatever the amount.
+ *
+ * Direct evidence outranks circumstance: the ticket's state (no criteria, thin description,
+ * churn, clear and stable, no ticket at all) says what the odds were, while the rework's own
+ * words, questions asked about the work, rewritten test expectations or a revert after a failed
+ * deploy say what happened. When any direct signal is present, the circumstantial ones count at
+ * `decision.circumstantialWeightWithDirectEvidence` (0.5) in the scores; their evidence keeps
+ * its weight, so re-weighing stored evidence for another model version stays exact.
  */
+export const circumstantialSignalIds: ReadonlySet<SignalId> = new Set<SignalId>([
+  'no_acceptance_criteria_at_start',
+  'thin_description_at_start',
+  'requirement_churn_after_start',
+  'clear_stable_ticket',
+  'untracked_origin',
+]);
+export const directSignalIds: ReadonlySet<SignalId> = new Set<SignalId>([
+  'expectation_text',
+  'fault_text',
+  'clarifying_questions_before_merge',
+  'fix_rewrites_test_expectations',
+  'fast_revert_after_failure',
+]);
 export type CauseSide = 'missing_context' | 'execution';
 export type Cause = CauseSide | 'unknown';
 
@@ -45,7 +66,11 @@ export function attributeCause(
 ): CauseAttribution {
   const { minMargin, minTotalEvidence, evidenceHalfSaturation } = config.decision;
   const scores: Record<CauseSide, number> = { missing_context: 0, execution: 0 };
-  for (const signal of signals) scores[signal.side] += Math.max(0, signal.weight);
+  const direct = signals.some((signal) => directSignalIds.has(signal.id) && signal.weight > 0);
+  const circumstantial = direct ? config.decision.circumstantialWeightWithDirectEvidence : 1;
+  for (const signal of signals)
+    scores[signal.side] +=
+      Math.max(0, signal.weight) * (circumstantialSignalIds.has(signal.id) ? circumstantial : 1);
   const total = scores.missing_context + scores.execution;
   const margin = total === 0 ? 0 : Math.abs(scores.missing_context - scores.execution) / total;
   const leaning: CauseSide | null =

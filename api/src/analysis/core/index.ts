@@ -80,6 +80,8 @@ export {
 } from './test-expectation-changes';
 export {
   attributeCause,
+  circumstantialSignalIds,
+  directSignalIds,
   signalWeight,
   type Cause,
   type CauseAttribution,
