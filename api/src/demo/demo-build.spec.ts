@@ -227,8 +227,39 @@ describe('the demo organisation generator', () => {
     expect(prs).toBeLessThan(4600);
     expect(full.jira.issues.length).toBeGreaterThan(5000);
     expect(full.jira.issues.length).toBeLessThan(7000);
-    expect(incidents).toBeGreaterThan(12);
-    expect(incidents).toBeLessThan(45);
+    expect(incidents).toBeGreaterThanOrEqual(20);
+    expect(incidents).toBeLessThanOrEqual(32);
+    // Each incident follows the deployment that shipped its origin PR, within the 72 h window;
+    // some name the PR or the ticket, others only follow the deployment (some after a later one too).
+    const truths = full.groundTruth.items.filter((item) => item.kind === 'incident');
+    expect(truths).toHaveLength(incidents);
+    for (const item of truths) {
+      const repo = full.github.repositories.find((r) => r.name === item.origin.repo);
+      const origin = repo?.pullRequests.find((pr) => pr.number === item.origin.pullRequests[0]);
+      const issue = repo?.issues.find((i) => i.number === item.rework.incidentIssue);
+      if (origin?.mergedAt == null || issue === undefined)
+        throw new Error(`incident ${item.id} without origin or issue`);
+      const started = Date.parse(issue.createdAt);
+      const shipping = repo?.deployments.filter(
+        (d) =>
+          d.statuses.at(-1)?.state === 'SUCCESS' &&
+          Date.parse(d.createdAt) >= Date.parse(origin.mergedAt ?? '') &&
+          Date.parse(d.createdAt) < started &&
+          started - Date.parse(d.createdAt) <= 72 * 3_600_000,
+      );
+      expect(shipping?.length).toBeGreaterThan(0);
+      const fix = repo?.pullRequests.find((pr) => pr.number === item.rework.pullRequests[0]);
+      expect(Date.parse(fix?.createdAt ?? '')).toBeGreaterThan(started);
+    }
+    const styles = new Set(
+      truths.flatMap((item) => item.signals.filter((signal) => signal.startsWith('incident:'))),
+    );
+    expect([...styles].sort()).toEqual([
+      'incident:names-pr',
+      'incident:names-work-item',
+      'incident:window',
+      'incident:window-after-later-deploy',
+    ]);
     expect(full.github.repositories.length).toBeGreaterThanOrEqual(10);
     expect(seconds).toBeLessThan(60);
   }, 180_000);

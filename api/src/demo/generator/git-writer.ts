@@ -17,20 +17,67 @@ interface FunctionModel {
   fnId: number;
   length: number;
   isTest: boolean;
-  versions: Map<number, number>;
+  /** line -> version of the lines changed since the function was added (null: none). */
+  versions: Map<number, number> | null;
   cache: string[] | null;
 }
 interface FileModel {
   isTest: boolean;
-  header: string[];
+  header: string[] | null;
   functions: FunctionModel[];
 }
 type Undo = () => void;
 
 const rootMark = 999_999_999;
 
+/**
+ * Files kept as full models (rendered text cached); the rest are kept as a compact string and
+ * rebuilt when touched again. Without this bound every function ever written, with its text,
+ * stays in memory; 200 hot files of 14 functions cost about 3 MB per repository.
+ */
+export const defaultHotFiles = 200;
+
+function encodeFile(file: FileModel): string {
+  const functions = file.functions.map((fn) => {
+    const versions =
+      fn.versions === null
+        ? ''
+        : `:${[...fn.versions].map(([line, version]) => `${line}=${version}`).join(',')}`;
+    return `${fn.fnId}.${fn.length}.${fn.isTest ? 1 : 0}${versions}`;
+  });
+  return `${file.isTest ? 1 : 0}|${functions.join(';')}`;
+}
+
+function decodeFile(text: string): FileModel {
+  const [kind = '0', body = ''] = text.split('|');
+  const functions = body === '' ? [] : body.split(';').map(decodeFunction);
+  return { isTest: kind === '1', header: null, functions };
+}
+
+function decodeFunction(text: string): FunctionModel {
+  const [head = '', versions] = text.split(':');
+  const [fnId = '0', length = '0', isTest = '0'] = head.split('.');
+  return {
+    fnId: Number(fnId),
+    length: Number(length),
+    isTest: isTest === '1',
+    versions:
+      versions === undefined
+        ? null
+        : new Map(
+            versions.split(',').map((pair) => {
+              const [line = '0', version = '0'] = pair.split('=');
+              return [Number(line), Number(version)] as const;
+            }),
+          ),
+    cache: null,
+  };
+}
+
 export class RepoHistoryWriter {
+  /** Full models, least recently touched first. */
   private readonly files = new Map<string, FileModel>();
+  private readonly coldFiles = new Map<string, string>();
   private readonly undo = new Map<number, { undo: Undo[]; paths: Set<string> }>();
   private mainTip = rootMark;
   private readonly answers: ((line: string) => void)[] = [];
@@ -42,13 +89,19 @@ export class RepoHistoryWriter {
     private readonly repo: GenRepo,
     private readonly process: ChildProcessWithoutNullStreams,
     private readonly marksPath: string,
+    private readonly hotFiles: number,
   ) {
     createInterface({ input: process.stdout }).on('line', (line) => this.answers.shift()?.(line));
     process.stderr.on('data', (chunk: Buffer) => this.failure.push(chunk.toString('utf8')));
     this.exited = new Promise((resolve) => process.on('close', (code) => resolve(code ?? 1)));
   }
 
-  static async open(gitDir: string, repo: GenRepo, createdAt: string): Promise<RepoHistoryWriter> {
+  static async open(
+    gitDir: string,
+    repo: GenRepo,
+    createdAt: string,
+    options: { hotFiles?: number } = {},
+  ): Promise<RepoHistoryWriter> {
     await rm(gitDir, { recursive: true, force: true });
     await mkdir(gitDir, { recursive: true });
     await run(['init', '--bare', '-q', '-b', 'main', gitDir]);
@@ -61,7 +114,13 @@ export class RepoHistoryWriter {
         env: { ...process.env, GIT_DIR: gitDir, GIT_CONFIG_NOSYSTEM: '1', LC_ALL: 'C' },
       },
     );
-    const writer = new RepoHistoryWriter(gitDir, repo, child, marksPath);
+    const writer = new RepoHistoryWriter(
+      gitDir,
+      repo,
+      child,
+      marksPath,
+      options.hotFiles ?? defaultHotFiles,
+    );
     writer.commitRaw(
       'refs/heads/main',
       rootMark,
@@ -103,6 +162,7 @@ export class RepoHistoryWriter {
     }
     if (!merged || pr.landing === null) {
       snapshot?.();
+      await this.drained();
       return;
     }
     const landing = pr.landing;
@@ -120,6 +180,14 @@ export class RepoHistoryWriter {
     this.mainTip = landing.id;
     this.undo.set(pr.number, { undo, paths });
     if (this.undo.size > 800) this.undo.delete(this.undo.keys().next().value as number);
+    await this.drained();
+  }
+
+  /** Backpressure: wait while fast-import lags, or the stream buffers every commit in memory. */
+  private async drained(): Promise<void> {
+    const stdin = this.process.stdin;
+    if (stdin.writableLength < 4 * 1_048_576) return;
+    await new Promise<void>((resolve) => stdin.once('drain', () => resolve()));
   }
 
   /** Stops fast-import without writing anything (after a failure elsewhere). */
@@ -127,13 +195,33 @@ export class RepoHistoryWriter {
     this.process.kill();
   }
 
-  async finish(): Promise<Map<number, string>> {
+  /**
+   * Ends the import and leaves the marks (`:<commit id> <sha>` per line) on disk: the streaming
+   * build keeps them there instead of holding every SHA in memory. Returns the marks file.
+   */
+  async close(): Promise<string> {
     this.process.stdin.end('done\n');
     const code = await this.exited;
     if (code !== 0)
       throw new Error(
         `git fast-import failed for ${this.repo.name}: ${this.failure.join('').slice(0, 2000)}`,
       );
+    return this.marksPath;
+  }
+
+  /** Peak resident memory of the fast-import process so far (Linux /proc; null elsewhere). */
+  async importerPeakRssBytes(): Promise<number | null> {
+    try {
+      const status = await readFile(`/proc/${this.process.pid ?? 0}/status`, 'utf8');
+      const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+      return match === null ? null : Number(match[1]) * 1024;
+    } catch {
+      return null;
+    }
+  }
+
+  async finish(): Promise<Map<number, string>> {
+    await this.close();
     const marks = new Map<number, string>();
     for (const line of (await readFile(this.marksPath, 'utf8')).split('\n')) {
       const match = /^:(\d+) ([0-9a-f]{40})$/.exec(line);
@@ -168,33 +256,44 @@ export class RepoHistoryWriter {
         origin.paths.forEach((path) => changed.add(path));
         continue;
       }
-      changed.add(op.path);
-      const file =
-        this.files.get(op.path) ?? this.newFile(op.path, op.kind === 'add-function' && op.isTest);
+      const path = op.path;
+      changed.add(path);
+      const file = this.file(path) ?? this.newFile(path, op.kind === 'add-function' && op.isTest);
+      // Undo steps find the file again by path: it may have gone cold and come back as another object.
+      const functionsOf = (): FunctionModel[] =>
+        (this.file(path) ?? this.newFile(path, false)).functions;
       if (op.kind === 'add-function') {
-        const fn: FunctionModel = {
+        file.functions.push({
           fnId: op.fnId,
           length: op.length,
           isTest: op.isTest,
-          versions: new Map(),
+          versions: null,
           cache: null,
-        };
-        file.functions.push(fn);
-        undo.push(() => file.functions.splice(file.functions.indexOf(fn), 1));
+        });
+        undo.push(() => {
+          const functions = functionsOf();
+          functions.splice(
+            functions.findIndex((fn) => fn.fnId === op.fnId),
+            1,
+          );
+        });
       } else {
-        const fn = file.functions.find((candidate) => candidate.fnId === op.fnId);
-        if (fn === undefined) throw new Error(`function ${op.fnId} not in ${op.path}`);
+        const index = file.functions.findIndex((candidate) => candidate.fnId === op.fnId);
+        const fn = file.functions[index];
+        if (fn === undefined) throw new Error(`function ${op.fnId} not in ${path}`);
         if (op.kind === 'delete-function') {
-          const index = file.functions.indexOf(fn);
           file.functions.splice(index, 1);
-          undo.push(() => file.functions.splice(index, 0, fn));
+          undo.push(() => functionsOf().splice(index, 0, { ...fn, cache: null }));
         } else {
-          const before = new Map(fn.versions);
+          const before = fn.versions === null ? null : new Map(fn.versions);
+          fn.versions ??= new Map();
           for (const line of op.lines) fn.versions.set(line, op.version);
           fn.cache = null;
           undo.push(() => {
-            fn.versions = before;
-            fn.cache = null;
+            const target = functionsOf().find((candidate) => candidate.fnId === op.fnId);
+            if (target === undefined) return;
+            target.versions = before === null ? null : new Map(before);
+            target.cache = null;
           });
         }
       }
@@ -202,13 +301,34 @@ export class RepoHistoryWriter {
     return [...changed];
   }
 
-  private newFile(path: string, isTest: boolean): FileModel {
-    const file: FileModel = {
-      isTest,
-      header: fileHeader(this.repo.language, path, isTest),
-      functions: [],
-    };
+  /** The file's full model (rebuilt from its compact form when cold), marked as just touched. */
+  private file(path: string): FileModel | undefined {
+    let file = this.files.get(path);
+    if (file !== undefined) {
+      this.files.delete(path);
+    } else {
+      const cold = this.coldFiles.get(path);
+      if (cold === undefined) return undefined;
+      this.coldFiles.delete(path);
+      file = decodeFile(cold);
+    }
     this.files.set(path, file);
+    this.coolDown();
+    return file;
+  }
+
+  private coolDown(): void {
+    while (this.files.size > this.hotFiles) {
+      const [path, file] = this.files.entries().next().value as [string, FileModel];
+      this.files.delete(path);
+      this.coldFiles.set(path, encodeFile(file));
+    }
+  }
+
+  private newFile(path: string, isTest: boolean): FileModel {
+    const file: FileModel = { isTest, header: null, functions: [] };
+    this.files.set(path, file);
+    this.coolDown();
     return file;
   }
 
@@ -217,7 +337,7 @@ export class RepoHistoryWriter {
     const saved = new Map<string, FileModel | undefined>();
     for (const op of pr.commits.flatMap((commit) => commit.ops)) {
       if (op.kind === 'revert-pr' || saved.has(op.path)) continue;
-      const file = this.files.get(op.path);
+      const file = this.file(op.path);
       saved.set(
         op.path,
         file === undefined
@@ -226,7 +346,7 @@ export class RepoHistoryWriter {
               ...file,
               functions: file.functions.map((fn) => ({
                 ...fn,
-                versions: new Map(fn.versions),
+                versions: fn.versions === null ? null : new Map(fn.versions),
                 cache: null,
               })),
             },
@@ -234,19 +354,28 @@ export class RepoHistoryWriter {
     }
     return () => {
       for (const [path, file] of saved) {
-        if (file === undefined) this.files.delete(path);
-        else this.files.set(path, file);
+        this.files.delete(path);
+        this.coldFiles.delete(path);
+        if (file !== undefined) this.files.set(path, file);
       }
+      this.coolDown();
     };
   }
 
   private contents(paths: string[]): { path: string; content: string | null }[] {
     return paths.sort().map((path) => {
-      const file = this.files.get(path);
+      const file = this.file(path);
       if (file === undefined || file.functions.length === 0) return { path, content: null };
+      file.header ??= fileHeader(this.repo.language, path, file.isTest);
       const lines = [...file.header];
       for (const fn of file.functions) {
-        fn.cache ??= renderFunction(this.repo.language, fn.fnId, fn.length, fn.isTest, fn.versions);
+        fn.cache ??= renderFunction(
+          this.repo.language,
+          fn.fnId,
+          fn.length,
+          fn.isTest,
+          fn.versions ?? new Map(),
+        );
         lines.push(...fn.cache, '');
       }
       return { path, content: lines.join('\n') };

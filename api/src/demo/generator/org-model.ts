@@ -85,7 +85,15 @@ export interface StoryFacts {
 
 /** One change to a source file, in terms of functions; the git writer renders the text. */
 export type CodeOp =
-  | { kind: 'add-function'; path: string; fnId: number; length: number; isTest: boolean }
+  | {
+      kind: 'add-function';
+      path: string;
+      fnId: number;
+      length: number;
+      isTest: boolean;
+      /** The function opens a file that did not exist (the PR adds the file). */
+      newFile?: boolean;
+    }
   | { kind: 'modify-lines'; path: string; fnId: number; lines: number[]; version: number }
   | { kind: 'delete-function'; path: string; fnId: number }
   /** Undo every op of an earlier PR's landing commit (a real revert). */
@@ -134,6 +142,8 @@ export type OrgEvent =
   | {
       kind: 'month';
       month: number;
+      /** Which slice of the month (0 when the month is one batch, as at demo sizes). */
+      slice: number;
       /** Ordered by landing time within each repository (the order the git writer needs). */
       pullRequests: GenPullRequest[];
       workItems: SimJiraIssue[];

@@ -8,6 +8,7 @@ import type { GroundTruthItem, ReworkKind, TrueCause } from '../ground-truth';
 import {
   buildSkeleton,
   dayMs,
+  demoStart,
   demoMonths,
   hourMs,
   monthStart,
@@ -61,8 +62,8 @@ interface RepoState {
   repo: GenRepo;
   nextNumber: number;
   nextCommitId: number;
-  fileFill: Map<string, number>;
-  fileIndex: Map<string, number>;
+  /** Per area and kind (source/test): the file new functions go to and how many it holds (only the current one: bounded). */
+  files: Map<string, { index: number; fill: number }>;
   recent: RecentFunction[];
   landings: Map<number, number>;
   lastLanding: { commitId: number; at: number } | null;
@@ -77,22 +78,48 @@ interface Pending {
 }
 
 /** Everything decided for a PR before it is emitted; commit ids are given at emission. */
-const generatorVersion = 'demo-org-1';
+const generatorVersion = 'demo-org-2';
 export { generatorVersion };
 
 /**
- * The demo organisation as a stream: the skeleton first, then one event per month with the PRs
- * that landed (merged or closed) that month, the work items created, deployments, incidents and
- * the ground truth of the rework injected. State kept between months is bounded (recent
- * functions and landings per repository, the PRs still in flight), so 1,000,000 PRs stream in
- * constant memory.
+ * The demo organisation as a stream: the skeleton first, then one event per slice of a month
+ * with the PRs that landed (merged or closed) in it, the work items created, deployments,
+ * incidents and the ground truth of the rework injected. A month is cut into slices of about
+ * `slicePullRequests` PRs (one slice at demo sizes), so a batch never grows with the scale; state
+ * kept between slices is bounded (recent functions and landings per repository, the deployment
+ * schedule, the PRs still in flight), so 1,000,000 PRs stream in flat memory.
  */
 export function* generateOrganisation(options: GenerateOptions): Generator<OrgEvent> {
   const skeleton = buildSkeleton(options.seed);
   yield { kind: 'skeleton', skeleton };
   const generator = new MonthGenerator(skeleton, options);
-  for (let month = 0; month < demoMonths; month += 1) yield generator.month(month);
+  const slices = slicesPerMonth(options.prs);
+  for (let month = 0; month < demoMonths; month += 1)
+    for (let slice = 0; slice < slices; slice += 1) yield generator.slice(month, slice, slices);
 }
+
+/** PRs per generated batch at most (about): demo sizes stay one batch per month. */
+export const slicePullRequests = 400;
+
+export function slicesPerMonth(prs: number): number {
+  return Math.max(1, Math.ceil(prs / demoMonths / slicePullRequests));
+}
+
+/**
+ * Share of rework that is an incident: about 25 incidents at the default 4,000 PRs (about 700
+ * rework items there), the same share at every scale.
+ */
+const incidentShare = 25 / 620;
+
+const reworkPullRequestFactor = 1.14;
+
+interface ScheduledDeployment {
+  at: number;
+  failed: boolean;
+}
+
+/** How an incident points at its cause: what the linking has to work from. */
+type IncidentLinkStyle = 'names-pr' | 'names-work-item' | 'window' | 'window-after-later-deploy';
 
 class MonthGenerator {
   private readonly repos = new Map<string, RepoState>();
@@ -111,6 +138,9 @@ class MonthGenerator {
     ghIssue: 600_000_000,
   };
   private readonly keyCounters = new Map<string, number>();
+  /** Per repository: production deployments every 1-3 days, fixed in advance so incidents can follow one. */
+  private readonly schedule = new Map<string, ScheduledDeployment[]>();
+  private incidentCredit = 0;
   private readonly epics = new Map<number, string>();
   private readonly ghIssueNumbers = new Map<string, number>();
 
@@ -123,13 +153,31 @@ class MonthGenerator {
         repo,
         nextNumber: 1,
         nextCommitId: 1,
-        fileFill: new Map(),
-        fileIndex: new Map(),
+        files: new Map(),
         recent: [],
         landings: new Map(),
         lastLanding: null,
       });
+      const random = Random.fork(skeleton.seed, 'deploys', repo.name);
+      const deploys: ScheduledDeployment[] = [];
+      const end = monthStart(demoMonths);
+      for (let at = demoStart + 15 * hourMs; at < end; at += random.int(1, 3) * dayMs)
+        deploys.push({ at, failed: random.chance(0.04) });
+      this.schedule.set(repo.name, deploys);
     }
+  }
+
+  /** The first successful deployment of `repo` at or after `at` (it ships what merged before it). */
+  private deployAfter(repo: string, at: number): ScheduledDeployment | undefined {
+    const deploys = this.schedule.get(repo) ?? [];
+    let low = 0;
+    let high = deploys.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((deploys[middle]?.at ?? 0) < at) low = middle + 1;
+      else high = middle;
+    }
+    return deploys.slice(low).find((deploy) => !deploy.failed);
   }
 
   private id(kind: keyof MonthGenerator['nextIds']): number {
@@ -137,17 +185,24 @@ class MonthGenerator {
     return this.nextIds[kind];
   }
 
-  month(month: number): OrgEvent {
-    const random = Random.fork(this.skeleton.seed, 'month', month);
+  slice(month: number, slice: number, slices: number): OrgEvent {
+    const random =
+      slices === 1
+        ? Random.fork(this.skeleton.seed, 'month', month)
+        : Random.fork(this.skeleton.seed, 'month', month, 'slice', slice);
     const workItems: SimIssue[] = [];
     const truths: GroundTruthItem[] = [];
-    const start = monthStart(month);
-    const end = monthStart(month + 1);
-    const perMonth = this.options.prs / demoMonths;
+    const monthFrom = monthStart(month);
+    const monthLength = monthStart(month + 1) - monthFrom;
+    const start = monthFrom + Math.round((monthLength * slice) / slices);
+    const end = monthFrom + Math.round((monthLength * (slice + 1)) / slices);
+    // Rework adds its own PRs (fixes, reverts: about 14% more), so planned work is scaled to make the total about `prs`.
+    const perSlice = this.options.prs / reworkPullRequestFactor / demoMonths / slices;
     for (const team of this.skeleton.teams) {
-      if (month % 3 === 0) this.epics.set(team.index, this.newEpic(random, team, start, workItems));
+      if (month % 3 === 0 && slice === 0)
+        this.epics.set(team.index, this.newEpic(random, team, start, workItems));
       const velocity = team.story === 'velocity' && month >= this.skeleton.story.velocityFromMonth;
-      const teamShare = perMonth / this.skeleton.teams.length;
+      const teamShare = perSlice / this.skeleton.teams.length;
       const count = Math.round(teamShare * (velocity ? 1.3 : 0.93) * (0.9 + random.next() * 0.2));
       for (let unit = 0; unit < count; unit += 1)
         this.planWork(random, team, month, start, end, workItems, truths);
@@ -156,7 +211,7 @@ class MonthGenerator {
       for (let index = 0; index < extra; index += 1)
         workItems.push(this.backlogItem(random, team, start + random.next() * (end - start)));
     }
-    const isLast = month === demoMonths - 1;
+    const isLast = month === demoMonths - 1 && slice === slices - 1;
     const landing = this.pending.filter((entry) => entry.landAt < end || isLast);
     this.pending = this.pending.filter((entry) => !(entry.landAt < end || isLast));
     landing.sort((a, b) =>
@@ -199,10 +254,11 @@ class MonthGenerator {
         if (entry.truth !== undefined) entry.truth.rework.incidentIssue = number;
       }
     }
-    const deployments = this.deployments(random, pullRequests, tips, start, end);
+    const deployments = this.deployments(pullRequests, tips, start, end);
     return {
       kind: 'month',
       month,
+      slice,
       pullRequests,
       workItems,
       deployments,
@@ -554,6 +610,24 @@ class MonthGenerator {
     if (issue !== null) workItems.push(this.build(issue));
   }
 
+  /** The file a new function of this area goes to: files hold about 14 functions, then the next one opens. */
+  private fileFor(
+    state: RepoState,
+    noun: string,
+    isTest: boolean,
+  ): { path: string; newFile: boolean } {
+    const area = noun.split(' ')[0] ?? 'core';
+    const slot = `${area}:${isTest ? 't' : 's'}`;
+    const current = state.files.get(slot) ?? { index: 1, fill: 0 };
+    const file = current.fill >= 14 ? { index: current.index + 1, fill: 0 } : current;
+    file.fill += 1;
+    state.files.set(slot, file);
+    return {
+      path: sourcePath(state.repo.language, area, file.index, isTest),
+      newFile: file.fill === 1,
+    };
+  }
+
   private newCodeOps(
     random: Random,
     state: RepoState,
@@ -563,21 +637,12 @@ class MonthGenerator {
     created: number,
   ): CodeOp[] {
     const ops: CodeOp[] = [];
-    const language = state.repo.language;
-    const area = noun.split(' ')[0] ?? 'core';
-    const fileFor = (isTest: boolean): string => {
-      const slot = `${area}:${isTest ? 't' : 's'}`;
-      let index = state.fileIndex.get(slot) ?? 1;
-      if ((state.fileFill.get(`${slot}:${index}`) ?? 0) >= 14) index += 1;
-      state.fileIndex.set(slot, index);
-      const fillKey = `${slot}:${index}`;
-      state.fileFill.set(fillKey, (state.fileFill.get(fillKey) ?? 0) + 1);
-      return sourcePath(language, area, index, isTest);
-    };
+    const fileFor = (isTest: boolean): { path: string; newFile: boolean } =>
+      this.fileFor(state, noun, isTest);
     for (let index = 0; index < functions; index += 1) {
       ops.push({
         kind: 'add-function',
-        path: fileFor(false),
+        ...fileFor(false),
         fnId: this.nextFnId++,
         length: random.int(6, 16),
         isTest: false,
@@ -586,7 +651,7 @@ class MonthGenerator {
     if (withTests)
       ops.push({
         kind: 'add-function',
-        path: fileFor(true),
+        ...fileFor(true),
         fnId: this.nextFnId++,
         length: random.int(4, 9),
         isTest: true,
@@ -779,7 +844,7 @@ class MonthGenerator {
       reviews,
       comments,
       commits,
-      files: fileStats(spec.ops, state),
+      files: fileStats(spec.ops),
       timeline: [
         {
           kind: 'REVIEW_REQUESTED_EVENT',
@@ -832,15 +897,22 @@ class MonthGenerator {
       .filter((op): op is Extract<CodeOp, { kind: 'add-function' }> => op.kind === 'add-function');
     const code = added.filter((op) => !op.isTest);
     const tests = added.filter((op) => op.isTest);
-    const incidentBudget = 26 / this.options.prs;
-    const kind: ReworkKind = random.chance(incidentBudget * 5)
-      ? 'incident'
-      : random.weighted<ReworkKind>([
-          ['follow-up-fix', 50],
-          ['revert', cause === 'execution' ? 14 : 7],
-          ['reopened', issue === null ? 0 : 16],
-          ['linked-bug', issue === null ? 0 : 14],
-        ]);
+    // Incidents come at a steady share of rework, each after the deployment that shipped its origin.
+    this.incidentCredit += incidentShare;
+    const shipped =
+      this.incidentCredit >= 1 ? this.deployAfter(state.repo.name, mergedAt) : undefined;
+    const incidentPlan =
+      shipped === undefined ? null : this.planIncident(random, state.repo.name, shipped, issue);
+    if (incidentPlan !== null) this.incidentCredit -= 1;
+    const kind: ReworkKind =
+      incidentPlan !== null
+        ? 'incident'
+        : random.weighted<ReworkKind>([
+            ['follow-up-fix', 50],
+            ['revert', cause === 'execution' ? 14 : 7],
+            ['reopened', issue === null ? 0 : 16],
+            ['linked-bug', issue === null ? 0 : 14],
+          ]);
     const signals: string[] = [];
     if (!context.hasCriteria) signals.push('no-acceptance-criteria');
     if (context.contextMissing && context.hasCriteria)
@@ -893,11 +965,13 @@ class MonthGenerator {
 
     // A bug ticket for fixes, linked bugs and (sometimes) incidents.
     let bugKey: string | null = null;
+    // A hotfix starts soon after the incident it answers.
     const fixStart =
-      mergedAt +
-      (kind === 'revert'
-        ? random.skewed(5, 0.7) * hourMs
-        : random.skewed(kind === 'incident' ? 1.5 : 7, 0.6) * dayMs);
+      incidentPlan !== null
+        ? incidentPlan.at + (0.4 + random.skewed(1.5, 0.5)) * hourMs
+        : mergedAt +
+          (kind === 'revert' ? random.skewed(5, 0.7) * hourMs : random.skewed(7, 0.6) * dayMs);
+    if (incidentPlan !== null) signals.push(`incident:${incidentPlan.style}`);
     const withBug = issue !== null && (kind === 'linked-bug' || random.chance(0.55));
     if (withBug) {
       bugKey = this.nextKey(team.projectKey);
@@ -913,7 +987,7 @@ class MonthGenerator {
           key: bugKey,
           projectKey: team.projectKey,
           issueType: 'Bug',
-          created: fixStart - 3 * hourMs,
+          created: incidentPlan === null ? fixStart - 3 * hourMs : incidentPlan.at + 15 * 60_000,
           reporterId: reporter.jiraAccountId,
           assigneeId: human.jiraAccountId,
           summary: problem.split(/[.:]/)[0]?.slice(0, 90) ?? problem,
@@ -944,17 +1018,17 @@ class MonthGenerator {
       );
       truth.modifiesOriginLines = true;
     } else {
+      // A hotfix changes the code that broke (so a later deployment in the window cannot take the blame).
       const onlyTests =
         kind === 'linked-bug'
           ? random.chance(0.5)
-          : random.chance(cause === 'execution' ? 0.15 : 0.05);
+          : random.chance(cause === 'execution' ? 0.15 : 0.05) && kind !== 'incident';
       ops = [];
       if (onlyTests || code.length === 0) {
         ops.push({
           kind: 'add-function',
-          path:
-            tests[0]?.path ??
-            sourcePath(state.repo.language, noun.split(' ')[0] ?? 'core', 99, true),
+          // Into the origin's test file, else the area's current one (a single catch-all file would grow without end).
+          ...(tests[0] === undefined ? this.fileFor(state, noun, true) : { path: tests[0].path }),
           fnId: this.nextFnId++,
           length: random.int(4, 8),
           isTest: true,
@@ -992,9 +1066,7 @@ class MonthGenerator {
         } else if (random.chance(0.5)) {
           ops.push({
             kind: 'add-function',
-            path:
-              tests[0]?.path ??
-              sourcePath(state.repo.language, noun.split(' ')[0] ?? 'core', 99, true),
+            ...(tests[0] === undefined ? this.fileFor(state, noun, true) : { path: tests[0].path }),
             fnId: this.nextFnId++,
             length: random.int(4, 7),
             isTest: true,
@@ -1069,21 +1141,60 @@ class MonthGenerator {
     truth.rework.pullRequests.push(reworkPr.number);
     const landAt = Date.parse(reworkPr.mergedAt ?? reworkPr.createdAt);
     const entry: Pending = { landAt, pr: reworkPr, truth };
-    if (kind === 'incident') {
+    if (incidentPlan !== null) {
+      const pointer =
+        incidentPlan.style === 'names-pr'
+          ? ` Suspect #${pr.number}.`
+          : incidentPlan.style === 'names-work-item' && issue !== null
+            ? ` Looks related to ${issue.key}.`
+            : '';
       entry.incident = {
         title: fill(random, random.pick(incidentTitles), noun).replace(
           'the service',
           state.repo.name,
         ),
-        body: `${problem}\n\nStarted after the deploy of ${state.repo.name}.${random.chance(0.5) ? ` Suspect #${pr.number}.` : ''}`,
-        at: fixStart - random.int(1, 5) * hourMs,
+        body: `${problem}\n\nStarted after the deploy of ${state.repo.name}.${pointer}`,
+        at: incidentPlan.at,
       };
     }
     this.pending.push(entry);
   }
 
-  private deployments(
+  /**
+   * When an incident after `shipped` (the deployment that shipped its origin) starts, and what it
+   * says about its cause: it names the PR or the ticket, or only follows the deployment (the
+   * window rule must find it), sometimes after a later deployment too, so two deployments are
+   * suspects and only the hotfix's line trace tells them apart. Null when it would fall after
+   * the generated period.
+   */
+  private planIncident(
     random: Random,
+    repo: string,
+    shipped: ScheduledDeployment,
+    issue: { key: string } | null,
+  ): { at: number; style: IncidentLinkStyle } | null {
+    const windowMs = 72 * hourMs;
+    const later = this.deployAfter(repo, shipped.at + 1);
+    const gap = Math.min(windowMs, (later?.at ?? shipped.at + windowMs) - shipped.at);
+    const afterLater = later === undefined ? undefined : this.deployAfter(repo, later.at + 1);
+    const style = random.weighted<IncidentLinkStyle>([
+      ['names-pr', 35],
+      ['names-work-item', issue === null ? 0 : 15],
+      ['window', 35],
+      ['window-after-later-deploy', later !== undefined && gap < 60 * hourMs ? 18 : 0],
+    ]);
+    let at: number;
+    if (style === 'window-after-later-deploy' && later !== undefined) {
+      const until = Math.min(shipped.at + windowMs, afterLater?.at ?? Number.POSITIVE_INFINITY);
+      at = later.at + 20 * 60_000 + random.next() * Math.max(0, until - later.at - 60 * 60_000);
+    } else {
+      at = shipped.at + 20 * 60_000 + random.next() * Math.max(0, gap - 60 * 60_000);
+    }
+    if (at > monthStart(demoMonths) - 4 * dayMs) return null;
+    return { at, style };
+  }
+
+  private deployments(
     pullRequests: GenPullRequest[],
     tips: Map<string, number | null>,
     start: number,
@@ -1096,12 +1207,13 @@ class MonthGenerator {
       );
       let cursor = 0;
       let tip = tips.get(state.repo.name) ?? null;
-      for (let day = start + 15 * hourMs; day < end; day += random.int(1, 3) * dayMs) {
-        while (cursor < landed.length && Date.parse(landed[cursor]?.mergedAt ?? '') <= day)
+      for (const deploy of this.schedule.get(state.repo.name) ?? []) {
+        if (deploy.at < start) continue;
+        if (deploy.at >= end) break;
+        while (cursor < landed.length && Date.parse(landed[cursor]?.mergedAt ?? '') <= deploy.at)
           tip = landed[cursor++]?.landing?.id ?? tip;
         if (tip === null) continue;
-        const failed = random.chance(0.04);
-        const at = new Date(day).toISOString();
+        const at = new Date(deploy.at).toISOString();
         deployments.push({
           repo: state.repo.name,
           databaseId: this.id('deploy'),
@@ -1119,9 +1231,9 @@ class MonthGenerator {
             },
             {
               databaseId: this.id('deploy'),
-              state: failed ? 'FAILURE' : 'SUCCESS',
-              description: failed ? 'Health check failed' : 'Deployed',
-              createdAt: new Date(day + 9 * 60_000).toISOString(),
+              state: deploy.failed ? 'FAILURE' : 'SUCCESS',
+              description: deploy.failed ? 'Health check failed' : 'Deployed',
+              createdAt: new Date(deploy.at + 9 * 60_000).toISOString(),
             },
           ],
         });
@@ -1131,21 +1243,21 @@ class MonthGenerator {
   }
 }
 
-function fileStats(ops: CodeOp[], state: RepoState): SimChangedFile[] {
+function fileStats(ops: CodeOp[]): SimChangedFile[] {
   const byPath = new Map<string, SimChangedFile>();
   const touch = (path: string, additions: number, deletions: number, added: boolean): void => {
     const file = byPath.get(path) ?? {
       path,
       additions: 0,
       deletions: 0,
-      changeType: added && !state.fileFill.has(path) ? 'ADDED' : 'MODIFIED',
+      changeType: added ? 'ADDED' : 'MODIFIED',
     };
     file.additions += additions;
     file.deletions += deletions;
     byPath.set(path, file);
   };
   for (const op of ops) {
-    if (op.kind === 'add-function') touch(op.path, op.length + 1, 0, true);
+    if (op.kind === 'add-function') touch(op.path, op.length + 1, 0, op.newFile === true);
     else if (op.kind === 'modify-lines') touch(op.path, op.lines.length, op.lines.length, false);
     else if (op.kind === 'delete-function') touch(op.path, 0, 1, false);
   }
