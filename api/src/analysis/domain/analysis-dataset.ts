@@ -120,6 +120,19 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
+const pageSize = 10_000;
+
+/** Rows of a keyset-paged query, one page in memory at a time; `next` gets the last row of the page before. */
+async function* pages<T>(next: (after: T | undefined) => Promise<T[]>): AsyncGenerator<T> {
+  let after: T | undefined;
+  for (;;) {
+    const page = await next(after);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1];
+  }
+}
+
 export async function loadAnalysisDataset(manager: EntityManager): Promise<AnalysisDataset> {
   const repositories = new Map(
     (
@@ -137,28 +150,32 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
   const pullRequests = new Map<string, PullRequestRecord>();
   const pullRequestByNumber = new Map<string, string>();
   const pullRequestsByWorkItem = new Map<string, string[]>();
-  const prRows = await manager.query<
-    {
-      id: string;
-      repository_id: string;
-      number: number;
-      title: string;
-      labels: string[];
-      head_ref: string;
-      author_login: string | null;
-      is_agent: boolean;
-      created_at: Date;
-      merged_at: Date;
-      additions: number;
-      deletions: number;
-      changed_files: number;
-      merge_commit_sha: string | null;
-    }[]
-  >(
-    `SELECT id, repository_id, number, title, labels, head_ref, author_login, is_agent, created_at, merged_at, additions, deletions, changed_files, merge_commit_sha
-     FROM pull_request WHERE state = 'merged' AND merged_at IS NOT NULL ORDER BY merged_at, id`,
+  type PrRow = {
+    id: string;
+    repository_id: string;
+    number: number;
+    title: string;
+    labels: string[];
+    head_ref: string;
+    author_login: string | null;
+    is_agent: boolean;
+    created_at: Date;
+    merged_at: Date;
+    additions: number;
+    deletions: number;
+    changed_files: number;
+    merge_commit_sha: string | null;
+  };
+  // Pages in (merged_at, id) order: the driver never holds every row at once beside the records.
+  const prRows = pages<PrRow>((after) =>
+    manager.query<PrRow[]>(
+      `SELECT id, repository_id, number, title, labels, head_ref, author_login, is_agent, created_at, merged_at, additions, deletions, changed_files, merge_commit_sha
+         FROM pull_request WHERE state = 'merged' AND merged_at IS NOT NULL
+         AND ($1::timestamptz IS NULL OR (merged_at, id) > ($1::timestamptz, $2::text)) ORDER BY merged_at, id LIMIT ${pageSize}`,
+      [after?.merged_at ?? null, after?.id ?? null],
+    ),
   );
-  for (const row of prRows) {
+  for await (const row of prRows) {
     const record: PullRequestRecord = {
       id: row.id,
       repositoryId: row.repository_id,
@@ -231,32 +248,35 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     workItemByKey.set(record.key, record);
   }
   const changes = new Map<string, ChangeRecord[]>();
-  for (const row of await manager.query<
-    {
-      work_item_id: string;
-      field_key: string;
-      from_value: string | null;
-      from_string: string | null;
-      to_value: string | null;
-      to_string: string | null;
-      changed_at: Date;
-      author_identity_id: string | null;
-    }[]
-  >(
-    `SELECT work_item_id, field_key, from_value, from_string, to_value, to_string, changed_at, author_identity_id FROM work_item_change
-     WHERE field_key = ANY($1::text[]) ORDER BY work_item_id, changed_at, id`,
-    [analysedFields],
-  )) {
-    push(changes, row.work_item_id, {
-      workItemId: row.work_item_id,
-      fieldKey: row.field_key,
-      fromValue: row.from_value,
-      fromString: row.from_string,
-      toValue: row.to_value,
-      toString: row.to_string,
-      changedAt: row.changed_at,
-      authorIdentityId: row.author_identity_id,
-    });
+  type ChangeRow = {
+    work_item_id: string;
+    field_key: string;
+    from_value: string | null;
+    from_string: string | null;
+    to_value: string | null;
+    to_string: string | null;
+    changed_at: Date;
+    author_identity_id: string | null;
+  };
+  // A slice of work items at a time: description changes carry whole texts on both sides.
+  const itemIds = [...workItems.keys()].sort();
+  for (let start = 0; start < itemIds.length; start += pageSize) {
+    for (const row of await manager.query<ChangeRow[]>(
+      `SELECT work_item_id, field_key, from_value, from_string, to_value, to_string, changed_at, author_identity_id FROM work_item_change
+       WHERE field_key = ANY($1::text[]) AND work_item_id = ANY($2::text[]) ORDER BY work_item_id, changed_at, id`,
+      [analysedFields, itemIds.slice(start, start + pageSize)],
+    )) {
+      push(changes, row.work_item_id, {
+        workItemId: row.work_item_id,
+        fieldKey: row.field_key,
+        fromValue: row.from_value,
+        fromString: row.from_string,
+        toValue: row.to_value,
+        toString: row.to_string,
+        changedAt: row.changed_at,
+        authorIdentityId: row.author_identity_id,
+      });
+    }
   }
   const links = new Map<string, LinkRecord[]>();
   for (const row of await manager.query<
