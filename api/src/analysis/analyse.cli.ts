@@ -14,9 +14,12 @@ import { createLogger } from '../logging/logger';
 import { analyse, describeAnalysis } from './analyse';
 import { linkBaseOf } from './link-base';
 
-/** `npm run analyse -w api [-- --full]`: one analysis run over the configured database, then exit. */
+/**
+ * `npm run analyse -w api`: a full re-analysis over the configured database, then exit.
+ * `-- --incremental` analyses only what changed since the last run (what every sync does).
+ */
 async function main(): Promise<number> {
-  const full = process.argv.includes('--full');
+  const full = !process.argv.includes('--incremental');
   const baseDir = invocationDir();
   const env = loadEnvironment(baseDir);
   let config: AppConfig;
