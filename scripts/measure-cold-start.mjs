@@ -169,6 +169,48 @@ async function stopGroup(child, hasExited) {
   }
 }
 
+/**
+ * Native modules whose install script the root package.json does not allow fall back to their
+ * prebuilt binary. If loading one crashes (e.g. a prebuild that segfaults on this machine),
+ * `npm start` dies: report it, and (unless --no-repair) run the module's own install script,
+ * which builds it from source, so the rest can still be measured.
+ */
+const nativeModules = ['argon2'];
+async function checkNativeModules(clone, logs) {
+  const failures = [];
+  let repairMs = 0;
+  for (const name of nativeModules) {
+    const loads = () =>
+      new Promise((done) =>
+        spawn(process.execPath, ['-e', `require(${JSON.stringify(name)})`], {
+          cwd: join(clone, 'api'),
+          stdio: 'ignore',
+        }).on('exit', (code, signal) => done({ code, signal })),
+      );
+    const first = await loads();
+    if (first.code === 0) continue;
+    const failure = { module: name, exit: first, repaired: false };
+    failures.push(failure);
+    log(
+      `require('${name}') fails in the fresh clone (${JSON.stringify(first)}): npm start cannot work`,
+    );
+    if (args.includes('--no-repair')) throw new Error(`${name} does not load after npm ci`);
+    const dir = join(clone, 'node_modules', name);
+    repairMs += await runTimed(
+      process.execPath,
+      [join(clone, 'node_modules', 'node-gyp-build', 'bin.js')],
+      dir,
+      join(logs, `repair-${name}.log`),
+      cleanEnv({}),
+    );
+    failure.repaired = (await loads()).code === 0;
+    log(
+      `${name}: its install script ran (built from source): ${failure.repaired ? 'loads now' : 'still fails'}`,
+    );
+  }
+  return { failures, repairSeconds: seconds(repairMs) };
+}
+
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'rr-cold-start-'));
   const clone = join(work, 'repo');
@@ -199,6 +241,7 @@ async function main() {
       cleanEnv({}),
     );
     log(`npm ci in ${seconds(installMs)} s`);
+    const native = await checkNativeModules(clone, logs);
     const cold = await startAndMeasure('cold', clone, dataDir, join(logs, 'start-cold.log'));
     const warm = await startAndMeasure('warm', clone, dataDir, join(logs, 'start-warm.log'));
     const report = {
@@ -215,6 +258,7 @@ async function main() {
       figures: {
         'clone seconds': seconds(cloneMs),
         'npm ci seconds': seconds(installMs),
+        'native module repair seconds (0 when none was needed)': native.repairSeconds,
         'cold: npm start to health seconds (build + migrations + listen)': cold.healthSeconds,
         'cold: npm start to demo loaded seconds': cold.demoSeconds,
         'cold: health to demo loaded seconds':
@@ -222,6 +266,7 @@ async function main() {
         'warm: npm start to health seconds': warm.healthSeconds,
         'warm: npm start to demo loaded seconds': warm.demoSeconds,
       },
+      nativeModules: native,
       cold,
       warm,
     };
