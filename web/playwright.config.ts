@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { e2eAdmin, signedInState } from './e2e/e2e-admin';
+import { e2eAdmin, signedInStatePath } from './e2e/e2e-admin';
 
 /**
  * Browser tests drive Debian's Chromium (Playwright's own browser download cannot work here)
@@ -20,7 +20,7 @@ export default defineConfig({
       name: 'app',
       testMatch: '**/*.e2e.ts',
       dependencies: ['sign-in'],
-      use: { storageState: signedInState },
+      use: { storageState: signedInStatePath() },
     },
   ],
   outputDir: 'test-results',

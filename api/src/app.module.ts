@@ -18,6 +18,7 @@ import { TeamsModule } from './teams/teams.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { JobModule } from './jobs/job.module';
 import { AuthModule } from './auth/auth.module';
+import { ConnectionsModule } from './connections/connections.module';
 import { ExportModule } from './export/export.module';
 import { IdentityHttpModule } from './identity/http/identity-http.module';
 import { SettingsModule } from './settings/settings.module';
@@ -75,6 +76,7 @@ export class AppModule {
         MetricsModule,
         JobModule,
         AuthModule,
+        ConnectionsModule,
         ExportModule,
         IdentityHttpModule,
         SettingsModule,

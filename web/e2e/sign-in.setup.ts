@@ -1,5 +1,5 @@
 import { expect, test as setup } from '@playwright/test';
-import { e2eAdmin, signedInState } from './e2e-admin';
+import { e2eAdmin, signedInStatePath } from './e2e-admin';
 
 /** Signs in once through the real sign-in page; the other tests start from this session. */
 setup('sign in as the admin created from ADMIN_EMAIL', async ({ page }) => {
@@ -10,5 +10,5 @@ setup('sign in as the admin created from ADMIN_EMAIL', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/overview/);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await page.context().storageState({ path: signedInState });
+  await page.context().storageState({ path: signedInStatePath() });
 });

@@ -16,5 +16,12 @@ export interface AuthenticatedRequest extends Request {
 }
 
 export function toCurrentUser(principal: Principal): CurrentUser {
-  return { id: principal.userId, ...principal };
+  return {
+    id: principal.userId,
+    email: principal.email,
+    displayName: principal.displayName,
+    role: principal.role,
+    teamSlugs: principal.teamSlugs,
+    via: principal.via,
+  };
 }

@@ -13,9 +13,11 @@ import { JobQueue } from './job-queue';
 import { completeRun, recordRunFailure, recordRunStart } from './job-run.store';
 import type { JobsSettings } from './jobs-env';
 import { enqueueSync } from './sync-scheduler';
+import { withStoredConnections } from '../connections/effective-config';
+import { loadKeyRing } from '../secrets/key-ring.loader';
 
 export interface WorkerOptions {
-  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis'>;
+  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis' | 'secretsKeys'>;
   databaseUrl: string;
   settings: JobsSettings;
   logger: Logger;
@@ -41,6 +43,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { settings, logger } = options;
   const name = `${hostname()}:${process.pid}`;
   const dataSource = new DataSource(dataSourceOptions(options.databaseUrl));
+  const keyRing = loadKeyRing(options.config);
   await dataSource.initialize();
   await runMigrations(dataSource);
   const queue = await JobQueue.start(options.databaseUrl, settings, logger, true);
@@ -72,7 +75,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         logger.info({ queue: job.name, scope, jobId: job.id }, 'job started');
         const output = await runJob(request, {
           dataSource,
-          config: options.config,
+          // Connections saved in settings apply from the next job on, without restarting workers.
+          config: await withStoredConnections(options.config, dataSource.manager, keyRing),
           logger,
           queue,
           assertLeaseHeld: () => lease.assertHeld(),
@@ -135,7 +139,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   const schedule = async (): Promise<void> => {
     try {
-      await enqueueSync(queue, options.config);
+      await enqueueSync(
+        queue,
+        await withStoredConnections(options.config, dataSource.manager, keyRing),
+      );
     } catch (error) {
       logger.warn({ err: error }, 'scheduled sync could not be queued');
     }

@@ -13,6 +13,9 @@ import type { AppConfig } from '../config/app-config';
 import { openApiSchema } from '../http/openapi';
 import { JobQueueHolder } from './job-queue.holder';
 import { enqueueSync, syncRequestsFor } from './sync-scheduler';
+import { SECRET_KEY_RING } from '../connections/connections.tokens';
+import { withStoredConnections } from '../connections/effective-config';
+import type { KeyRing } from '../secrets/secret-box';
 import {
   readSyncStatus,
   syncEnqueuedSchema,
@@ -28,6 +31,7 @@ export class SyncJobsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: JobQueueHolder,
+    @Inject(SECRET_KEY_RING) private readonly ring: KeyRing,
   ) {}
 
   @Post()
@@ -40,13 +44,14 @@ export class SyncJobsController {
   @ApiAcceptedResponse({ schema: openApiSchema(syncEnqueuedSchema) })
   @ApiConflictResponse({ description: 'Neither GitHub nor Jira is configured' })
   async enqueue(): Promise<{ jobs: { queue: string; scope: string; id: string | null }[] }> {
-    if (syncRequestsFor(this.config).length === 0) {
+    const config = await withStoredConnections(this.config, this.dataSource.manager, this.ring);
+    if (syncRequestsFor(config).length === 0) {
       throw new ConflictException({
         code: 'nothing_to_sync',
         message: 'Neither GitHub nor Jira is configured: nothing to sync',
       });
     }
-    return { jobs: await enqueueSync(await this.queue.get(), this.config) };
+    return { jobs: await enqueueSync(await this.queue.get(), config) };
   }
 
   @Get('status')

@@ -7,6 +7,8 @@ import { createLogger } from '../logging/logger';
 import { syncGithub, type SyncProgressEvent } from '../sources/github/github-sync';
 import { syncJira } from '../sources/jira/jira-sync';
 import { linkBaseOf } from '../analysis/link-base';
+import { withStoredConnections } from '../connections/effective-config';
+import { loadKeyRing } from '../secrets/key-ring.loader';
 import { describeAfterSync, runAfterSyncSteps } from './after-sync';
 import { createProgressDisplay, type ProgressDisplay } from './progress-display';
 
@@ -36,14 +38,6 @@ export async function runSyncCommand({
     stderr.write(`${error.message}\n`);
     return 2;
   }
-  if (config.github === undefined && config.jira === undefined) {
-    stderr.write(
-      'Nothing to sync: set GITHUB_TOKEN (or a GitHub App) with GITHUB_ORG or GITHUB_REPOS, ' +
-        'and/or JIRA_BASE_URL with its credentials (see README: Configuration).\n',
-    );
-    return 2;
-  }
-
   // Logs go to stderr at warn unless asked otherwise, so the progress display stays readable.
   const logger = createLogger(env.LOG_LEVEL === undefined ? 'warn' : config.logLevel, stderr);
   const display = createProgressDisplay(stderr);
@@ -52,6 +46,16 @@ export async function runSyncCommand({
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
+    // Environment variables win; a source not set there comes from what an admin saved in settings.
+    config = await withStoredConnections(config, dataSource.manager, loadKeyRing(config));
+    if (config.github === undefined && config.jira === undefined) {
+      display.stop();
+      stderr.write(
+        'Nothing to sync: set GITHUB_TOKEN (or a GitHub App) with GITHUB_ORG or GITHUB_REPOS, ' +
+          'and/or JIRA_BASE_URL with its credentials (see README: Configuration), or save a connection in Settings.\n',
+      );
+      return 2;
+    }
     const summary: string[] = [];
     if (config.github !== undefined) {
       const report = await syncGithub({

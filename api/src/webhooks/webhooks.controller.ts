@@ -9,6 +9,9 @@ import { handleGithubWebhook } from '../sources/github/webhook/github-webhook.ha
 import { handleJiraWebhook } from '../sources/jira/jira-webhook';
 import type { WithRawBody } from './raw-body';
 import { Access } from '../auth/access';
+import { SECRET_KEY_RING } from '../connections/connections.tokens';
+import { withStoredConnections } from '../connections/effective-config';
+import type { KeyRing } from '../secrets/secret-box';
 
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -17,7 +20,13 @@ export class WebhooksController {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(SECRET_KEY_RING) private readonly ring: KeyRing,
   ) {}
+
+  /** Webhook secrets from the environment, else as saved in settings (read per delivery, so a change applies at once). */
+  private secrets() {
+    return withStoredConnections(this.config, this.dataSource.manager, this.ring);
+  }
 
   /** GitHub deliveries: 202 applied, 200 duplicate delivery, 401 bad signature, 400 malformed. */
   @Post('github')
@@ -26,13 +35,13 @@ export class WebhooksController {
   @ApiOperation({
     summary: 'GitHub webhook deliveries',
     description:
-      'Verified with X-Hub-Signature-256 and GITHUB_WEBHOOK_SECRET; applied once per X-GitHub-Delivery.',
+      'Verified with X-Hub-Signature-256 and GITHUB_WEBHOOK_SECRET (or the secret saved in settings); applied once per X-GitHub-Delivery.',
   })
   async github(
     @Req() request: Request & WithRawBody,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
-    const secret = this.config.githubWebhookSecret;
+    const secret = (await this.secrets()).githubWebhookSecret;
     if (secret === undefined) {
       response.status(401);
       return { error: 'GITHUB_WEBHOOK_SECRET is not set: deliveries cannot be verified' };
@@ -62,7 +71,7 @@ export class WebhooksController {
       {
         dataSource: this.dataSource,
         logger: this.logger,
-        secret: this.config.jiraWebhookSecret,
+        secret: (await this.secrets()).jiraWebhookSecret,
         verification: this.config.jiraWebhookVerification,
       },
       {

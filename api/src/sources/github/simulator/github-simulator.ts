@@ -480,6 +480,16 @@ export class GithubSimulator {
 
   private restList(path: string, url: URL): RestBody | undefined {
     const dataset = this.dataset;
+    // The authenticated user (GET /user), as settings' "test connection" asks for it.
+    if (path === '/user')
+      return { login: 'rework-radar-sync', id: 1, type: 'User', site_admin: false };
+    const org = /^\/orgs\/([^/]+)$/.exec(path);
+    if (org !== null) {
+      const known = dataset.repositories.some(
+        (repo) => repo.owner.toLowerCase() === org[1]?.toLowerCase(),
+      );
+      return known ? { login: org[1] ?? '', id: 2, type: 'Organization' } : undefined;
+    }
     const orgRepos = /^\/orgs\/([^/]+)\/repos$/.exec(path);
     if (orgRepos !== null) {
       return dataset.repositories

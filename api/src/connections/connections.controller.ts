@@ -1,0 +1,205 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseEnumPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  connectionsResponseSchema,
+  connectionTestResultSchema,
+  githubConnectionInputSchema,
+  jiraConnectionInputSchema,
+  type ConnectionsResponse,
+  type ConnectionSummary,
+  type ConnectionSystem,
+  type ConnectionTestResult,
+  type GithubConnectionInput,
+  type JiraConnectionInput,
+} from '@rework-radar/shared';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, APP_LOGGER } from '../app.tokens';
+import { recordAudit } from '../audit/record-audit';
+import { Access } from '../auth/access';
+import { CurrentPrincipal } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
+import type { AppConfig } from '../config/app-config';
+import { openApiSchema } from '../http/openapi';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import type { KeyRing } from '../secrets/secret-box';
+import {
+  describeGithub,
+  describeJira,
+  loadStoredConnections,
+  saveGithubConnection,
+  saveJiraConnection,
+} from './connection.store';
+import { SECRET_KEY_RING } from './connections.tokens';
+import { withStoredConnections } from './effective-config';
+import { checkGithub, checkJira } from './test-connection';
+
+/**
+ * GitHub and Jira connections as settings show them. Credentials go in encrypted and never come
+ * out; environment variables, when set, win over what is saved here.
+ */
+@ApiTags('connections')
+@Controller('connections')
+@Access('admin')
+export class ConnectionsController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(SECRET_KEY_RING) private readonly ring: KeyRing,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Both connections: where each comes from, its URL and scope; never a secret',
+  })
+  @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
+  async list(): Promise<ConnectionsResponse> {
+    const stored = await loadStoredConnections(this.dataSource.manager, this.ring);
+    const github: ConnectionSummary =
+      this.config.github !== undefined
+        ? {
+            system: 'github',
+            source: 'environment',
+            configured: true,
+            ...describeGithub(this.config.github),
+            webhookSecretSet: this.config.githubWebhookSecret !== undefined,
+            updatedAt: null,
+          }
+        : stored.github !== undefined
+          ? {
+              system: 'github',
+              source: 'settings',
+              configured: true,
+              ...describeGithub(stored.github.connection),
+              webhookSecretSet: stored.github.webhookSecret !== undefined,
+              updatedAt: stored.github.row.updatedAt.toISOString(),
+            }
+          : unconfigured('github');
+    const jira: ConnectionSummary =
+      this.config.jira !== undefined
+        ? {
+            system: 'jira',
+            source: 'environment',
+            configured: true,
+            ...describeJira(this.config.jira),
+            webhookSecretSet: this.config.jiraWebhookSecret !== undefined,
+            updatedAt: null,
+          }
+        : stored.jira !== undefined
+          ? {
+              system: 'jira',
+              source: 'settings',
+              configured: true,
+              ...describeJira(stored.jira.connection),
+              webhookSecretSet: stored.jira.webhookSecret !== undefined,
+              updatedAt: stored.jira.row.updatedAt.toISOString(),
+            }
+          : unconfigured('jira');
+    return { connections: [github, jira] };
+  }
+
+  @Put('github')
+  @ApiOperation({
+    summary:
+      'Saves the GitHub connection (token encrypted at rest); used when no GITHUB_* variables are set',
+  })
+  @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
+  async saveGithub(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(githubConnectionInputSchema)) body: GithubConnectionInput,
+  ): Promise<ConnectionsResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      await saveGithubConnection(manager, this.ring, body, principal.email);
+      await recordAudit(manager, {
+        actor: principal,
+        action: 'connection.updated',
+        target: 'github',
+        details: {
+          apiUrl: body.apiUrl,
+          org: body.org ?? null,
+          repos: body.repos,
+          webhookSecretSet: body.webhookSecret !== undefined,
+        },
+      });
+    });
+    return this.list();
+  }
+
+  @Put('jira')
+  @ApiOperation({
+    summary:
+      'Saves the Jira connection (API token or PAT encrypted at rest); used when no JIRA_* variables are set',
+  })
+  @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
+  async saveJira(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodValidationPipe(jiraConnectionInputSchema)) body: JiraConnectionInput,
+  ): Promise<ConnectionsResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      await saveJiraConnection(manager, this.ring, body, principal.email);
+      await recordAudit(manager, {
+        actor: principal,
+        action: 'connection.updated',
+        target: 'jira',
+        details: {
+          baseUrl: body.baseUrl,
+          projects: body.projects,
+          jql: body.jql ?? null,
+          credential: body.pat !== undefined ? 'pat' : 'api-token',
+          webhookSecretSet: body.webhookSecret !== undefined,
+        },
+      });
+    });
+    return this.list();
+  }
+
+  @Post(':system/test')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Signs in to GitHub or Jira with the connection in force and says what it found',
+  })
+  @ApiOkResponse({ schema: openApiSchema(connectionTestResultSchema) })
+  @ApiConflictResponse({ description: 'That connection is not configured' })
+  async test(
+    @Param('system', new ParseEnumPipe(['github', 'jira'])) system: ConnectionSystem,
+  ): Promise<ConnectionTestResult> {
+    const effective = await withStoredConnections(this.config, this.dataSource.manager, this.ring);
+    const notConfigured = (name: string) =>
+      new ConflictException({ code: 'not_configured', message: `${name} is not configured` });
+    let check;
+    if (system === 'github') {
+      if (effective.github === undefined) throw notConfigured('GitHub');
+      check = await checkGithub(effective.github);
+    } else {
+      if (effective.jira === undefined) throw notConfigured('Jira');
+      check = await checkJira(effective.jira, this.logger);
+    }
+    return { ...check, checkedAt: new Date().toISOString() };
+  }
+}
+
+function unconfigured(system: ConnectionSystem): ConnectionSummary {
+  return {
+    system,
+    source: 'none',
+    configured: false,
+    baseUrl: null,
+    scope: null,
+    credentialKind: null,
+    webhookSecretSet: false,
+    updatedAt: null,
+  };
+}
