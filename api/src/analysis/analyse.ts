@@ -192,8 +192,11 @@ export async function analyse(
     const movedProjects = movedNorms(previous?.norms ?? {}, cursor.norms);
     const originPrIds = [...new Set(items.flatMap((item) => item.originPullRequestIds))];
     const stored = await loadStoredReviewScores(manager, originPrIds);
-    for (const [id, score] of scores)
-      if (!sameReviewScore(stored.get(id), score)) scope.pullRequestIds.add(id);
+    for (const id of originPrIds) {
+      const fresh = scores.get(id);
+      if (fresh !== undefined && !sameReviewScore(stored.get(id), fresh))
+        scope.pullRequestIds.add(id);
+    }
     for (const [id, score] of stored) if (!scores.has(id)) scores.set(id, score);
     affected = items.filter(
       (item) =>

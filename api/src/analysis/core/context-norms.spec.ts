@@ -26,6 +26,13 @@ describe('project norms of weak tickets', () => {
     expect(rarityStrength(0.98, 50)).toBe(0.3);
   });
 
+  it('moves in steps of 0.05, so one more ticket rarely changes it', () => {
+    // (1 - 0.7) / 0.5 = 0.6 and (1 - 0.705) / 0.5 = 0.59: the same step.
+    expect(rarityStrength(0.7, 100)).toBe(0.6);
+    expect(rarityStrength(0.705, 101)).toBe(0.6);
+    expect(rarityStrength(0.73, 100)).toBe(0.55);
+  });
+
   it('does not judge a project from a handful of tickets', () => {
     expect(rarityStrength(0.95, 5)).toBe(1);
     expect(rarityStrength(undefined, 0)).toBe(1);

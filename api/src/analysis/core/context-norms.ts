@@ -3,7 +3,7 @@
  * ticket of a project has (no acceptance criteria in a team that never writes them) cannot tell
  * the rework caused by missing context from the rest; the same property in a project where it is
  * rare is strong evidence. Strength = (1 - share) / (1 - neutralShare), capped to [floor, 1]:
- * at or below `neutralShare` the signal keeps its full weight.
+ * at or below `neutralShare` the signal keeps its full weight. Rounded to steps of 0.05.
  */
 export interface TicketAtStart {
   project: string;
@@ -61,5 +61,7 @@ export function rarityStrength(
 ): number {
   if (share === undefined || started < settings.minTickets) return 1;
   const strength = (1 - share) / (1 - settings.neutralShare);
-  return Math.round(Math.min(1, Math.max(settings.floor, strength)) * 1000) / 1000;
+  // Steps of 0.05: a project's share is a population figure, and finer steps would move (and
+  // re-attribute every item of the project) with each new ticket a sync brings.
+  return Math.round(Math.min(1, Math.max(settings.floor, strength)) * 20) / 20;
 }
