@@ -195,11 +195,20 @@ async function checkNativeModules(clone, logs) {
       `require('${name}') fails in the fresh clone (${JSON.stringify(first)}): npm start cannot work`,
     );
     if (args.includes('--no-repair')) throw new Error(`${name} does not load after npm ci`);
-    const dir = join(clone, 'node_modules', name);
+    // What its install script (node-gyp-build) does when the prebuild fails: node-gyp rebuild,
+    // here with the node-gyp npm bundles and npm's configured headers (no network needed).
+    const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+    const nodeDir = execFileSync('npm', ['config', 'get', 'nodedir'], { encoding: 'utf8' }).trim();
+    const gypArgs = [
+      join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+      'rebuild',
+    ];
+    if (nodeDir !== '' && nodeDir !== 'undefined' && nodeDir !== 'null')
+      gypArgs.push(`--nodedir=${nodeDir}`);
     repairMs += await runTimed(
       process.execPath,
-      [join(clone, 'node_modules', 'node-gyp-build', 'bin.js')],
-      dir,
+      gypArgs,
+      join(clone, 'node_modules', name),
       join(logs, `repair-${name}.log`),
       cleanEnv({}),
     );
