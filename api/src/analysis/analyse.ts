@@ -26,9 +26,12 @@ import { storeAnalysis, type StoredCounts } from './store/analysis-store';
 import type { RunCounts } from './storage/analysis-model.entity';
 
 /**
- * The analysis engine over the database: domain rows in, analysis rows out. Everything is
- * re-derived from the domain layer on each run that has something new (the expensive part, line
- * tracing, is cached per fix commit), and only rows whose content changed are written.
+ * The analysis engine over the database: domain rows in, analysis rows out. Detection runs over
+ * the whole domain layer on each run that has something new (line tracing, the expensive part,
+ * is cached per fix commit). A full run (`full`, the first run, a new model or configuration)
+ * re-attributes every item and recounts every clarifying question; otherwise only the rework
+ * candidates the new rows can affect are re-attributed (see `incremental/`), and only rows
+ * whose content changed are written either way.
  */
 export interface AnalyseOptions {
   logger: Logger;
