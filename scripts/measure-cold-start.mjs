@@ -14,7 +14,7 @@
  * the JSON records the load average and core count next to them.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -222,6 +222,9 @@ async function checkNativeModules(clone, logs) {
 
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'rr-cold-start-'));
+  // mkdtemp makes it 0700; the embedded PostgreSQL runs as its own OS user when started by root
+  // and must reach its binaries and data directory under here.
+  await chmod(work, 0o755);
   const clone = join(work, 'repo');
   const dataDir = join(work, 'data');
   const logs = join(work, 'logs');
