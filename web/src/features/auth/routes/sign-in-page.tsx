@@ -26,7 +26,11 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const me = useCurrentUser();
   const providers = useAuthProviders();
-  const [error, setError] = useState<string | null>(null);
+  // Single sign-on comes back with `?error=` when the provider or the account check refused.
+  const [error, setError] = useState<string | null>(() => {
+    const refused = params.get('error');
+    return refused === null ? null : `Single sign-on did not work: ${refused}.`;
+  });
   const [busy, setBusy] = useState(false);
 
   if (me.data) return <Navigate to={next} replace />;
