@@ -1,8 +1,12 @@
-import { argon2id, hash, verify } from 'argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-/** argon2id with the library's defaults (64 MiB, 3 passes), which follow RFC 9106's advice. */
+/**
+ * argon2id (the library's default algorithm) at 19 MiB, 2 passes, 1 lane: OWASP's recommended
+ * minimum. @node-rs/argon2 ships a prebuilt N-API binary per platform, so nothing is compiled at
+ * install time (the `argon2` package's prebuild crashed on these machines).
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { type: argon2id });
+  return hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 }
 
 // Verifying against this when the account does not exist keeps the answer time the same, so
