@@ -137,7 +137,7 @@ export async function loadStoredConnections(
   return result;
 }
 
-/** Seals every stored secret again with the ring's current key; answers how many changed. */
+/** Seals every stored secret again with the ring's current key; answers how many changed. Run in a transaction. */
 export async function resealConnectionSecrets(
   manager: EntityManager,
   ring: KeyRing,

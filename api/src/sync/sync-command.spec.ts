@@ -109,4 +109,37 @@ describe('npm run sync', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Nothing to sync');
   });
+
+  it('writes no credential into its output or logs, even at trace level', async () => {
+    const secrets = {
+      GITHUB_TOKEN: 'ghp_NeverLogMe0123456789abcdefABCDEF',
+      JIRA_PAT: 'jira-pat-never-log-me-4242',
+      GITHUB_WEBHOOK_SECRET: 'github-hook-secret-never-log',
+      JIRA_WEBHOOK_SECRET: 'jira-hook-secret-never-log',
+      SECRETS_KEY: 'c0ffee'.repeat(10) + 'c0ff',
+      ADMIN_PASSWORD: 'admin password never logged',
+    };
+    const ownJira = await startJiraSimulator({
+      deployment: 'datacenter',
+      dataset: jiraDataset,
+      auth: { pat: secrets.JIRA_PAT },
+    });
+    try {
+      const result = await run({
+        ...configured(),
+        ...secrets,
+        JIRA_BASE_URL: ownJira.baseUrl,
+        ADMIN_EMAIL: 'admin@acme.test',
+        LOG_LEVEL: 'trace',
+      });
+      expect(result.code).toBe(0);
+      const output = result.stdout + result.stderr;
+      expect(output.length).toBeGreaterThan(1_000);
+      for (const [name, value] of Object.entries(secrets)) {
+        expect({ name, leaked: output.includes(value) }).toEqual({ name, leaked: false });
+      }
+    } finally {
+      await ownJira.close();
+    }
+  }, 120_000);
 });
