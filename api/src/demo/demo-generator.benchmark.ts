@@ -1,35 +1,74 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { Benchmark } from '../bench/benchmark';
-import { buildDemo } from './demo-build';
-import { streamOrganisation } from './stream-to-files';
 
-/** Generator speed: the streaming core at 100,000 PRs, and the full build (git included) at demo size. */
+const cliFigures = z.object({
+  mode: z.string(),
+  pullRequests: z.number(),
+  seconds: z.number(),
+  prsPerSecond: z.number(),
+  peakRssMb: z.number(),
+  importerPeakRssMb: z.number().optional(),
+});
+type CliFigures = z.infer<typeof cliFigures>;
+
+/** One generator run in its own process, so its peak RSS is its own (`process.resourceUsage().maxRSS`). */
+function generate(prs: number, mode: '--no-git' | '--stream' | null, outDir: string) {
+  const args = [join(__dirname, 'generate.cli.js'), '--prs', String(prs), '--seed', '7'];
+  args.push('--out', outDir);
+  if (mode !== null) args.push(mode);
+  return new Promise<CliFigures>((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 16 * 1_048_576 }, (error, stdout) => {
+      if (error !== null) {
+        reject(new Error(`generate.cli ${args.slice(1).join(' ')}: ${error.message}`));
+        return;
+      }
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      resolve(cliFigures.parse(JSON.parse(line)));
+    });
+  });
+}
+
+/**
+ * Generator speed and memory: the streaming core (NDJSON, no git) at 100,000 and 1,000,000 PRs,
+ * whose peak RSS must stay about flat with size; the streaming build with git histories at
+ * 20,000 PRs; the demo build (datasets + git) at the default 4,000.
+ */
 export const demoGeneratorBenchmark: Benchmark = {
   name: 'demo-generator',
   description:
-    'Demo organisation: streaming core for 100,000 PRs (NDJSON, no git); full build with git histories for 4,000 PRs',
+    'Demo organisation generator: streaming core at 100k and 1M PRs (PRs/s, peak RSS), streaming with git at 20k, demo build with git at 4,000',
   async run() {
     const dir = await mkdtemp(join(tmpdir(), 'rr-demo-bench-'));
     try {
-      const stream = await streamOrganisation({
-        seed: 7,
-        prs: 100_000,
-        outDir: join(dir, 'stream'),
-      });
-      const started = Date.now();
-      const build = await buildDemo({ seed: 7, prs: 4000, outDir: join(dir, 'demo') });
-      const seconds = (Date.now() - started) / 1000;
-      return {
-        'streaming core PRs': stream.pullRequests,
-        'streaming core PRs per second': stream.prsPerSecond,
-        'streaming core peak RSS MB': stream.peakRssMb,
-        'demo build PRs (git + datasets)': build.pullRequests,
-        'demo build seconds': Number(seconds.toFixed(1)),
-        'demo build PRs per second': Math.round(build.pullRequests / seconds),
-        'demo build RSS MB after': Math.round(process.memoryUsage().rss / 1_048_576),
-      };
+      const figures: Record<string, number | string> = {};
+      for (const [label, prs] of [
+        ['100k', 100_000],
+        ['1M', 1_000_000],
+      ] as const) {
+        const run = await generate(prs, '--no-git', join(dir, `stream-${label}`));
+        await rm(join(dir, `stream-${label}`), { recursive: true, force: true });
+        figures[`streaming core ${label}: PRs`] = run.pullRequests;
+        figures[`streaming core ${label}: seconds`] = Number(run.seconds.toFixed(1));
+        figures[`streaming core ${label}: PRs per second`] = run.prsPerSecond;
+        figures[`streaming core ${label}: peak RSS MB`] = run.peakRssMb;
+      }
+      const git = await generate(20_000, '--stream', join(dir, 'stream-git'));
+      await rm(join(dir, 'stream-git'), { recursive: true, force: true });
+      figures['streaming with git 20k: PRs'] = git.pullRequests;
+      figures['streaming with git 20k: PRs per second'] = git.prsPerSecond;
+      figures['streaming with git 20k: peak RSS MB'] = git.peakRssMb;
+      figures['streaming with git 20k: largest git fast-import peak RSS MB'] =
+        git.importerPeakRssMb ?? 'n/a';
+      const demo = await generate(4000, null, join(dir, 'demo'));
+      figures['demo build 4,000 (datasets + git): PRs'] = demo.pullRequests;
+      figures['demo build 4,000: seconds'] = Number(demo.seconds.toFixed(1));
+      figures['demo build 4,000: PRs per second'] = demo.prsPerSecond;
+      figures['demo build 4,000: peak RSS MB'] = demo.peakRssMb;
+      return figures;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
