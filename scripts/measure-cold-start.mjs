@@ -10,6 +10,7 @@
  *   4. stop it (its own process group only), start it again on the same DATA_DIR: warm start.
  *
  * Usage: node scripts/measure-cold-start.mjs [--repo /work/main] [--out bench-results/cold-start.json] [--keep]
+ *        node scripts/measure-cold-start.mjs --from-log <kept start-cold.log>  (adds the breakdown to the JSON)
  * Prints a table and writes the JSON. Timings are wall clock on whatever else the machine runs:
  * the JSON records the load average and core count next to them.
  */
@@ -220,6 +221,45 @@ async function checkNativeModules(clone, logs) {
   return { failures, repairSeconds: seconds(repairMs) };
 }
 
+/**
+ * Where the demo load's time went, from the api's own log (pino JSON lines): each demo stage's
+ * first line, the analysis and rollup durations it reports.
+ */
+export async function demoBreakdownFromLog(logPath) {
+  const { readFile } = await import('node:fs/promises');
+  const entries = (await readFile(logPath, 'utf8'))
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        return null;
+      }
+    })
+    .filter((entry) => entry !== null && typeof entry.time === 'number');
+  const stages = [];
+  for (const entry of entries)
+    if (typeof entry.demo === 'string' && stages.at(-1)?.stage !== entry.demo)
+      stages.push({ stage: entry.demo, at: entry.time });
+  const breakdown = {};
+  stages.forEach((stage, index) => {
+    const next = stages[index + 1];
+    if (next !== undefined) breakdown[`${stage.stage} seconds`] = seconds(next.at - stage.at);
+  });
+  const analysis = entries.find((entry) => entry.msg === 'analysis done');
+  const rollups = entries.find((entry) => entry.msg === 'metric rollups refreshed');
+  if (analysis?.report?.durationMs !== undefined) {
+    breakdown['of which analysis seconds'] = seconds(analysis.report.durationMs);
+    breakdown['analysis: fixes traced through git'] =
+      analysis.report.counts?.traces?.traced ?? null;
+    breakdown['analysis: rows written'] = analysis.report.counts?.written ?? null;
+  }
+  if (rollups?.durationMs !== undefined)
+    breakdown['of which metric rollups seconds'] = seconds(rollups.durationMs);
+  return breakdown;
+}
+
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'rr-cold-start-'));
   // mkdtemp makes it 0700; the embedded PostgreSQL runs as its own OS user when started by root
@@ -255,6 +295,7 @@ async function main() {
     log(`npm ci in ${seconds(installMs)} s`);
     const native = await checkNativeModules(clone, logs);
     const cold = await startAndMeasure('cold', clone, dataDir, join(logs, 'start-cold.log'));
+    cold.fromLog = await demoBreakdownFromLog(join(logs, 'start-cold.log'));
     const warm = await startAndMeasure('warm', clone, dataDir, join(logs, 'start-warm.log'));
     const report = {
       name: 'cold-start',
@@ -302,7 +343,17 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+/** `--from-log <start-cold.log>`: add the breakdown of a kept run's log to the JSON written from that run. */
+async function addBreakdown(logPath) {
+  const { readFile } = await import('node:fs/promises');
+  const report = JSON.parse(await readFile(outFile, 'utf8'));
+  report.cold.fromLog = await demoBreakdownFromLog(logPath);
+  await writeFile(outFile, `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(report.cold.fromLog, null, 2)}\n`);
+}
+
+const fromLog = option('from-log', null);
+(fromLog === null ? main() : addBreakdown(resolve(fromLog))).catch((error) => {
   process.stderr.write(`[cold-start] ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
