@@ -16,7 +16,7 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -181,6 +181,7 @@ async function checkNativeModules(clone, logs) {
   const failures = [];
   let repairMs = 0;
   for (const name of nativeModules) {
+    if (!existsSync(join(clone, 'node_modules', name))) continue;
     const loads = () =>
       new Promise((done) =>
         spawn(process.execPath, ['-e', `require(${JSON.stringify(name)})`], {
