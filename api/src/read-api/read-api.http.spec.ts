@@ -21,6 +21,7 @@ import { generateJiraDataset } from '../sources/jira/simulator/dataset-generator
 import { startJiraSimulator, type JiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import { runSyncCommand } from '../sync/sync-command';
 import { startTestApp } from '../testing/test-app';
+import { bearerHeaders } from '../testing/test-auth';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { expectedPullRequests, expectedWorkItems } from './testing/expected-views';
 
@@ -115,7 +116,8 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
   let database: TestDatabase;
   let app: INestApplication;
   const server = () => app.getHttpServer() as Server;
-  const get = (path: string) => request(server()).get(path);
+  let auth: { Authorization: string };
+  const get = (path: string) => request(server()).get(path).set(auth);
 
   beforeAll(async () => {
     githubSimulator = await new GithubSimulator(github).start();
@@ -126,6 +128,7 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     });
     database = await createTestDatabase();
     app = await startTestApp(database.url);
+    auth = await bearerHeaders(app);
     const stderr = captured();
     const chunks: string[] = [];
     stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));

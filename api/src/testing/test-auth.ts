@@ -12,10 +12,11 @@ export async function bearerHeaders(
   app: INestApplication,
   role: Role = 'admin',
   teamSlugs: string[] = [],
+  email = `${role}-${randomUUID()}@rework-radar.test`,
 ): Promise<{ Authorization: string }> {
   const manager = app.get(DataSource).manager;
   const account = await createAccount(manager, {
-    email: `${role}-${randomUUID()}@rework-radar.test`,
+    email,
     displayName: `Test ${role}`,
     role,
     teamSlugs,

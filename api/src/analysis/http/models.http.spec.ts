@@ -89,7 +89,6 @@ describe('cause model versions API', () => {
     request(server())
       .post(`/api/rework/${encodeURIComponent(itemId(index))}/override`)
       .set(auth)
-      .set('X-User', 'em@acme.test')
       .send({
         cause: index % 2 === 0 ? 'missing_context' : 'execution',
         reason: 'checked with the team',
@@ -112,7 +111,7 @@ describe('cause model versions API', () => {
     await runMigrations(dataSource);
     await seed(dataSource);
     app = await startTestApp(database.url);
-    auth = await bearerHeaders(app);
+    auth = await bearerHeaders(app, 'admin', [], 'em@acme.test');
   });
 
   afterAll(async () => {

@@ -34,6 +34,9 @@ import type { DataSource } from 'typeorm';
 import { openApiSchema } from '../../http/openapi';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { findRework, InvalidCursorError, listRework, overrideCause } from './rework.repository';
+import { recordAudit } from '../../audit/record-audit';
+import { CurrentPrincipal } from '../../auth/current-principal';
+import type { Principal } from '../../auth/principal';
 import { reworkDetailWithContextSchema, type ReworkDetailWithContext } from './origin-context';
 import { reworkCsv } from './rework-csv';
 import { reworkListRequestSchema, wantsCsv, type ReworkListRequest } from './rework-list-query';
@@ -88,7 +91,7 @@ export class ReworkController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Sets the cause of a rework item with a reason; kept with who (X-User header until sign-in exists) and when',
+      'Sets the cause of a rework item with a reason; kept with who (the signed-in account) and when, and written to the audit log',
   })
   @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiBadRequestResponse({ description: 'Unknown cause or empty reason' })
@@ -96,10 +99,25 @@ export class ReworkController {
   async override(
     @Param('id') id: string,
     @Body(new ZodValidationPipe(reworkOverrideRequestSchema)) body: ReworkOverrideRequest,
-    @Headers('x-user') user: string | undefined,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ReworkDetail> {
     return found(
-      await overrideCause(this.dataSource.manager, id, body, user?.trim() || 'anonymous'),
+      await this.dataSource.transaction(async (manager) => {
+        const detail = await overrideCause(manager, id, body, principal.email);
+        if (detail !== null) {
+          await recordAudit(manager, {
+            actor: principal,
+            action: 'rework.override',
+            target: id,
+            details: {
+              cause: body.cause,
+              reason: body.reason.trim(),
+              modelCause: detail.model.cause,
+            },
+          });
+        }
+        return detail;
+      }),
     );
   }
 

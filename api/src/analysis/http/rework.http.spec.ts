@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import {
+  auditListSchema,
   apiErrorSchema,
   reworkDetailSchema,
   reworkListResponseSchema,
@@ -97,7 +98,7 @@ describe('rework API', () => {
     await runMigrations(dataSource);
     await seed(dataSource, 7);
     app = await startTestApp(database.url);
-    auth = await bearerHeaders(app);
+    auth = await bearerHeaders(app, 'admin', [], 'em@acme.test');
   });
 
   afterAll(async () => {
@@ -167,7 +168,6 @@ describe('rework API', () => {
     const response = await request(server())
       .post(`/api/rework/${encodeURIComponent(id)}/override`)
       .set(auth)
-      .set('X-User', 'em@acme.test')
       .send({ cause: 'missing_context', reason: 'spec changed mid-sprint' })
       .expect(200);
     const detail = reworkDetailSchema.parse(response.body);
@@ -177,6 +177,18 @@ describe('rework API', () => {
       override: { by: 'em@acme.test', reason: 'spec changed mid-sprint' },
     });
     expect(detail.overrides).toHaveLength(1);
+    const audit = auditListSchema.parse(
+      (await request(server()).get('/api/audit?action=rework.override').set(auth).expect(200)).body,
+    );
+    expect(audit.events[0]).toMatchObject({
+      actor: 'em@acme.test',
+      target: id,
+      details: {
+        cause: 'missing_context',
+        reason: 'spec changed mid-sprint',
+        modelCause: 'execution',
+      },
+    });
     await request(server())
       .get(`/api/rework/${encodeURIComponent('revert:nope')}`)
       .set(auth)

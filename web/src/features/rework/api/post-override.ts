@@ -3,23 +3,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postJson } from '../../../lib/api-client';
 import { reworkItemQueryOptions } from './get-rework-item';
 
-/** `POST /api/rework/:id/override`; `by` goes as X-User until sign-in exists. */
-export function postOverride(id: string, request: ReworkOverrideRequest, by: string) {
-  const headers: Record<string, string> = by.trim() === '' ? {} : { 'x-user': by.trim() };
-  return postJson(
-    `/api/rework/${encodeURIComponent(id)}/override`,
-    request,
-    reworkDetailSchema,
-    headers,
-  );
+/** `POST /api/rework/:id/override`; the api records the signed-in account as who set it. */
+export function postOverride(id: string, request: ReworkOverrideRequest) {
+  return postJson(`/api/rework/${encodeURIComponent(id)}/override`, request, reworkDetailSchema);
 }
 
 /** Saves an override, then refreshes every rework list and figure that counted the old cause. */
 export function useOverride(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ request, by }: { request: ReworkOverrideRequest; by: string }) =>
-      postOverride(id, request, by),
+    mutationFn: (request: ReworkOverrideRequest) => postOverride(id, request),
     onSuccess: async (detail) => {
       queryClient.setQueryData(reworkItemQueryOptions(id).queryKey, detail);
       await Promise.all([

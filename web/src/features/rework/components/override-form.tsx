@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { causeLabels } from '../../../lib/labels';
 import { useOverride } from '../api/post-override';
 
-/** Sets the cause with a reason; kept with who and when, never lost on re-analysis. */
+/** Sets the cause with a reason; kept with who (the signed-in account) and when, never lost on re-analysis. */
 export function OverrideForm({ item }: { item: ReworkDetail }) {
   const [cause, setCause] = useState<ReworkDetail['cause']>(item.cause);
   const [reason, setReason] = useState('');
-  const [by, setBy] = useState('');
   const override = useOverride(item.id);
   return (
     <form
@@ -16,7 +15,7 @@ export function OverrideForm({ item }: { item: ReworkDetail }) {
       onSubmit={(event) => {
         event.preventDefault();
         override.mutate(
-          { request: { cause, reason: reason.trim() }, by },
+          { cause, reason: reason.trim() },
           {
             onSuccess: () => setReason(''),
           },
@@ -43,15 +42,6 @@ export function OverrideForm({ item }: { item: ReworkDetail }) {
           rows={3}
           value={reason}
           onChange={(event) => setReason(event.target.value)}
-        />
-      </label>
-      <label>
-        Your name (recorded with the override)
-        <input
-          type="text"
-          value={by}
-          onChange={(event) => setBy(event.target.value)}
-          autoComplete="name"
         />
       </label>
       <div>
