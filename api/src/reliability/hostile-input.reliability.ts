@@ -54,16 +54,23 @@ describe('hostile input on every documented route and both webhooks', () => {
     requests += 1;
     const response = await fetch(`${running.baseUrl}${path}`, {
       method,
+      // Signed in as an admin, so hostile input reaches the validation behind the access guard.
       headers: {
+        ...running.auth,
         ...(body.contentType === undefined ? {} : { 'content-type': body.contentType }),
         ...headers,
       },
       ...(body.text === undefined || method === 'GET' ? {} : { body: body.text }),
     });
+    const contentType = response.headers.get('content-type') ?? '';
+    // A live event stream never ends: its status and headers are the answer.
+    const text = contentType.startsWith('text/event-stream')
+      ? await response.body?.cancel().then(() => '')
+      : await response.text();
     return {
       status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body: await response.text(),
+      contentType,
+      body: text ?? '',
       nosniff: response.headers.get('x-content-type-options') === 'nosniff',
     };
   };
@@ -72,7 +79,11 @@ describe('hostile input on every documented route and both webhooks', () => {
   const check = async (label: string, run: () => Promise<Answer>): Promise<Answer> => {
     const before = await writeProbe(test.dataSource);
     const answer = await run();
-    if (answer.status >= 500)
+    // The export renders the built web app, which this in-process api does not serve: its 503
+    // saying so is the documented answer, not a crash.
+    const exportWithoutWebApp =
+      answer.status === 503 && answer.body.includes('"code":"web_app_unavailable"');
+    if (answer.status >= 500 && !exportWithoutWebApp)
       problems.push(`${label}: ${answer.status} ${answer.body.slice(0, 200)}`);
     if (
       answer.contentType.includes('html') &&

@@ -5,11 +5,14 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { parseConfig } from '../config/app-config';
 import { silentLogger } from '../testing/silent-logger';
+import { bearerHeaders } from '../testing/test-auth';
 
 export interface RunningApp {
   app: INestApplication;
   baseUrl: string;
   dataSource: DataSource;
+  /** An admin's API token header: every route but health and webhooks needs sign-in. */
+  auth: { Authorization: string };
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startAppOn(
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,
     dataSource: app.get(DataSource),
+    auth: await bearerHeaders(app, 'admin'),
     close: () => app.close(),
   };
 }

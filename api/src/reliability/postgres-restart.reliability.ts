@@ -87,7 +87,7 @@ describe('PostgreSQL restarted mid-sync', () => {
     const running = [await worker(env, 'worker-1'), await worker(env, 'worker-2')];
     const { DATABASE_URL: _url, LOG_LEVEL: _level, DATA_DIR: dataDir, ...connections } = env;
     app = await startAppOn(url, { ...connections, DATA_DIR: dataDir ?? scratch });
-    const queued = await fetch(`${app.baseUrl}/api/sync`, { method: 'POST' });
+    const queued = await fetch(`${app.baseUrl}/api/sync`, { method: 'POST', headers: app.auth });
     expect(queued.status).toBe(202);
 
     // Restart once the sync is well under way: several jobs running, some rows written.
@@ -117,11 +117,11 @@ describe('PostgreSQL restarted mid-sync', () => {
     for (const process of running) expect(process.child.exitCode).toBeNull();
 
     // The api reconnected too: it reads the status and queues another sync.
-    const status = await fetch(`${app.baseUrl}/api/sync/status`);
+    const status = await fetch(`${app.baseUrl}/api/sync/status`, { headers: app.auth });
     expect(status.status).toBe(200);
     const health = await fetch(`${app.baseUrl}/api/health`);
     expect(health.status).toBe(200);
-    const again = await fetch(`${app.baseUrl}/api/sync`, { method: 'POST' });
+    const again = await fetch(`${app.baseUrl}/api/sync`, { method: 'POST', headers: app.auth });
     expect(again.status).toBe(202);
     await waitForQueueIdle(database, 600_000);
 

@@ -53,7 +53,7 @@ describe('read endpoints under load on the demo org', () => {
 
   it(`answers ${connections} concurrent clients for ${durationSeconds} s without an error`, async () => {
     for (const path of readPaths) {
-      const answer = await fetch(`${running.baseUrl}${path}`);
+      const answer = await fetch(`${running.baseUrl}${path}`, { headers: running.auth });
       expect({ path, status: answer.status }).toEqual({ path, status: 200 });
     }
     const latencies: number[] = [];
@@ -65,6 +65,7 @@ describe('read endpoints under load on the demo org', () => {
           connections,
           duration: durationSeconds,
           timeout: 30,
+          headers: running.auth,
           requests: readPaths.map((path) => ({ method: 'GET' as const, path })),
         },
         (error: unknown, outcome: autocannon.Result) => {
