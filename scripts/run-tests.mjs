@@ -19,6 +19,12 @@ const format = spawnSync('npx', ['prettier', '--check', '.', '--log-level', 'war
   stdio: 'inherit',
 });
 
+// No high or critical advisory in production dependencies (see the script for mirrors).
+const audit = spawnSync('node', [join(root, 'scripts', 'audit-dependencies.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
 const turbo = spawnSync(
   'npx',
   ['turbo', 'run', 'lint', 'typecheck', 'test', 'test:e2e', '--continue', '--output-logs=new-only'],
@@ -52,8 +58,10 @@ if (existsSync(browserReport)) {
   failed += 1;
 }
 
+if (audit.status !== 0) problems.push('the dependency audit found high or critical advisories');
 if (turbo.status !== 0)
   problems.push(`a task failed (turbo exited ${turbo.status ?? turbo.signal})`);
 for (const problem of problems) console.error(`test run: ${problem}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(format.status === 0 && turbo.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+const allGreen = format.status === 0 && audit.status === 0 && turbo.status === 0;
+process.exit(allGreen && failed === 0 && passed > 0 ? 0 : 1);
