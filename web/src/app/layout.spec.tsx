@@ -63,4 +63,26 @@ describe('the app shell', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Switch to light theme' }));
     expect(document.documentElement.dataset.theme).toBe('light');
   });
+
+  it('shows Settings to admins only', async () => {
+    mockApi({
+      '/api/auth/me': () => ({
+        status: 200,
+        body: {
+          id: '6f1c2a8e-3b7d-4c2e-9a41-0d5e8f7b6c3a',
+          email: 'vp@acme.test',
+          displayName: 'Vera VP',
+          role: 'vp',
+          teamSlugs: [],
+          via: 'session',
+        },
+      }),
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({ status: 200, body: { teams: [build.team()] } }),
+    });
+    renderRoute('/rework');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Overview' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Settings' })).not.toBeInTheDocument();
+  });
 });

@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ScopePickers } from '../components/scope/scope-pickers';
 import { ThemeToggle } from '../components/theme/theme-toggle';
+import { useCurrentUser } from '../features/auth/api/session';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { DemoBanner } from '../features/demo/components/demo-banner';
 import { scopeSearch } from '../lib/scope';
@@ -10,7 +11,7 @@ const sections = [
   { to: '/rework', label: 'Rework', scoped: true },
   { to: '/review-calibration', label: 'Review calibration', scoped: true },
   { to: '/quarterly', label: 'Quarterly review', scoped: true },
-  { to: '/settings', label: 'Settings', scoped: false },
+  { to: '/settings', label: 'Settings', scoped: false, adminOnly: true },
   { to: '/health', label: 'System health', scoped: false },
 ] as const;
 
@@ -20,6 +21,11 @@ const scopedPaths = ['/overview', '/rework', '/review-calibration', '/quarterly'
 export function Layout() {
   const [params] = useSearchParams();
   const { pathname } = useLocation();
+  const me = useCurrentUser();
+  // Settings are the admins' (the api refuses everyone else); the others do not see the link.
+  const visible = sections.filter(
+    (section) => !('adminOnly' in section) || me.data?.role === 'admin',
+  );
   const carried = scopeSearch(params);
   const showPickers = scopedPaths.some(
     (path) => pathname === path || pathname.startsWith(`${path}/`),
@@ -36,7 +42,7 @@ export function Layout() {
           Rework Radar
         </span>
         <nav aria-label="Main" className="shell__nav">
-          {sections.map((section) => (
+          {visible.map((section) => (
             <NavLink key={section.to} to={`${section.to}${section.scoped ? carried : ''}`}>
               {section.label}
             </NavLink>
