@@ -7,7 +7,7 @@ import {
 } from '@rework-radar/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
-import { sendJson } from './send-json';
+import { sendJson } from '../../../lib/send-json';
 
 /** `GET /api/connections`: what each connection points at; secrets never come back. */
 export const connectionsQueryOptions = queryOptions({

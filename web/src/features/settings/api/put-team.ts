@@ -1,7 +1,7 @@
 import { teamsResponseSchema, type TeamUpdate } from '@rework-radar/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { teamsQueryOptions } from '../../../lib/api/get-teams';
-import { sendJson } from './send-json';
+import { sendJson } from '../../../lib/send-json';
 
 /** `PUT /api/teams/:slug`: creates or replaces one team; the answer is every team. */
 export function useSaveTeam() {

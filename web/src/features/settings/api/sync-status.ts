@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getJson } from '../../../lib/api-client';
-import { sendJson } from './send-json';
+import { sendJson } from '../../../lib/send-json';
 import { syncEnqueuedSchema, syncStatusSchema, type SyncStatus } from './settings-schemas';
 
 const statusKey = ['settings', 'sync-status'] as const;

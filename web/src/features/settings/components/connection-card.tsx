@@ -2,7 +2,7 @@ import type { ConnectionSummary, ConnectionSystem } from '@rework-radar/shared';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { useTestConnection } from '../api/connections';
-import { describeError } from '../api/send-json';
+import { describeError } from '../../../lib/send-json';
 import { GithubConnectionForm, JiraConnectionForm } from './connection-forms';
 
 const names: Record<ConnectionSystem, string> = { github: 'GitHub', jira: 'Jira' };

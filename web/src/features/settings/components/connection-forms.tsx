@@ -1,7 +1,7 @@
 import type { ConnectionSummary } from '@rework-radar/shared';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useSaveConnection, type ConnectionInput } from '../api/connections';
-import { describeError } from '../api/send-json';
+import { describeError } from '../../../lib/send-json';
 
 /** `a, b\nc` -> `['a', 'b', 'c']`. */
 const listOf = (text: string): string[] =>

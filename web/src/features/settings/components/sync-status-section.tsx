@@ -1,6 +1,6 @@
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDateTime } from '../../../lib/format';
-import { describeError } from '../api/send-json';
+import { describeError } from '../../../lib/send-json';
 import { jobStates } from '../api/settings-schemas';
 import { useStartSync, useSyncStatus, type SyncFeed } from '../api/sync-status';
 

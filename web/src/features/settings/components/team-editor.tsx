@@ -1,7 +1,7 @@
 import { teamSlugSchema, type Team } from '@rework-radar/shared';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useSaveTeam } from '../api/put-team';
-import { describeError } from '../api/send-json';
+import { describeError } from '../../../lib/send-json';
 import {
   formToUpdate,
   identityKinds,

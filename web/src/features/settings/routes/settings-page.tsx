@@ -3,9 +3,11 @@ import { QuarantineSection } from '../components/quarantine-section';
 import { RulesSection } from '../components/rules-section';
 import { SyncStatusSection } from '../components/sync-status-section';
 import { TeamsSection } from '../components/teams-section';
+import { ApiTokensSection } from '../../users/components/api-tokens-section';
+import { UsersSection } from '../../users/components/users-section';
 import './settings.css';
 
-/** Settings (admin): connections, sync progress, teams and identity mapping, rules, quarantine. */
+/** Settings (admin): connections, sync progress, teams and identity mapping, people and roles, API tokens, rules, quarantine. */
 export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title" className="stack">
@@ -13,6 +15,8 @@ export function SettingsPage() {
       <ConnectionsSection />
       <SyncStatusSection />
       <TeamsSection />
+      <UsersSection />
+      <ApiTokensSection />
       <RulesSection />
       <QuarantineSection />
     </section>

@@ -1,10 +1,13 @@
 import { apiErrorSchema } from '@rework-radar/shared';
 import type { z } from 'zod';
-import { ApiRequestError } from '../../../lib/api-client';
+import { ApiRequestError } from './api-client';
 
-/** PUT or POST a JSON body and parse the answer; a refusal throws the api's own error. */
+/**
+ * Sends a JSON body (or none) and parses the answer; a refusal throws the api's own error. A
+ * 204 answer parses as `undefined`.
+ */
 export async function sendJson<Schema extends z.ZodType>(
-  method: 'PUT' | 'POST',
+  method: 'PUT' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body: unknown,
   schema: Schema,
@@ -12,9 +15,10 @@ export async function sendJson<Schema extends z.ZodType>(
   const response = await fetch(path, {
     method,
     headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const answer: unknown = await response.json().catch(() => undefined);
+  const answer: unknown =
+    response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = apiErrorSchema.safeParse(answer);
     throw new ApiRequestError(response.status, parsed.success ? parsed.data : undefined);
