@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { e2eAdmin } from './e2e-admin';
 
@@ -11,6 +12,19 @@ test.describe('signed out', () => {
     expect((await request.get('/api/rework')).status()).toBe(401);
     await page.goto('/rework');
     await expect(page.getByRole('heading', { name: /sign in to rework radar/i })).toBeVisible();
+  });
+
+  test('the sign-in page has no serious accessibility violations', async ({ page }) => {
+    await page.goto('/sign-in');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/sign-in.png' });
   });
 
   test('a wrong password is refused on the page, the right one gets in', async ({ page }) => {
