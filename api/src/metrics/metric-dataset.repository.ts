@@ -34,16 +34,18 @@ interface PullRequestRow {
   depth: number | null;
   rubber_stamp: boolean | null;
   over_review: boolean | null;
+  clarifying_questions: number | null;
 }
 
 async function pullRequests(manager: EntityManager): Promise<PullRequestRecord[]> {
   const rows = await manager.query<PullRequestRow[]>(
     `SELECT p.id, p.repository_id, i.person_id, p.is_agent, p.created_at, p.first_review_at, p.merged_at, p.additions, p.deletions,
        coalesce((SELECT array_agg(l.work_item_key ORDER BY l.work_item_key) FROM pull_request_work_item l WHERE l.pull_request_id = p.id), '{}') AS work_item_keys,
-       s.risk, s.depth, s.rubber_stamp, s.over_review
+       s.risk, s.depth, s.rubber_stamp, s.over_review, c.questions AS clarifying_questions
      FROM pull_request p
      LEFT JOIN identity i ON i.id = 'github:' || lower(p.author_login)
      LEFT JOIN pull_request_review_score s ON s.pull_request_id = p.id
+     LEFT JOIN pull_request_clarification c ON c.pull_request_id = p.id
      ORDER BY p.id`,
   );
   return rows.map((row) => ({
@@ -61,8 +63,8 @@ async function pullRequests(manager: EntityManager): Promise<PullRequestRecord[]
     depthScore: row.depth,
     rubberStamp: row.rubber_stamp,
     overReview: row.over_review,
-    // Clarifying questions are not stored per PR by the analysis yet: the formula lists them as not analysed.
-    clarifyingQuestions: null,
+    // Counted by the analysis (analysis/clarification); null = not analysed, which the formula tallies apart from 0.
+    clarifyingQuestions: row.clarifying_questions,
   }));
 }
 

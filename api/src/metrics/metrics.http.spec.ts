@@ -170,6 +170,29 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     expect(answer.values[0]?.value).toBeCloseTo(Number(row?.merged) / (31 / 7), 10);
   });
 
+  it('computes the clarification rate from the questions the analysis counted per merged PR', async () => {
+    const [row] = await dataSource.query<Array<{ prs: string; questions: string }>>(
+      `SELECT count(*) AS prs, sum(c.questions) AS questions FROM pull_request p
+       JOIN pull_request_clarification c ON c.pull_request_id = p.id
+       WHERE p.merged_at >= '2025-03-01' AND p.merged_at < '2025-04-01'`,
+    );
+    expect(Number(row?.prs)).toBeGreaterThan(0);
+    const answer = metricsResponseSchema.parse(
+      (
+        await get('/api/metrics')
+          .query({
+            period: 'month',
+            from: '2025-03-01',
+            to: '2025-04-01',
+            metric: 'context-clarification-rate',
+          })
+          .expect(200)
+      ).body,
+    );
+    expect(answer.values[0]?.universe.count).toBe(Number(row?.prs));
+    expect(answer.values[0]?.value).toBeCloseTo(Number(row?.questions) / Number(row?.prs), 10);
+  });
+
   it('refuses bad parameters with 400 naming each field, and unknown teams', async () => {
     const bad = apiErrorSchema.parse(
       (await get('/api/metrics').query({ period: 'year', metric: 'nope' }).expect(400)).body,
