@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { currentUserKey } from '../features/auth/api/session';
+import { currentUserKey } from '../lib/api/current-user';
 import { ApiRequestError } from '../lib/api-client';
 import { createRouter } from './router';
 

@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
 import { ScopePickers } from '../components/scope/scope-pickers';
 import { ThemeToggle } from '../components/theme/theme-toggle';
-import { useCurrentUser } from '../features/auth/api/session';
+import { useCurrentUser } from '../lib/api/current-user';
 import { UserMenu } from '../features/auth/components/user-menu';
 import { DemoBanner } from '../features/demo/components/demo-banner';
 import { scopeSearch } from '../lib/scope';

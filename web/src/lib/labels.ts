@@ -1,4 +1,4 @@
-import type { ReworkItemView } from '@rework-radar/shared';
+import type { ReworkItemView, Role } from '@rework-radar/shared';
 
 export const causeLabels: Record<ReworkItemView['cause'], string> = {
   missing_context: 'Missing context',
@@ -35,3 +35,12 @@ export function modelReasonText(reason: string): string {
       return reason;
   }
 }
+
+const roleLabels: Record<Role, string> = {
+  admin: 'Admin',
+  vp: 'VP',
+  director: 'Director',
+  manager: 'Engineering manager',
+};
+
+export const labelOfRole = (role: Role): string => roleLabels[role];

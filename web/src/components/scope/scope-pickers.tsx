@@ -1,6 +1,7 @@
 import { grains, useScope } from '../../lib/scope';
 import { quarterOf, quartersEndingWith } from '../../lib/quarters';
 import { useTeams } from '../../lib/api/get-teams';
+import { useCurrentUser } from '../../lib/api/current-user';
 import { useFocusQuarter } from './use-focus-quarter';
 import './scope-pickers.css';
 
@@ -10,7 +11,12 @@ const grainLabels = { week: 'Weekly', month: 'Monthly', quarter: 'Quarterly' } a
 export function ScopePickers() {
   const { scope, setScope } = useScope();
   const teams = useTeams();
+  const me = useCurrentUser();
   const focus = useFocusQuarter();
+  // Engineering managers see their own teams only; the organisation view is not theirs.
+  const ownTeamsOnly = me.data?.role === 'manager' ? me.data.teamSlugs : undefined;
+  const teamChoices =
+    teams.data?.teams.filter((team) => ownTeamsOnly?.includes(team.slug) ?? true) ?? [];
   // Twelve quarters back from today: the demo and most syncs fall inside three years.
   const quarters = quartersEndingWith(quarterOf(new Date()), 12).reverse();
   return (
@@ -23,8 +29,8 @@ export function ScopePickers() {
           disabled={teams.data === undefined}
           title={teams.isError ? `Teams could not be loaded: ${teams.error.message}` : undefined}
         >
-          <option value="">Whole organisation</option>
-          {teams.data?.teams.map((team) => (
+          {ownTeamsOnly === undefined && <option value="">Whole organisation</option>}
+          {teamChoices.map((team) => (
             <option key={team.slug} value={team.slug}>
               {team.name}
             </option>

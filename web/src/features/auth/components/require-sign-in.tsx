@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
-import { useCurrentUser } from '../api/session';
+import { useCurrentUser } from '../../../lib/api/current-user';
 
 const teamScopedPaths = ['/overview', '/rework', '/review-calibration', '/quarterly'];
 

@@ -1,8 +1,9 @@
 import '../auth.css';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { labelOfRole } from '../role-labels';
-import { currentUserKey, signOut, useCurrentUser } from '../api/session';
+import { labelOfRole } from '../../../lib/labels';
+import { currentUserKey, useCurrentUser } from '../../../lib/api/current-user';
+import { signOut } from '../api/session';
 
 /** Who is signed in, with what role, and the way out. */
 export function UserMenu() {

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { build } from '../../../testing/build';
 import { mockApi, renderRoute, signedInAdmin } from '../../../testing/render-route';
 
 afterEach(() => jest.restoreAllMocks());
@@ -68,11 +69,20 @@ describe('signing in', () => {
         status: 200,
         body: { ...signedInAdmin, role: 'manager', teamSlugs: ['payments'] },
       }),
+      '/api/teams': () => ({
+        status: 200,
+        body: { teams: [build.team(), build.team({ slug: 'search', name: 'Search' })] },
+      }),
       '/api/health': () => ({ status: 503, body: { status: 'down' } }),
     });
     const { router } = renderRoute('/quarterly?quarter=2026-Q3');
     await waitFor(() => expect(router.state.location.search).toContain('team=payments'));
     expect(router.state.location.search).toContain('quarter=2026-Q3');
+    const teamPicker = await screen.findByRole('combobox', { name: 'Team' });
+    await waitFor(() => expect(teamPicker).toBeEnabled());
+    expect(
+      Array.from((teamPicker as HTMLSelectElement).options).map((option) => option.textContent),
+    ).toEqual(['Payments']);
   });
 
   it('signs out and returns to the sign-in page', async () => {

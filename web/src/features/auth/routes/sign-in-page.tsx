@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SyntheticEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../../lib/api-client';
-import { currentUserKey, signIn, useAuthProviders, useCurrentUser } from '../api/session';
+import { currentUserKey, useCurrentUser } from '../../../lib/api/current-user';
+import { signIn, useAuthProviders } from '../api/session';
 import '../auth.css';
 
 /** Only paths inside this app: a `next` pointing elsewhere would make this an open redirect. */

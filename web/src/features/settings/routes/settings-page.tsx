@@ -3,8 +3,8 @@ import { QuarantineSection } from '../components/quarantine-section';
 import { RulesSection } from '../components/rules-section';
 import { SyncStatusSection } from '../components/sync-status-section';
 import { TeamsSection } from '../components/teams-section';
-import { ApiTokensSection } from '../../users/components/api-tokens-section';
-import { UsersSection } from '../../users/components/users-section';
+import { ApiTokensSection } from '../components/api-tokens-section';
+import { UsersSection } from '../components/users-section';
 import './settings.css';
 
 /** Settings (admin): connections, sync progress, teams and identity mapping, people and roles, API tokens, rules, quarantine. */

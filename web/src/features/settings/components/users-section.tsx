@@ -1,9 +1,9 @@
-import '../users.css';
+import './users-section.css';
 import { roleSchema, type Role, type UserSummary } from '@rework-radar/shared';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { describeError } from '../../../lib/send-json';
-import { labelOfRole } from '../../auth/role-labels';
+import { labelOfRole } from '../../../lib/labels';
 import { useCreateUser, useUpdateUser, useUsers } from '../api/users';
 
 const teamList = (text: string) =>

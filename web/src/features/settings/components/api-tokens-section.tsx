@@ -1,4 +1,4 @@
-import '../users.css';
+import './users-section.css';
 import { useState, type SyntheticEvent } from 'react';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { describeError } from '../../../lib/send-json';
