@@ -279,6 +279,28 @@ describe('sign-in, sessions, API tokens and roles', () => {
       });
     });
 
+    it('audits team changes with who made them', async () => {
+      const admin = await bearerHeaders(app, 'admin', [], 'teams-admin@acme.test');
+      await request(server())
+        .put('/api/teams/payments')
+        .set(admin)
+        .send({
+          name: 'Payments & Billing',
+          members: [],
+          repositories: ['acme/pay'],
+          jiraProjects: ['PAY'],
+        })
+        .expect(200);
+      const audit = auditListSchema.parse(
+        (await request(server()).get('/api/audit?action=team.updated').set(admin).expect(200)).body,
+      );
+      expect(audit.events[0]).toMatchObject({
+        actor: 'teams-admin@acme.test',
+        target: 'payments',
+        details: { name: 'Payments & Billing' },
+      });
+    });
+
     it('a disabled account can no longer sign in', async () => {
       const admin = await bearerHeaders(app, 'admin');
       const created = userSummarySchema.parse(

@@ -16,6 +16,9 @@ import { APP_LOGGER } from '../app.tokens';
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
+import { recordAudit } from '../audit/record-audit';
+import { CurrentPrincipal } from '../auth/current-principal';
+import type { Principal } from '../auth/principal';
 import { applyTeamsConfig, listTeams, updateTeam } from './teams.store';
 import { Access } from '../auth/access';
 
@@ -49,8 +52,17 @@ export class TeamsController {
   @ApiBadRequestResponse({ description: 'Invalid fields, named' })
   async replace(
     @Body(new ZodValidationPipe(teamsConfigSchema)) body: TeamsConfig,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<TeamsResponse> {
-    await this.dataSource.transaction((manager) => applyTeamsConfig(manager, body));
+    await this.dataSource.transaction(async (manager) => {
+      await applyTeamsConfig(manager, body);
+      await recordAudit(manager, {
+        actor: principal,
+        action: 'teams.replaced',
+        target: 'all teams',
+        details: { teams: body.teams.map((team) => team.slug) },
+      });
+    });
     await refreshMetricRollups(this.dataSource, this.logger);
     return this.list();
   }
@@ -66,8 +78,17 @@ export class TeamsController {
   async put(
     @Param('slug', new ZodValidationPipe(teamSlugSchema)) slug: string,
     @Body(new ZodValidationPipe(teamUpdateSchema)) body: TeamUpdate,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<TeamsResponse> {
-    await this.dataSource.transaction((manager) => updateTeam(manager, slug, body));
+    await this.dataSource.transaction(async (manager) => {
+      await updateTeam(manager, slug, body);
+      await recordAudit(manager, {
+        actor: principal,
+        action: 'team.updated',
+        target: slug,
+        details: { ...body },
+      });
+    });
     await refreshMetricRollups(this.dataSource, this.logger);
     return this.list();
   }
