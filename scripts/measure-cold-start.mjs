@@ -171,55 +171,23 @@ async function stopGroup(child, hasExited) {
 }
 
 /**
- * Native modules whose install script the root package.json does not allow fall back to their
- * prebuilt binary. If loading one crashes (e.g. a prebuild that segfaults on this machine),
- * `npm start` dies: report it, and (unless --no-repair) run the module's own install script,
- * which builds it from source, so the rest can still be measured.
+ * Native modules must load from their prebuilt binaries after `npm ci` (install scripts are not
+ * allowed): a crash here means `npm start` cannot work, so stop and say which.
  */
-const nativeModules = ['argon2'];
-async function checkNativeModules(clone, logs) {
-  const failures = [];
-  let repairMs = 0;
+const nativeModules = ['@node-rs/argon2'];
+async function checkNativeModules(clone) {
   for (const name of nativeModules) {
-    if (!existsSync(join(clone, 'node_modules', name))) continue;
-    const loads = () =>
-      new Promise((done) =>
-        spawn(process.execPath, ['-e', `require(${JSON.stringify(name)})`], {
-          cwd: join(clone, 'api'),
-          stdio: 'ignore',
-        }).on('exit', (code, signal) => done({ code, signal })),
-      );
-    const first = await loads();
-    if (first.code === 0) continue;
-    const failure = { module: name, exit: first, repaired: false };
-    failures.push(failure);
-    log(
-      `require('${name}') fails in the fresh clone (${JSON.stringify(first)}): npm start cannot work`,
+    const exit = await new Promise((done) =>
+      spawn(process.execPath, ['-e', `require(${JSON.stringify(name)})`], {
+        cwd: join(clone, 'api'),
+        stdio: 'ignore',
+      }).on('exit', (code, signal) => done({ code, signal })),
     );
-    if (args.includes('--no-repair')) throw new Error(`${name} does not load after npm ci`);
-    // What its install script (node-gyp-build) does when the prebuild fails: node-gyp rebuild,
-    // here with the node-gyp npm bundles and npm's configured headers (no network needed).
-    const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
-    const nodeDir = execFileSync('npm', ['config', 'get', 'nodedir'], { encoding: 'utf8' }).trim();
-    const gypArgs = [
-      join(npmRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-      'rebuild',
-    ];
-    if (nodeDir !== '' && nodeDir !== 'undefined' && nodeDir !== 'null')
-      gypArgs.push(`--nodedir=${nodeDir}`);
-    repairMs += await runTimed(
-      process.execPath,
-      gypArgs,
-      join(clone, 'node_modules', name),
-      join(logs, `repair-${name}.log`),
-      cleanEnv({}),
-    );
-    failure.repaired = (await loads()).code === 0;
-    log(
-      `${name}: its install script ran (built from source): ${failure.repaired ? 'loads now' : 'still fails'}`,
-    );
+    if (exit.code !== 0) {
+      throw new Error(`${name} does not load after npm ci (${JSON.stringify(exit)})`);
+    }
   }
-  return { failures, repairSeconds: seconds(repairMs) };
+  return { checked: nativeModules };
 }
 
 /**
@@ -294,7 +262,7 @@ async function main() {
       cleanEnv({}),
     );
     log(`npm ci in ${seconds(installMs)} s`);
-    const native = await checkNativeModules(clone, logs);
+    const native = await checkNativeModules(clone);
     const cold = await startAndMeasure('cold', clone, dataDir, join(logs, 'start-cold.log'));
     cold.fromLog = await demoBreakdownFromLog(join(logs, 'start-cold.log'));
     const warm = await startAndMeasure('warm', clone, dataDir, join(logs, 'start-warm.log'));
@@ -312,7 +280,6 @@ async function main() {
       figures: {
         'clone seconds': seconds(cloneMs),
         'npm ci seconds': seconds(installMs),
-        'native module repair seconds (0 when none was needed)': native.repairSeconds,
         'cold: npm start to health seconds (build + migrations + listen)': cold.healthSeconds,
         'cold: npm start to demo loaded seconds': cold.demoSeconds,
         'cold: health to demo loaded seconds':
