@@ -2,7 +2,12 @@ import { reworkCostId } from '@rework-radar/shared';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { build, reworkPage } from '../../../testing/build';
-import { mockApi, renderRoute, type MockRequest } from '../../../testing/render-route';
+import {
+  mockApi,
+  renderRoute,
+  signedInAdmin,
+  type MockRequest,
+} from '../../../testing/render-route';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -115,6 +120,31 @@ describe('the overview', () => {
           request.url.searchParams.get('period') === 'quarter',
       ),
     ).toBe(true);
+  });
+
+  it("compares an engineering manager's own teams only, and asks for no other team's figures", async () => {
+    const api = mockApi({
+      '/api/auth/me': () => ({
+        status: 200,
+        body: { ...signedInAdmin, role: 'manager', teamSlugs: ['payments'] },
+      }),
+      '/api/rework': () => reworkPage([build.reworkItem()]),
+      '/api/teams': () => ({
+        status: 200,
+        body: { teams: [build.team(), build.team({ slug: 'core', name: 'Core' })] },
+      }),
+      '/api/metrics': metricsAnswer,
+    });
+    renderRoute('/overview?team=payments&quarter=2025-Q4');
+    expect(
+      await screen.findByRole('figure', { name: 'Payments: rework from missing context' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('figure', { name: 'Core: rework from missing context' }),
+    ).not.toBeInTheDocument();
+    expect(api.requests.some((request) => request.url.searchParams.get('team') === 'core')).toBe(
+      false,
+    );
   });
 
   it('shows an error with retry when the metrics cannot be loaded', async () => {

@@ -4,6 +4,7 @@ import type { ChartRow } from '../../../components/chart/chart';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { useFocusQuarter } from '../../../components/scope/use-focus-quarter';
 import { metricRows, useMetrics } from '../../../lib/api/get-metrics';
+import { useCurrentUser } from '../../../lib/api/current-user';
 import { useTeams } from '../../../lib/api/get-teams';
 import { quartersEndingWith } from '../../../lib/quarters';
 import { useScope } from '../../../lib/scope';
@@ -42,6 +43,12 @@ export function OverviewPage() {
   closeParams.delete('explain');
   closeParams.delete('start');
   const teams = useTeams();
+  const me = useCurrentUser();
+  // Engineering managers compare their own teams only (the api refuses the others to them).
+  const comparedTeams =
+    teams.data?.teams.filter(
+      (team) => me.data?.role !== 'manager' || me.data.teamSlugs.includes(team.slug),
+    ) ?? [];
   const range = quarter === undefined ? undefined : quartersEndingWith(quarter, 4);
   const from = range?.[0]?.start.toISOString() ?? '';
   const to = quarter?.end.toISOString() ?? '';
@@ -163,12 +170,12 @@ export function OverviewPage() {
         <ErrorPanel what="Teams" error={teams.error} onRetry={() => void teams.refetch()} />
       ) : teams.data === undefined || quarter === undefined ? (
         <Skeleton label="Loading teams" height={140} />
-      ) : teams.data.teams.length === 0 ? (
+      ) : comparedTeams.length === 0 ? (
         <p className="muted">
           No teams are defined yet; define them in Settings to compare teams here.
         </p>
       ) : (
-        <TeamMultiples teams={teams.data.teams} grain={scope.grain} from={from} to={to} />
+        <TeamMultiples teams={comparedTeams} grain={scope.grain} from={from} to={to} />
       )}
     </section>
   );
