@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { jobQueues, scopeOf, type JobQueueName, type JobRequest } from './job-kinds';
@@ -54,17 +55,27 @@ export class JobQueue {
       logger.warn({ err: error }, 'job queue error (pg-boss retries on its own)'),
     );
     await boss.start();
-    for (const name of jobQueues) {
-      const options: PgBoss.Queue = {
-        name,
-        policy: 'short',
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds,
-      };
-      await boss.createQueue(name, options);
-      await boss.updateQueue(name, options);
+    // Several processes starting together deadlock inside pg-boss's createQueue (each creates the
+    // queue's partition): one process at a time, under a session advisory lock.
+    const lock = new Client({ connectionString: databaseUrl });
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(hashtext('rework-radar:create-queues'))`);
+      for (const name of jobQueues) {
+        const options: PgBoss.Queue = {
+          name,
+          policy: 'short',
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelaySeconds,
+          retryBackoff: true,
+          expireInSeconds,
+        };
+        await boss.createQueue(name, options);
+        await boss.updateQueue(name, options);
+      }
+    } finally {
+      // Ending the session releases the lock too, whatever happened above.
+      await lock.end();
     }
     return new JobQueue(boss, logger);
   }

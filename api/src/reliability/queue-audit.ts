@@ -19,6 +19,7 @@ export interface AuditedRun {
   startedAt: Date;
   finishedAt: Date | null;
   outcome: string | null;
+  error: string | null;
 }
 
 /** Every job of our queues, live or archived. */
@@ -32,7 +33,7 @@ export async function readJobs(dataSource: DataSource): Promise<AuditedJob[]> {
 
 export async function readRuns(dataSource: DataSource): Promise<AuditedRun[]> {
   return dataSource.query<AuditedRun[]>(
-    `SELECT job_id::text AS "jobId", queue, scope, worker, started_at AS "startedAt", finished_at AS "finishedAt", outcome FROM job_run ORDER BY started_at`,
+    `SELECT job_id::text AS "jobId", queue, scope, worker, started_at AS "startedAt", finished_at AS "finishedAt", outcome, error FROM job_run ORDER BY started_at`,
   );
 }
 

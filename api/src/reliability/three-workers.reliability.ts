@@ -87,7 +87,14 @@ describe('three workers against one', () => {
       for (const run of outcome.runs)
         attempts.set(run.jobId, [...(attempts.get(run.jobId) ?? []), run]);
       for (const job of outcome.jobs) {
-        expect(attempts.get(job.id)?.map((run) => run.outcome)).toEqual(['completed']);
+        // The failure's own words, so a failed attempt says why.
+        expect(
+          attempts
+            .get(job.id)
+            ?.map(
+              (run) => `${run.outcome ?? 'running'}${run.error === null ? '' : `: ${run.error}`}`,
+            ),
+        ).toEqual(['completed']);
       }
       expect(outcome.runs).toHaveLength(outcome.jobs.length);
       expect(overlappingRuns(outcome.runs)).toEqual([]);

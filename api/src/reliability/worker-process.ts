@@ -54,7 +54,11 @@ export async function waitForWorkerReady(logFile: string, timeoutMs = 60_000): P
   const deadline = Date.now() + timeoutMs;
   while (!(existsSync(logFile) && readFileSync(logFile, 'utf8').includes('worker started'))) {
     if (Date.now() > deadline)
-      throw new Error(`worker did not start in ${timeoutMs} ms; see ${logFile}`);
+      throw new Error(
+        `worker did not start in ${timeoutMs} ms; its log ends:\n${
+          existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2_000) : '(no log)'
+        }`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { decodeKey, keyRing, type KeyRing } from './secret-box';
@@ -15,11 +15,16 @@ export function loadKeyRing(config: Pick<AppConfig, 'secretsKeys' | 'dataDir'>):
   const file = join(config.dataDir, generatedKeyFile);
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });
-    // `wx` fails when another process created it first; then read theirs.
+    // Written whole under a private name, then linked into place: link fails when another process
+    // (a second worker starting at the same moment) got there first, and nobody reads half a key.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600 });
     try {
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
     }
   }
   return keyRing([decodeKey(readFileSync(file, 'utf8'))]);
