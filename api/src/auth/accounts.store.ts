@@ -122,20 +122,22 @@ export async function principalForApiToken(
   token: string,
 ): Promise<Principal | null> {
   const hash = hashCredential(token);
-  const account = await manager
+  const { entities, raw } = await manager
     .createQueryBuilder(UserAccount, 'account')
     .innerJoin(ApiToken, 'token', 'token.user_id = account.id')
+    .addSelect(`token.last_used_at < now() - interval '1 minute'`, 'stale')
+    .addSelect('token.last_used_at IS NULL', 'never_used')
     .where('token.token_hash = :hash', { hash })
     .andWhere('token.revoked_at IS NULL')
     .andWhere('account.disabled_at IS NULL')
-    .getOne();
-  if (account === null) return null;
-  // At most one write a minute per token, so automation polling hard does not write per request.
-  await manager.query(
-    `UPDATE api_token SET last_used_at = now()
-     WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-    [hash],
-  );
+    .getRawAndEntities<{ stale: boolean | null; never_used: boolean }>();
+  const [account] = entities;
+  const [use] = raw;
+  if (account === undefined || use === undefined) return null;
+  // The last use is stamped at most once a minute, so automation polling hard does not write per request.
+  if (use.never_used || use.stale === true) {
+    await manager.update(ApiToken, { tokenHash: hash }, { lastUsedAt: new Date() });
+  }
   return toPrincipal(account, 'token');
 }
 

@@ -56,6 +56,14 @@ describe('sign-in, sessions, API tokens and roles', () => {
     await database.drop();
   });
 
+  /** Signs a supertest agent in as the admin, from its own client address (rate limits are per address). */
+  const signIn = (agent: ReturnType<typeof request.agent>, address: string) =>
+    agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', address)
+      .send({ email: adminEmail, password: adminPassword })
+      .expect(200);
+
   const login = (email: string, password: string, address = '10.0.0.1') =>
     request(server())
       .post('/api/auth/login')
@@ -117,11 +125,7 @@ describe('sign-in, sessions, API tokens and roles', () => {
 
     it('a session cookie authenticates reads, and sign-out ends it', async () => {
       const agent = request.agent(server());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', '10.0.0.5')
-        .send({ email: adminEmail, password: adminPassword })
-        .expect(200);
+      await signIn(agent, '10.0.0.5');
       await agent.get('/api/auth/me').expect(200);
       await agent.post('/api/auth/logout').expect(204);
       await agent.get('/api/auth/me').expect(401);
@@ -129,11 +133,7 @@ describe('sign-in, sessions, API tokens and roles', () => {
 
     it('refuses a write a page on another origin makes with the cookie', async () => {
       const agent = request.agent(server());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', '10.0.0.6')
-        .send({ email: adminEmail, password: adminPassword })
-        .expect(200);
+      await signIn(agent, '10.0.0.6');
       const forged = await agent
         .post('/api/auth/tokens')
         .set('Origin', 'https://evil.test')
@@ -152,11 +152,7 @@ describe('sign-in, sessions, API tokens and roles', () => {
   describe('API tokens', () => {
     it('are shown once, work as Bearer on any route, and stop working when revoked', async () => {
       const agent = request.agent(server());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', '10.0.0.7')
-        .send({ email: adminEmail, password: adminPassword })
-        .expect(200);
+      await signIn(agent, '10.0.0.7');
       const created = apiTokenCreatedSchema.parse(
         (await agent.post('/api/auth/tokens').send({ name: 'ci export' }).expect(201)).body,
       );
@@ -175,6 +171,8 @@ describe('sign-in, sessions, API tokens and roles', () => {
       );
       expect(me).toMatchObject({ email: 'root@acme.test', via: 'token' });
       await request(server()).get('/api/teams').set(bearer).expect(200);
+      const used = apiTokenListSchema.parse((await agent.get('/api/auth/tokens').expect(200)).body);
+      expect(used.tokens.find((token) => token.id === created.id)?.lastUsedAt).not.toBeNull();
 
       await agent.delete(`/api/auth/tokens/${created.id}`).expect(204);
       await request(server()).get('/api/auth/me').set(bearer).expect(401);
@@ -182,11 +180,7 @@ describe('sign-in, sessions, API tokens and roles', () => {
 
     it('a wrong bearer token is refused even with a valid session cookie beside it', async () => {
       const agent = request.agent(server());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', '10.0.0.8')
-        .send({ email: adminEmail, password: adminPassword })
-        .expect(200);
+      await signIn(agent, '10.0.0.8');
       await agent.get('/api/auth/me').set('Authorization', 'Bearer rrt_not-a-token').expect(401);
     });
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../audit/record-audit';
 import type { AppConfig } from '../config/app-config';
 import { countAccounts, createAccount, findAccountByEmail } from './accounts.store';
@@ -26,36 +26,33 @@ export async function ensureFirstAdmin(
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('rework-radar:first-admin'))`);
     if (admin !== undefined) {
       if ((await findAccountByEmail(manager, admin.email)) !== null) return { kind: 'exists' };
-      await createAccount(manager, {
-        email: admin.email,
-        displayName: 'Administrator',
-        role: 'admin',
-        teamSlugs: [],
-        passwordHash: await hashPassword(admin.password),
-      });
-      await recordAudit(manager, {
-        actor: 'system',
-        action: 'user.created',
-        target: admin.email,
-        details: { role: 'admin', from: 'ADMIN_EMAIL' },
-      });
+      await createAdmin(manager, admin.email, admin.password, 'ADMIN_EMAIL');
       return { kind: 'created-from-config', email: admin.email };
     }
     if ((await countAccounts(manager)) > 0) return { kind: 'exists' };
     const password = randomBytes(15).toString('base64url');
-    await createAccount(manager, {
-      email: generatedAdminEmail,
-      displayName: 'Administrator',
-      role: 'admin',
-      teamSlugs: [],
-      passwordHash: await hashPassword(password),
-    });
-    await recordAudit(manager, {
-      actor: 'system',
-      action: 'user.created',
-      target: generatedAdminEmail,
-      details: { role: 'admin', from: 'generated on first start' },
-    });
+    await createAdmin(manager, generatedAdminEmail, password, 'generated on first start');
     return { kind: 'generated', email: generatedAdminEmail, password };
+  });
+}
+
+async function createAdmin(
+  manager: EntityManager,
+  email: string,
+  password: string,
+  from: string,
+): Promise<void> {
+  await createAccount(manager, {
+    email,
+    displayName: 'Administrator',
+    role: 'admin',
+    teamSlugs: [],
+    passwordHash: await hashPassword(password),
+  });
+  await recordAudit(manager, {
+    actor: 'system',
+    action: 'user.created',
+    target: email,
+    details: { role: 'admin', from },
   });
 }

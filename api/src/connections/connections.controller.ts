@@ -68,46 +68,24 @@ export class ConnectionsController {
   @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
   async list(): Promise<ConnectionsResponse> {
     const stored = await loadStoredConnections(this.dataSource.manager, this.ring);
-    const github: ConnectionSummary =
-      this.config.github !== undefined
-        ? {
-            system: 'github',
-            source: 'environment',
-            configured: true,
-            ...describeGithub(this.config.github),
-            webhookSecretSet: this.config.githubWebhookSecret !== undefined,
-            updatedAt: null,
-          }
-        : stored.github !== undefined
-          ? {
-              system: 'github',
-              source: 'settings',
-              configured: true,
-              ...describeGithub(stored.github.connection),
-              webhookSecretSet: stored.github.webhookSecret !== undefined,
-              updatedAt: stored.github.row.updatedAt.toISOString(),
-            }
-          : unconfigured('github');
-    const jira: ConnectionSummary =
-      this.config.jira !== undefined
-        ? {
-            system: 'jira',
-            source: 'environment',
-            configured: true,
-            ...describeJira(this.config.jira),
-            webhookSecretSet: this.config.jiraWebhookSecret !== undefined,
-            updatedAt: null,
-          }
-        : stored.jira !== undefined
-          ? {
-              system: 'jira',
-              source: 'settings',
-              configured: true,
-              ...describeJira(stored.jira.connection),
-              webhookSecretSet: stored.jira.webhookSecret !== undefined,
-              updatedAt: stored.jira.row.updatedAt.toISOString(),
-            }
-          : unconfigured('jira');
+    const github = summarise(
+      'github',
+      this.config.github && {
+        connection: this.config.github,
+        webhookSecret: this.config.githubWebhookSecret,
+      },
+      stored.github,
+      describeGithub,
+    );
+    const jira = summarise(
+      'jira',
+      this.config.jira && {
+        connection: this.config.jira,
+        webhookSecret: this.config.jiraWebhookSecret,
+      },
+      stored.jira,
+      describeJira,
+    );
     return { connections: [github, jira] };
   }
 
@@ -191,15 +169,36 @@ export class ConnectionsController {
   }
 }
 
-function unconfigured(system: ConnectionSystem): ConnectionSummary {
+/** One source as settings show it: the environment wins, then what was saved, else nothing. */
+function summarise<Connection>(
+  system: ConnectionSystem,
+  fromEnvironment: { connection: Connection; webhookSecret: string | undefined } | undefined,
+  saved:
+    | { connection: Connection; webhookSecret: string | undefined; row: { updatedAt: Date } }
+    | undefined,
+  describe: (
+    connection: Connection,
+  ) => Pick<ConnectionSummary, 'baseUrl' | 'scope' | 'credentialKind'>,
+): ConnectionSummary {
+  const inForce = fromEnvironment ?? saved;
+  if (inForce === undefined) {
+    return {
+      system,
+      source: 'none',
+      configured: false,
+      baseUrl: null,
+      scope: null,
+      credentialKind: null,
+      webhookSecretSet: false,
+      updatedAt: null,
+    };
+  }
   return {
     system,
-    source: 'none',
-    configured: false,
-    baseUrl: null,
-    scope: null,
-    credentialKind: null,
-    webhookSecretSet: false,
-    updatedAt: null,
+    source: fromEnvironment !== undefined ? 'environment' : 'settings',
+    configured: true,
+    ...describe(inForce.connection),
+    webhookSecretSet: inForce.webhookSecret !== undefined,
+    updatedAt: fromEnvironment !== undefined ? null : (saved?.row.updatedAt.toISOString() ?? null),
   };
 }
