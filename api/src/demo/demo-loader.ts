@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { GithubDataset } from '../sources/github/simulator/github-dataset';
-import { GithubSimulator } from '../sources/github/simulator/github-simulator';
+import { GithubSimulator, type RateLimitPlan } from '../sources/github/simulator/github-simulator';
 import { runGithubSync, type GithubSyncReport } from '../sources/github/github-sync';
 import { startJiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import type { JiraSimulatorDataset } from '../sources/jira/simulator/simulator-dataset';
@@ -57,6 +57,13 @@ const demoLinkBase: LinkBase = {
 };
 export const defaultDemoScale = { prs: 4000 };
 
+/** The largest budget GitHub's schema can state (`rateLimit.remaining` is an Int). */
+const unmeteredLimits: RateLimitPlan = {
+  graphqlPoints: 2 ** 31 - 1,
+  restRequests: 2 ** 31 - 1,
+  windowMs: 3_600_000,
+};
+
 /** Where a demo build lives: keyed by seed, scale and generator version. */
 export function demoDirectory(dataDir: string, seed: number, prs: number): string {
   return join(dataDir, 'demo', demoFingerprint(seed, prs));
@@ -105,7 +112,9 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
   // The simulator serves each repository's real history over git's HTTP protocol, so the sync
   // mirrors it under DATA_DIR/git exactly as it would mirror github.com.
   for (const repo of github.repositories) repo.gitDir = gitDirs[`${repo.owner}/${repo.name}`];
-  const githubSimulator = await new GithubSimulator(github).start();
+  // GitHub's budget (5,000 points an hour) is right for tests of the sync's waiting, but a local
+  // demo has no one to protect: past about 40,000 PRs the sync would sleep an hour for the reset.
+  const githubSimulator = await new GithubSimulator(github, unmeteredLimits).start();
   const auth = { email: 'demo@acme-corp.test', apiToken: 'demo-token' };
   const jiraSimulator = await startJiraSimulator({ deployment: 'cloud', dataset: jira, auth });
   try {
@@ -136,6 +145,12 @@ export async function loadDemoOrganisation(options: LoadDemoOptions): Promise<Lo
               message: `synced ${event.repository}`,
               done: event.reposDone,
               total: event.reposTotal,
+            });
+          // A wait is never silent: a paused sync must not look like a hung one.
+          if (event.kind === 'waiting')
+            progress({
+              stage: 'sync-github',
+              message: `waiting ${event.seconds} s for GitHub (${event.reason}, ${event.endpoint})`,
             });
         },
       },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.factory';
 import { createAccount, createApiToken } from '../auth/accounts.store';
 import type { Benchmark, Figures } from '../bench/benchmark';
+import { loadInWorker } from '../bench/http-load';
 import { parseConfig } from '../config/app-config';
 import { silentLogger } from '../testing/silent-logger';
 import { startThrowawayServer, stopThrowawayServer } from '../testing/postgres-server';
@@ -26,45 +27,13 @@ const clients = 20;
 const requestsPerClient = 25;
 const teams = benchTeams;
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-interface Latencies {
-  p50: number;
-  p95: number;
-  errors: number;
-}
-
-/** 20 clients, each sending its requests one after the other; latency per request, non-2xx counted as errors. */
-async function load(
-  base: string,
-  headers: Record<string, string>,
-  path: () => string,
-): Promise<Latencies> {
-  const times: number[] = [];
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let index = 0; index < requestsPerClient; index += 1) {
-        const started = performance.now();
-        try {
-          const response = await fetch(`${base}${path()}`, { headers });
-          await response.arrayBuffer();
-          if (!response.ok) errors += 1;
-        } catch {
-          errors += 1;
-        }
-        times.push(performance.now() - started);
-      }
-    }),
+/** `clients` lists of `requestsPerClient` paths, the n-th request of the whole run from `pathAt(n)`. */
+function plan(pathAt: (turn: number) => string): string[][] {
+  return Array.from({ length: clients }, (_, client) =>
+    Array.from({ length: requestsPerClient }, (_, index) =>
+      pathAt(client * requestsPerClient + index),
+    ),
   );
-  times.sort((a, b) => a - b);
-  return {
-    p50: Math.round(percentile(times, 50) * 10) / 10,
-    p95: Math.round(percentile(times, 95) * 10) / 10,
-    errors,
-  };
 }
 
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
@@ -119,24 +88,29 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     const { token } = await createApiToken(dataSource.manager, account.id, 'bench');
     const headers = { Authorization: `Bearer ${token}` };
     try {
-      let turn = 0;
-      const overview = await load(
+      const overview = await loadInWorker({
         base,
         headers,
-        () =>
-          `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn++ % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
-      );
-      const quarterly = await load(
+        clients: plan(
+          (turn) =>
+            `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
+        ),
+      });
+      const quarterly = await loadInWorker({
         base,
         headers,
-        () =>
-          `/api/quarterly?quarter=2025-Q${1 + (turn++ % 4)}&team=${teams[turn % teams.length] ?? ''}`,
-      );
-      const rework = await load(
+        clients: plan(
+          (turn) =>
+            `/api/quarterly?quarter=2025-Q${1 + (turn % 4)}&team=${teams[turn % teams.length] ?? ''}`,
+        ),
+      });
+      const rework = await loadInWorker({
         base,
         headers,
-        () => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn++ % 10)}&limit=50`,
-      );
+        clients: plan(
+          (turn) => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn % 10)}&limit=50`,
+        ),
+      });
       for (const [name, latencies] of [
         ['overview', overview],
         ['quarterly', quarterly],

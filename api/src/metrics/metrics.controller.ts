@@ -31,9 +31,7 @@ import {
   type MetricExplainQuery,
   type MetricExplainResponse,
   type MetricsQuery,
-  type MetricsResponse,
   type QuarterlyQuery,
-  type QuarterlyResponse,
   type ReviewCalibrationQuery,
   type ReviewCalibrationResponse,
 } from '@rework-radar/shared';
@@ -81,9 +79,11 @@ export class MetricsController {
     @Query(new ZodValidationPipe(metricsQuerySchema)) query: MetricsQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<MetricsResponse | string> {
+  ): Promise<string> {
     const answer = await answerOrReject(() => readMetrics(this.dataSource.manager, query));
-    return wantsCsv(query.format, accept) ? csv(response, metricsCsv(answer.values)) : answer;
+    return wantsCsv(query.format, accept)
+      ? csv(response, metricsCsv(answer.value.values))
+      : json(response, answer.json);
   }
 
   @Get('metrics/definitions')
@@ -158,10 +158,18 @@ export class MetricsController {
     @Query(new ZodValidationPipe(quarterlyQuerySchema)) query: QuarterlyQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<QuarterlyResponse | string> {
+  ): Promise<string> {
     const answer = await answerOrReject(() => readQuarterly(this.dataSource.manager, query));
-    return wantsCsv(query.format, accept) ? csv(response, quarterlyCsv(answer)) : answer;
+    return wantsCsv(query.format, accept)
+      ? csv(response, quarterlyCsv(answer.value))
+      : json(response, answer.json);
   }
+}
+
+/** An answer serialised once and cached (see AnswerCache), sent as it is. */
+function json(response: Response, body: string): string {
+  response.type('application/json; charset=utf-8');
+  return body;
 }
 
 function csv(response: Response, body: string): string {

@@ -17,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import { instant } from '../teams/team-members.resolve';
 import { loadMemberships, teamExists } from '../teams/teams.store';
-import { AnswerCache } from './answer-cache';
+import { AnswerCache, type CachedAnswer } from './answer-cache';
 import { explainRuleFor } from './metric-explain';
 import { withTitles } from './explain-titles';
 import { loadMetricDataset } from './metric-dataset.repository';
@@ -72,7 +72,7 @@ const quarterlyAnswers = new AnswerCache<QuarterlyResponse>(256);
 export async function readMetrics(
   manager: EntityManager,
   query: MetricsQuery,
-): Promise<MetricsResponse> {
+): Promise<CachedAnswer<MetricsResponse>> {
   const key = await rollupKey(manager, query);
   const to = instant(query.to) ?? new Date();
   const from = instant(query.from) ?? new Date(to.getTime() - yearMs);
@@ -180,7 +180,7 @@ export async function explainMetric(
 export async function readQuarterly(
   manager: EntityManager,
   query: QuarterlyQuery,
-): Promise<QuarterlyResponse> {
+): Promise<CachedAnswer<QuarterlyResponse>> {
   const key = await rollupKey(manager, query);
   const computedAt = await rollupComputedAt(manager, key);
   const question = JSON.stringify([key, query.quarter, computedAt]);
