@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Figures } from './benchmark';
+import type { Benchmark, Figures } from './benchmark';
 import { benchmarks } from './benchmarks';
 
 /**
@@ -29,15 +29,17 @@ async function runInThisProcess(name: string): Promise<void> {
   process.send?.(outcome);
 }
 
-function runInChild(name: string): Promise<Outcome> {
+function runInChild(benchmark: Benchmark): Promise<Outcome> {
+  const execArgv = ['--expose-gc'];
+  if (benchmark.heapMiB !== undefined) execArgv.push(`--max-old-space-size=${benchmark.heapMiB}`);
   return new Promise((resolvePromise, reject) => {
-    const child = fork(__filename, ['--child', name], { execArgv: ['--expose-gc'] });
+    const child = fork(__filename, ['--child', benchmark.name], { execArgv });
     let outcome: Outcome | undefined;
     child.on('message', (message) => (outcome = message as Outcome));
     child.on('exit', (code) =>
       outcome !== undefined && code === 0
         ? resolvePromise(outcome)
-        : reject(new Error(`benchmark ${name} exited with code ${code ?? 'null'}`)),
+        : reject(new Error(`benchmark ${benchmark.name} exited with code ${code ?? 'null'}`)),
     );
   });
 }
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   for (const benchmark of selected) {
     process.stdout.write(`running ${benchmark.name}: ${benchmark.description}\n`);
-    const outcome = await runInChild(benchmark.name);
+    const outcome = await runInChild(benchmark);
     printTable(benchmark.name, outcome);
     writeFileSync(
       join(resultsDir, `${benchmark.name}.json`),

@@ -132,6 +132,8 @@ async function measure(prs: number, figures: Figures): Promise<void> {
 
 export const metricsApiBenchmark: Benchmark = {
   name: 'metrics-api',
+  // The rollup refresh holds the whole dataset (about 2 GiB of records at 1M PRs) plus each period's inputs.
+  heapMiB: 12_288,
   description: `Metrics API under ${clients} concurrent clients (${requestsPerClient} requests each) at ${sizes.join(' / ')} PRs (1.5 work items per PR) written with set-based SQL; rollups refreshed for real, then incrementally`,
   async run() {
     const server = await startThrowawayServer();
