@@ -10,11 +10,27 @@ export const reworkKindSchema = z.enum([
 ]);
 export const reworkCauseSchema = z.enum(['missing_context', 'execution', 'unknown']);
 
+/**
+ * Server-side orders of the rework list: a field, `-` first for descending; the default (newest
+ * rework first) is `-occurredAt`. Every order ends on the item id, so keyset pages stay stable.
+ */
+export const reworkSorts = [
+  'occurredAt',
+  '-occurredAt',
+  'detectedAt',
+  '-detectedAt',
+  'confidence',
+  '-confidence',
+  'effort',
+  '-effort',
+] as const;
+export type ReworkSort = (typeof reworkSorts)[number];
+
 export const reworkListQuerySchema = z
   .object({
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    /** Teams do not exist yet: any value is answered 400 "unknown team". */
+    /** A team slug; a manager may ask only for their own teams. */
     team: z.string().min(1).optional(),
     cause: reworkCauseSchema.optional(),
     kind: reworkKindSchema.optional(),
@@ -25,6 +41,9 @@ export const reworkListQuerySchema = z
     minConfidence: z.coerce.number().min(0).max(1).optional(),
     cursor: z.string().min(1).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
+    sort: z.enum(reworkSorts).default('-occurredAt'),
+    /** `csv` (or `Accept: text/csv`) answers the page as CSV, the next cursor in `X-Next-Cursor`. */
+    format: z.enum(['json', 'csv']).optional(),
   })
   .strict();
 export type ReworkListQuery = z.infer<typeof reworkListQuerySchema>;
@@ -90,8 +109,24 @@ export const reworkListResponseSchema = z.object({
 });
 export type ReworkListResponse = z.infer<typeof reworkListResponseSchema>;
 
+/**
+ * An origin work item's context as it was when its work started: the score and each component
+ * (points, max, why), so the explorer shows the ticket the team had, not today's.
+ */
+export const originContextSchema = z.object({
+  workItemKey: z.string(),
+  startedAt: z.iso.datetime(),
+  startedFrom: z.string(),
+  score: z.number().int(),
+  components: z.array(
+    z.object({ name: z.string(), points: z.number(), max: z.number(), reason: z.string() }),
+  ),
+});
+export type OriginContext = z.infer<typeof originContextSchema>;
+
 export const reworkDetailSchema = reworkItemSchema.extend({
   overrides: z.array(reworkOverrideSchema),
+  originContexts: z.array(originContextSchema),
 });
 export type ReworkDetail = z.infer<typeof reworkDetailSchema>;
 

@@ -50,7 +50,7 @@ export const build = {
     };
   },
   reworkDetail(overrides: Partial<ReworkDetail> = {}): ReworkDetail {
-    return { ...build.reworkItem(), overrides: [], ...overrides };
+    return { ...build.reworkItem(), overrides: [], originContexts: [], ...overrides };
   },
   metricValue(
     metricId: string,

@@ -1,27 +1,7 @@
-import { reworkDetailSchema } from '@rework-radar/shared';
+import type { OriginContext } from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
 
-/**
- * The origin work items' context as it was when their work started: the score and each
- * component (points, max, why), so the explorer shows the ticket the team had, not today's.
- */
-export const originContextSchema = z.object({
-  workItemKey: z.string(),
-  startedAt: z.iso.datetime(),
-  startedFrom: z.string(),
-  score: z.number().int(),
-  components: z.array(
-    z.object({ name: z.string(), points: z.number(), max: z.number(), reason: z.string() }),
-  ),
-});
-export type OriginContext = z.infer<typeof originContextSchema>;
-
-export const reworkDetailWithContextSchema = reworkDetailSchema.extend({
-  originContexts: z.array(originContextSchema),
-});
-export type ReworkDetailWithContext = z.infer<typeof reworkDetailWithContextSchema>;
-
+/** The origin work items' context as it was when their work started (see `originContextSchema`). */
 export async function originContexts(
   manager: EntityManager,
   workItemKeys: readonly string[],

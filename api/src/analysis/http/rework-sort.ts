@@ -1,4 +1,4 @@
-import type { ReworkSort } from './rework-list-query';
+import type { ReworkSort } from '@rework-radar/shared';
 
 /**
  * The SQL of each sort, and its keyset cursor: the sort it was made for, the last row's sort

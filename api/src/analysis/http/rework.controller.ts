@@ -24,9 +24,11 @@ import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   reworkDetailSchema,
+  reworkListQuerySchema,
   reworkListResponseSchema,
   reworkOverrideRequestSchema,
   type ReworkDetail,
+  type ReworkListQuery,
   type ReworkListResponse,
   type ReworkOverrideRequest,
 } from '@rework-radar/shared';
@@ -37,9 +39,8 @@ import { findRework, InvalidCursorError, listRework, overrideCause } from './rew
 import { recordAudit } from '../../audit/record-audit';
 import { CurrentPrincipal } from '../../auth/current-principal';
 import type { Principal } from '../../auth/principal';
-import { reworkDetailWithContextSchema, type ReworkDetailWithContext } from './origin-context';
 import { reworkCsv } from './rework-csv';
-import { reworkListRequestSchema, wantsCsv, type ReworkListRequest } from './rework-list-query';
+import { wantsCsv } from './rework-list-query';
 import { Access } from '../../auth/access';
 import { TeamsOfResource } from '../../auth/team-scope';
 import { teamsOfReworkItem } from './rework-item-teams';
@@ -62,7 +63,7 @@ export class ReworkController {
   })
   @ApiProduces('application/json', 'text/csv')
   async list(
-    @Query(new ZodValidationPipe(reworkListRequestSchema)) query: ReworkListRequest,
+    @Query(new ZodValidationPipe(reworkListQuerySchema)) query: ReworkListQuery,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ReworkListResponse | string> {
@@ -79,9 +80,9 @@ export class ReworkController {
   @ApiOperation({
     summary: 'One rework item with its origin, evidence, the model answer and the override history',
   })
-  @ApiOkResponse({ schema: openApiSchema(reworkDetailWithContextSchema) })
+  @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiNotFoundResponse({ description: 'No rework item with this id' })
-  async detail(@Param('id') id: string): Promise<ReworkDetailWithContext> {
+  async detail(@Param('id') id: string): Promise<ReworkDetail> {
     return found(await findRework(this.dataSource.manager, id));
   }
 
@@ -121,7 +122,7 @@ export class ReworkController {
     );
   }
 
-  private async listOrReject(query: ReworkListRequest): Promise<ReworkListResponse> {
+  private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
     if (
       query.team !== undefined &&
       (await resolveTeamMembers(this.dataSource.manager, query.team)) === null

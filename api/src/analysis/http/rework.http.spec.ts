@@ -7,7 +7,6 @@ import {
   reworkListResponseSchema,
   type ReworkListResponse,
 } from '@rework-radar/shared';
-import { reworkDetailWithContextSchema } from './origin-context';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../database/data-source-options';
@@ -268,7 +267,7 @@ describe('rework API', () => {
   });
 
   it("shows the origin work item's context score components as they were at start", async () => {
-    const detail = reworkDetailWithContextSchema.parse(
+    const detail = reworkDetailSchema.parse(
       (
         await request(server())
           .get(`/api/rework/${encodeURIComponent('revert:github:acme/api#101')}`)

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type {
+  ReworkDetail,
   ReworkItemView,
   ReworkListQuery,
   ReworkListResponse,
   ReworkOverrideRequest,
+  ReworkSort,
 } from '@rework-radar/shared';
 import type { ReworkDetection } from '../storage/rework-item.entity';
-import type { ReworkSort } from './rework-list-query';
-import { originContexts, type ReworkDetailWithContext } from './origin-context';
+import { originContexts } from './origin-context';
 import {
   afterCursor,
   decodeReworkCursor,
@@ -129,7 +130,7 @@ const inTeam = (team: string): string => `(
  */
 export async function listRework(
   manager: EntityManager,
-  query: ReworkListQuery & { sort?: ReworkSort },
+  query: Omit<ReworkListQuery, 'sort'> & { sort?: ReworkSort },
 ): Promise<ReworkListResponse> {
   const sort = query.sort ?? '-occurredAt';
   const plan = sortPlan(sort);
@@ -176,10 +177,7 @@ export async function listRework(
   };
 }
 
-export async function findRework(
-  manager: EntityManager,
-  id: string,
-): Promise<ReworkDetailWithContext | null> {
+export async function findRework(manager: EntityManager, id: string): Promise<ReworkDetail | null> {
   const rows = await manager.query<Row[]>(`${select} WHERE r.id = $1`, [id]);
   const row = rows[0];
   if (row === undefined) return null;
@@ -207,7 +205,7 @@ export async function overrideCause(
   id: string,
   request: ReworkOverrideRequest,
   by: string,
-): Promise<ReworkDetailWithContext | null> {
+): Promise<ReworkDetail | null> {
   const current = await findRework(manager, id);
   if (current === null) return null;
   await manager.query(

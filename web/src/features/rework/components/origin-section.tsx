@@ -25,6 +25,7 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
       {item.origin.workItems.map((key, index) => {
         const query = workItems[index];
         const workItem = query?.data;
+        const context = item.originContexts.find((entry) => entry.workItemKey === key);
         return (
           <article key={key} className="origin-item" aria-label={`Work item ${key}`}>
             <h3>
@@ -76,6 +77,23 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
               </p>
             ) : (
               <p className="muted">Loading work item…</p>
+            )}
+            {context !== undefined && (
+              <>
+                <h4 id={`context-${key}`}>
+                  Context when work started ({formatDate(context.startedAt)})
+                </h4>
+                <ul className="context-components" aria-labelledby={`context-${key}`}>
+                  {context.components.map((component) => (
+                    <li key={component.name}>
+                      <strong>
+                        {component.name}: {component.points} / {component.max}
+                      </strong>{' '}
+                      <span className="muted">{component.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
             )}
           </article>
         );

@@ -63,6 +63,39 @@ describe('a rework item page', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists each context-score component of the origin work item as it was when work started', async () => {
+    api(() =>
+      build.reworkDetail({
+        originContexts: [
+          {
+            workItemKey: 'PAY-7',
+            startedAt: '2025-10-03T09:00:00.000Z',
+            startedFrom: 'status',
+            score: 35,
+            components: [
+              {
+                name: 'acceptance criteria',
+                points: 0,
+                max: 30,
+                reason: 'no criteria heading, checklist or Given/When/Then',
+              },
+              { name: 'estimate', points: 10, max: 10, reason: 'estimated at 5 points' },
+            ],
+          },
+        ],
+      }),
+    );
+    renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
+    const components = await screen.findByRole('list', {
+      name: /Context when work started/,
+    });
+    const rows = within(components).getAllByRole('listitem');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'acceptance criteria: 0 / 30 no criteria heading, checklist or Given/When/Then',
+      'estimate: 10 / 10 estimated at 5 points',
+    ]);
+  });
+
   it('saves an override with cause and reason (the api records who), then shows it in the history', async () => {
     let detail = build.reworkDetail();
     const recorded = mockApi({
