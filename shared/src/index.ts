@@ -13,3 +13,4 @@ export * from './api/metrics.js';
 export * from './api/quarterly.js';
 export * from './api/connections.js';
 export * from './api/auth.js';
+export * from './api/settings.js';

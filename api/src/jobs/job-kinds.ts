@@ -3,10 +3,10 @@ import { z } from 'zod';
 /**
  * The job kinds on the queue, their payloads and the scope each one locks. A scope never runs
  * twice at once (one advisory lock per scope) and is queued at most once (pg-boss `short`
- * policy on the scope's singleton key).
+ * policy on the scope's singleton key). The queue names are part of the sync status the web
+ * reads, so they live in `shared/`.
  */
-export const jobQueues = ['sync-github', 'sync-jira', 'after-sync'] as const;
-export type JobQueueName = (typeof jobQueues)[number];
+export { jobQueues, type JobQueueName } from '@rework-radar/shared';
 
 const repositoryName = z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'expected owner/name');
 

@@ -1,36 +1,7 @@
-import { paginated, pageCursorSchema, pageLimitSchema, type Paginated } from '@rework-radar/shared';
+import type { QuarantinedRecordView, QuarantinePage, QuarantineQuery } from '@rework-radar/shared';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { cursorScope, decodeCursor } from '../read-api/cursor';
 import { keysetPage } from '../read-api/keyset-page';
-
-/** `GET /api/sync/quarantine?source=&cursor=&limit=`: records a sync could not read, newest first. */
-export const quarantineQuerySchema = z
-  .object({
-    source: z.enum(['github', 'jira']).optional(),
-    cursor: pageCursorSchema.optional(),
-    limit: pageLimitSchema,
-  })
-  .strict();
-export type QuarantineQuery = z.infer<typeof quarantineQuerySchema>;
-
-export const quarantinedRecordSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  kind: z.string(),
-  sourceId: z.string(),
-  reason: z.string(),
-  /** The raw payload the record came in (lineage), when it was stored. */
-  rawPayloadId: z.string().nullable(),
-  quarantinedAt: z.iso.datetime(),
-});
-export type QuarantinedRecordView = z.infer<typeof quarantinedRecordSchema>;
-
-export const quarantinePageSchema = paginated(quarantinedRecordSchema).extend({
-  /** How many records are quarantined for the filter, over all pages. */
-  total: z.number().int(),
-});
-export type QuarantinePage = Paginated<QuarantinedRecordView> & { total: number };
 
 /** Decoding a cursor made for other filters, or damaged. */
 export class QuarantineCursorError extends Error {}

@@ -15,20 +15,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  quarantinePageSchema,
+  quarantineQuerySchema,
+  type QuarantinePage,
+  type QuarantineQuery,
+  type SyncStatus,
+} from '@rework-radar/shared';
 import { interval, map, merge, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { Access } from '../auth/access';
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import {
-  listQuarantine,
-  QuarantineCursorError,
-  quarantinePageSchema,
-  quarantineQuerySchema,
-  type QuarantinePage,
-  type QuarantineQuery,
-} from './quarantine.repository';
-import type { SyncStatus } from './sync-status';
+import { listQuarantine, QuarantineCursorError } from './quarantine.repository';
 
 /** The shared, polled sync status stream of this process (see `syncStatusChanges`). */
 export const SYNC_STATUS_CHANGES = Symbol('SYNC_STATUS_CHANGES');

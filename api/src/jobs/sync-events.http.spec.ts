@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { quarantinePageSchema, syncStatusSchema, type SyncStatus } from '@rework-radar/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { silentLogger } from '../testing/silent-logger';
@@ -9,8 +10,6 @@ import { bearerHeaders } from '../testing/test-auth';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { JobQueue } from './job-queue';
 import { parseJobsSettings } from './jobs-env';
-import { quarantinePageSchema } from './quarantine.repository';
-import { syncStatusSchema, type SyncStatus } from './sync-status';
 
 /** Reads server-sent events off a live HTTP response, one `{ type, data }` at a time. */
 class EventReader {

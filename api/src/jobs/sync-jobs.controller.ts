@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { syncEnqueuedSchema, syncStatusSchema, type SyncStatus } from '@rework-radar/shared';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
@@ -16,12 +17,7 @@ import { enqueueSync, syncRequestsFor } from './sync-scheduler';
 import { SECRET_KEY_RING } from '../connections/connections.tokens';
 import { withStoredConnections } from '../connections/effective-config';
 import type { KeyRing } from '../secrets/secret-box';
-import {
-  readSyncStatus,
-  syncEnqueuedSchema,
-  syncStatusSchema,
-  type SyncStatus,
-} from './sync-status';
+import { readSyncStatus } from './sync-status';
 import { Access } from '../auth/access';
 
 @ApiTags('sync')

@@ -1,6 +1,6 @@
+import type { SyncStatus } from '@rework-radar/shared';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { syncStatusChanges } from './sync-status-stream';
-import type { SyncStatus } from './sync-status';
 
 const status = (active: number): SyncStatus => ({
   queues: [

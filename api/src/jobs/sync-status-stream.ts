@@ -1,3 +1,4 @@
+import type { SyncStatus } from '@rework-radar/shared';
 import {
   catchError,
   distinctUntilChanged,
@@ -8,7 +9,6 @@ import {
   shareReplay,
   timer,
 } from 'rxjs';
-import type { SyncStatus } from './sync-status';
 
 /**
  * Sync status as a stream of snapshots: the reader is polled every `pollMs` and a snapshot is

@@ -1,56 +1,16 @@
-import { z } from 'zod';
+import { jobQueues, type JobQueueName, type JobState, type SyncStatus } from '@rework-radar/shared';
 import type { DataSource } from 'typeorm';
-import { jobQueues } from './job-kinds';
 import { queueSchema } from './job-queue';
 
-export const jobStates = [
-  'created',
-  'retry',
-  'active',
-  'completed',
-  'cancelled',
-  'failed',
-] as const;
-
-export const syncJobSchema = z.object({
-  id: z.string(),
-  queue: z.enum(jobQueues),
-  scope: z.string().nullable(),
-  state: z.enum(jobStates),
-  retryCount: z.number().int(),
-  createdOn: z.string(),
-  startedOn: z.string().nullable(),
-  completedOn: z.string().nullable(),
-  /** The last error message of a failed or retried job. */
-  error: z.string().nullable(),
-});
-
-export const syncStatusSchema = z.object({
-  /** Job counts per queue and state (completed jobs stay counted until pg-boss deletes them). */
-  queues: z.array(
-    z.object({ queue: z.enum(jobQueues), counts: z.record(z.enum(jobStates), z.number().int()) }),
-  ),
-  /** The 50 latest jobs, newest first. */
-  jobs: z.array(syncJobSchema),
-});
-
-export const syncEnqueuedSchema = z.object({
-  jobs: z.array(
-    z.object({ queue: z.enum(jobQueues), scope: z.string(), id: z.string().nullable() }),
-  ),
-});
-
-export type SyncStatus = z.infer<typeof syncStatusSchema>;
-
-function zeroCounts(): Record<(typeof jobStates)[number], number> {
+function zeroCounts(): Record<JobState, number> {
   return { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 };
 }
 
 interface JobRow {
   id: string;
-  name: (typeof jobQueues)[number];
+  name: JobQueueName;
   singleton_key: string | null;
-  state: (typeof jobStates)[number];
+  state: JobState;
   retry_count: number;
   created_on: Date;
   started_on: Date | null;

@@ -1,11 +1,10 @@
-import { z } from 'zod';
+import { rulesResponseSchema } from '@rework-radar/shared';
 import { analysisConfigSchema } from '../analysis/core/analysis-config';
 
-/** `GET /api/settings/rules`: the analysis configuration in force, and what differs from defaults. */
-export const rulesResponseSchema = z.object({
-  /** Windows, signal weights, critical-path globs, agent logins…: defaults overlaid with ANALYSIS_CONFIG. */
-  analysis: analysisConfigSchema,
-  /** Dotted paths the ANALYSIS_CONFIG file changed from the defaults; empty when none. */
-  changedFromDefaults: z.array(z.string()),
-});
-export type RulesResponse = z.output<typeof rulesResponseSchema>;
+/**
+ * `GET /api/settings/rules` as the OpenAPI document describes it: the shared answer
+ * (`rulesResponseSchema`, which the web parses) with its `analysis` part in full, every setting
+ * with its bounds and default. The handler is typed with the shared `RulesResponse`, so the
+ * configuration it answers is checked against what the web reads.
+ */
+export const rulesDocumentSchema = rulesResponseSchema.extend({ analysis: analysisConfigSchema });

@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { rulesResponseSchema } from '@rework-radar/shared';
 import request from 'supertest';
 import { startTestApp } from '../testing/test-app';
 import { bearerHeaders } from '../testing/test-auth';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { rulesResponseSchema } from './rules.schema';
+import { rulesDocumentSchema } from './rules.schema';
 
 describe('GET /api/settings/rules', () => {
   let database: TestDatabase;
@@ -38,7 +39,9 @@ describe('GET /api/settings/rules', () => {
       .get('/api/settings/rules')
       .set(await bearerHeaders(app))
       .expect(200);
-    const rules = rulesResponseSchema.parse(answer.body);
+    // The answer is what the OpenAPI document says, and what the web parses.
+    const rules = rulesDocumentSchema.parse(answer.body);
+    expect(rulesResponseSchema.parse(answer.body).analysis).toEqual(rules.analysis);
     expect(rules.analysis.windows.followUpFixDays).toBe(21);
     expect(rules.analysis.windows.linkedBugDays).toBe(60);
     expect(rules.analysis.agentLogins).toEqual(['acme-agent[bot]']);

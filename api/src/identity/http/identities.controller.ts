@@ -1,18 +1,17 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Access } from '../../auth/access';
-import { openApiSchema } from '../../http/openapi';
-import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import {
-  listUnmatchedIdentities,
-  UnmatchedCursorError,
   unmatchedPageSchema,
   unmatchedQuerySchema,
   type UnmatchedPage,
   type UnmatchedQuery,
-} from './unmatched-identities.repository';
+} from '@rework-radar/shared';
+import type { DataSource } from 'typeorm';
+import { Access } from '../../auth/access';
+import { openApiSchema } from '../../http/openapi';
+import { ZodValidationPipe } from '../../http/zod-validation.pipe';
+import { listUnmatchedIdentities, UnmatchedCursorError } from './unmatched-identities.repository';
 
 @ApiTags('identities')
 @Controller('identities')

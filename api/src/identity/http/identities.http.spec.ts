@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
+import { unmatchedPageSchema } from '@rework-radar/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startTestApp } from '../../testing/test-app';
 import { bearerHeaders } from '../../testing/test-auth';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
-import { unmatchedPageSchema } from './unmatched-identities.repository';
 
 /**
  * Ann: GitHub + Jira merged, in a team (matched). Bob: GitHub only, in a team (no Jira).

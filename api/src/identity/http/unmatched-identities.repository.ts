@@ -1,45 +1,12 @@
-import { paginated, pageCursorSchema, pageLimitSchema, type Paginated } from '@rework-radar/shared';
+import {
+  unmatchedReasons,
+  type UnmatchedIdentity,
+  type UnmatchedPage,
+  type UnmatchedQuery,
+} from '@rework-radar/shared';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { cursorScope, decodeCursor } from '../../read-api/cursor';
 import { keysetPage } from '../../read-api/keyset-page';
-
-/**
- * Why an identity needs an admin's look: its person belongs to no team (its work counts only in
- * the organisation's figures), or a GitHub account was never merged with a Jira account (its
- * PRs cannot be tied to the tickets its person worked on). Bots are left out: they have neither.
- */
-export const unmatchedReasons = ['not_in_team', 'no_jira_identity'] as const;
-export type UnmatchedReason = (typeof unmatchedReasons)[number];
-
-export const unmatchedQuerySchema = z
-  .object({
-    reason: z.enum(unmatchedReasons).optional(),
-    cursor: pageCursorSchema.optional(),
-    limit: pageLimitSchema,
-  })
-  .strict();
-export type UnmatchedQuery = z.infer<typeof unmatchedQuerySchema>;
-
-export const unmatchedIdentitySchema = z.object({
-  /** `github:octocat`, `jira:5b10…`. */
-  id: z.string(),
-  system: z.enum(['github', 'jira']),
-  externalId: z.string(),
-  displayName: z.string().nullable(),
-  email: z.string().nullable(),
-  personId: z.string().nullable(),
-  reasons: z.array(z.enum(unmatchedReasons)).min(1),
-});
-export type UnmatchedIdentity = z.infer<typeof unmatchedIdentitySchema>;
-
-export const unmatchedPageSchema = paginated(unmatchedIdentitySchema).extend({
-  /** Identities per reason over all pages (one identity can have both). */
-  totals: z.object({ not_in_team: z.number().int(), no_jira_identity: z.number().int() }),
-});
-export type UnmatchedPage = Paginated<UnmatchedIdentity> & {
-  totals: Record<UnmatchedReason, number>;
-};
 
 export class UnmatchedCursorError extends Error {}
 

@@ -1,11 +1,11 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson, queryString } from '../../../lib/api-client';
 import {
   quarantinePageSchema,
   rulesResponseSchema,
   unmatchedPageSchema,
   type UnmatchedReason,
-} from './settings-schemas';
+} from '@rework-radar/shared';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { getJson, queryString } from '../../../lib/api-client';
 
 export const pageSize = 25;
 

@@ -1,8 +1,8 @@
+import { syncEnqueuedSchema, syncStatusSchema, type SyncStatus } from '@rework-radar/shared';
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getJson } from '../../../lib/api-client';
 import { sendJson } from '../../../lib/send-json';
-import { syncEnqueuedSchema, syncStatusSchema, type SyncStatus } from './settings-schemas';
 
 const statusKey = ['settings', 'sync-status'] as const;
 

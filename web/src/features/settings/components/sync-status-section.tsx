@@ -1,7 +1,7 @@
+import { jobStates } from '@rework-radar/shared';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../lib/send-json';
-import { jobStates } from '../api/settings-schemas';
 import { useStartSync, useSyncStatus, type SyncFeed } from '../api/sync-status';
 
 const feedText: Record<SyncFeed, string> = {

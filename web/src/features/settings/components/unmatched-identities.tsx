@@ -1,7 +1,7 @@
+import { unmatchedReasons, type UnmatchedReason } from '@rework-radar/shared';
 import { useId, useState } from 'react';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { useUnmatchedIdentities } from '../api/settings-lists';
-import { unmatchedReasons, type UnmatchedReason } from '../api/settings-schemas';
 import { CursorPager } from './cursor-pager';
 
 const reasonText: Record<UnmatchedReason, string> = {

@@ -1,12 +1,12 @@
-import type { ConnectionSummary } from '@rework-radar/shared';
-import { build } from '../../../testing/build';
-import type { MockRequest } from '../../../testing/render-route';
 import type {
+  ConnectionSummary,
   QuarantinePage,
   RulesResponse,
   SyncStatus,
   UnmatchedPage,
-} from '../api/settings-schemas';
+} from '@rework-radar/shared';
+import { build } from '../../../testing/build';
+import type { MockRequest } from '../../../testing/render-route';
 
 type Answer = (request: MockRequest) => { status: number; body: unknown };
 
