@@ -67,6 +67,32 @@ function offsetConnection<T>(
   );
 }
 
+/**
+ * `node(id:)` by kind and database id, built once per dataset: a scan of every PR and review per
+ * lookup made a 100,000-PR sync's follow-up queries quadratic. Entries point at the live objects,
+ * so in-place edits show; ids missing from it fall back to a scan.
+ */
+const nodeIndexes = new WeakMap<
+  GithubDataset,
+  Map<string, { repo: SimRepository; pr: SimPullRequest }>
+>();
+
+function nodeIndexOf(
+  dataset: GithubDataset,
+): Map<string, { repo: SimRepository; pr: SimPullRequest }> {
+  const known = nodeIndexes.get(dataset);
+  if (known !== undefined) return known;
+  const index = new Map<string, { repo: SimRepository; pr: SimPullRequest }>();
+  for (const repo of dataset.repositories)
+    for (const pr of repo.pullRequests) {
+      index.set(`PullRequest:${pr.databaseId}`, { repo, pr });
+      for (const review of pr.reviews)
+        index.set(`PullRequestReview:${review.databaseId}`, { repo, pr });
+    }
+  nodeIndexes.set(dataset, index);
+  return index;
+}
+
 export class GraphqlViews {
   constructor(
     private readonly dataset: GithubDataset,
@@ -111,16 +137,31 @@ export class GraphqlViews {
   private node(id: string): View | null {
     const [kind, key] = Buffer.from(id, 'base64url').toString('utf8').split(':');
     if (key === undefined) return null;
-    for (const repo of this.dataset.repositories) {
+    const databaseId = Number(key);
+    const indexed = nodeIndexOf(this.dataset).get(`${kind}:${databaseId}`);
+    const view =
+      indexed === undefined ? null : this.nodeView(kind, databaseId, indexed.repo, indexed.pr);
+    if (view !== null) return view;
+    // Not indexed (added since the index was built: tests grow datasets in place) or moved: scan.
+    for (const repo of this.dataset.repositories)
       for (const pr of repo.pullRequests) {
-        if (kind === 'PullRequest' && pr.databaseId === Number(key))
-          return this.pullRequest(repo, pr);
-        if (kind === 'PullRequestReview') {
-          const review = pr.reviews.find((candidate) => candidate.databaseId === Number(key));
-          if (review !== undefined)
-            return { __typename: 'PullRequestReview', ...this.review(repo, pr, review) };
-        }
+        const found = this.nodeView(kind, databaseId, repo, pr);
+        if (found !== null) return found;
       }
+    return null;
+  }
+
+  private nodeView(
+    kind: string | undefined,
+    databaseId: number,
+    repo: SimRepository,
+    pr: SimPullRequest,
+  ): View | null {
+    if (kind === 'PullRequest' && pr.databaseId === databaseId) return this.pullRequest(repo, pr);
+    if (kind === 'PullRequestReview') {
+      const review = pr.reviews.find((candidate) => candidate.databaseId === databaseId);
+      if (review !== undefined)
+        return { __typename: 'PullRequestReview', ...this.review(repo, pr, review) };
     }
     return null;
   }
