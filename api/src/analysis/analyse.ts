@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
-import { attributeCause, projectNorms, projectOfKey, type AnalysisConfig } from './core';
+import {
+  attributeCause,
+  attributionRulesVersion,
+  projectNorms,
+  projectOfKey,
+  type AnalysisConfig,
+} from './core';
 import { clarifyingQuestions } from './analysis-inputs';
 import { refreshClarifications } from './clarification/clarification.store';
 import { affectedScope, touchesScope } from './incremental/affected-scope';
@@ -60,6 +66,8 @@ interface AnalysisCursor {
   /** Which version is active for each scope (global, teams). */
   models: string;
   configHash: string;
+  /** The attribution rules the stored answers came from; other rules re-attribute everything. */
+  rules?: number;
   /** When the run started: PR-to-work-item links first seen after it are new to the next run. */
   analysedAt?: string;
   /** Per project, the strengths its norm gives weak-ticket signals (see `normStrengths`). */
@@ -109,6 +117,7 @@ export async function analyse(
     modelVersion: model.version,
     models: activationKey(models),
     configHash: JSON.stringify(config),
+    rules: attributionRulesVersion,
     analysedAt: startedAt.toISOString(),
   };
   const previous = (await readCheckpoint(manager, checkpointKey)) as
@@ -117,7 +126,8 @@ export async function analyse(
     previous !== undefined &&
     previous.rawPayloadId === cursor.rawPayloadId &&
     previous.models === cursor.models &&
-    previous.configHash === cursor.configHash;
+    previous.configHash === cursor.configHash &&
+    previous.rules === cursor.rules;
   if (options.full !== true && unchanged) {
     const report: AnalysisReport = {
       runId,
@@ -137,6 +147,7 @@ export async function analyse(
     previous === undefined ||
     previous.models !== cursor.models ||
     previous.configHash !== cursor.configHash ||
+    previous.rules !== cursor.rules ||
     previous.analysedAt === undefined ||
     previous.rawPayloadId === undefined;
   const changed =

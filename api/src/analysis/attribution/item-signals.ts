@@ -4,6 +4,7 @@ import {
   clarifyingQuestionsSignal,
   clearStableTicketSignal,
   expectationTextSignal,
+  failureMentionedIn,
   fastRevertAfterFailureSignal,
   faultTextSignal,
   lightReviewForRiskSignal,
@@ -41,7 +42,7 @@ export interface SignalContext {
   reviewScores: ReadonlyMap<string, PullRequestReviewScore>;
   /** Clarifying questions per origin PR id and per work item key, each with its time. */
   questions: ReadonlyMap<string, Array<ClarifyingQuestionEvidence & { at: Date }>>;
-  /** Changed files of rework PRs with their changed lines (empty when unknown). */
+  /** Rework PRs' changed files, lines touched in each (a replaced line once); empty: unknown. */
   filesOf: (pullRequestId: string) => ReadonlyArray<{ path: string; lines: number }>;
   /** Per Jira project: how common tickets without criteria or with thin descriptions are. */
   norms: ReadonlyMap<string, ProjectNorm>;
@@ -105,10 +106,14 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
         (question) => question.at.getTime() < pr.mergedAt.getTime(),
       ),
     ),
+    // Only what was asked before the rework happened: a question written after a reopen or a
+    // bug report is part of the rework, not a sign the requirement was open when it was built.
     ...(origin === null
       ? []
       : (context.questions.get(origin.key) ?? []).filter(
-          (question) => lastMerge === 0 || question.at.getTime() < lastMerge,
+          (question) =>
+            (lastMerge === 0 || question.at.getTime() < lastMerge) &&
+            question.at.getTime() < item.occurredAt.getTime(),
         )),
   ];
   signals.push(clarifyingQuestionsSignal(asked, config));
@@ -175,21 +180,35 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
 
   if (item.kind === 'revert') {
     const revert = dataset.pullRequests.get(item.reworkPullRequestIds[0] ?? '');
+    // Without a deployment record, the revert's own words may name the failure it answers.
+    const ownWords = item.defectTexts.find((text) => text.key === `#${revert?.number ?? ''}`);
+    const mentioned = ownWords === undefined ? null : failureMentionedIn(ownWords.text);
     for (const originPr of origins) {
       if (revert === undefined) break;
-      const failure = dataset.deployments.find(
+      const deployment = dataset.deployments.find(
         (deployment) =>
           deployment.repositoryId === originPr.repositoryId &&
           (deployment.status === 'failure' || deployment.status === 'error') &&
           deployment.createdAt.getTime() >= originPr.mergedAt.getTime() &&
           deployment.createdAt.getTime() <= revert.mergedAt.getTime(),
       );
+      const failure =
+        deployment !== undefined
+          ? { kind: 'deploy' as const, at: deployment.createdAt }
+          : mentioned === null
+            ? null
+            : {
+                kind: mentioned.kind,
+                at: revert.createdAt,
+                url: pullRequestUrl(links, revert.repo, revert.number),
+                excerpt: mentioned.sentence,
+              };
       const signal = fastRevertAfterFailureSignal(
         {
           revertRef: `#${revert.number}`,
           revertedAt: revert.mergedAt,
           originMergedAt: originPr.mergedAt,
-          failure: failure === undefined ? null : { kind: 'deploy', at: failure.createdAt },
+          failure,
         },
         config,
       );

@@ -48,7 +48,12 @@ const missingContextWeights = z
 const executionWeights = z
   .object({
     clear_stable_ticket: weight.default(1.0),
-    small_local_fix: weight.default(0.6),
+    /**
+     * 0.8 (was 0.6 for anything up to 4 changed lines): the signal is now graded by the fix's
+     * size (see `fixSize`), so its full weight goes to one-line fixes only, as strong as an added
+     * test and below the rework's own words.
+     */
+    small_local_fix: weight.default(0.8),
     adds_test_for_untested_path: weight.default(0.8),
     fault_text: weight.default(1.3),
     fast_revert_after_failure: weight.default(1.2),
@@ -81,11 +86,34 @@ const decision = z
     /** Total evidence at which confidence reaches half its ceiling; see `attributeCause`. */
     evidenceHalfSaturation: positive.default(1.5),
     /**
-     * What the ticket-state signals count for when the rework has direct evidence of its own
-     * (see \`attributeCause\`). 0.5: on the demo's 4,000 PRs macro-F1 0.704 -> 0.740 and unknown
-     * 7.6% -> 5.2% (1 keeps the old rule).
+     * What the circumstantial signals count for when the rework has direct evidence of its own
+     * (see \`attributeCause\`). 0.5 first (on the demo's 4,000 PRs macro-F1 0.704 -> 0.740 over
+     * 1); 0.35 since the fix's size and added tests joined them: the same macro-F1 on the demo
+     * (0.742 vs 0.743), and a clear ticket plus a one-line fix with a test no longer outvote a
+     * bug that says the spec was silent. 1 keeps the old flat rule.
      */
-    circumstantialWeightWithDirectEvidence: z.number().min(0).max(1).default(0.5),
+    circumstantialWeightWithDirectEvidence: z.number().min(0).max(1).default(0.35),
+    /**
+     * What the weaker of two signals read from the same fact counts for (see
+     * \`correlatedSignalGroups\`): a ticket without criteria usually has a short description too,
+     * and a fix's size and its added tests are one reading of one diff. 1 sums them as before.
+     */
+    correlatedEvidenceShare: z.number().min(0).max(1).default(0.5),
+  })
+  .strict()
+  .prefault({});
+
+/**
+ * How small a fix must be to count as "small and local": at most \`maxCodeFiles\` code files and
+ * \`maxLines\` touched code lines (a replaced line counts once). Strength falls with size:
+ * min(1, fullStrengthLines / lines), so a one-line fix is full strength, two lines half, four a
+ * quarter: the smaller the fix, the likelier it corrects a slip rather than a behaviour.
+ */
+const fixSize = z
+  .object({
+    fullStrengthLines: z.number().int().positive().default(1),
+    maxLines: z.number().int().positive().default(12),
+    maxCodeFiles: z.number().int().positive().default(2),
   })
   .strict()
   .prefault({});
@@ -216,6 +244,7 @@ export const analysisConfigSchema = z
       .prefault({}),
     windows,
     decision,
+    fixSize,
     contextScore,
     classification,
     criticalPathGlobs: z

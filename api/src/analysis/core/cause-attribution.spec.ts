@@ -54,10 +54,11 @@ describe('attributeCause', () => {
       ],
       config,
     );
-    // The expectation text is direct evidence: the missing criteria count at half (0.5).
-    expect(result.scores).toEqual({ missing_context: 1.8, execution: 0.6 });
-    // margin = 1.2 / 2.4; confidence = margin * 2.4 / (2.4 + 1.5) = 1.2 / 3.9
-    expect(result.confidence).toBeCloseTo(1.2 / 3.9, 3);
+    // The expectation text is direct evidence: the missing criteria and the fix's size, both
+    // circumstantial, count at 0.35.
+    expect(result.scores).toEqual({ missing_context: 1.65, execution: 0.21 });
+    // margin = 1.44 / 1.86; confidence = margin * 1.86 / (1.86 + 1.5) = 1.44 / 3.36
+    expect(result.confidence).toBeCloseTo(1.44 / 3.36, 3);
     expect(result.evidence.map((entry) => entry.id)).toEqual([
       'expectation_text',
       'no_acceptance_criteria_at_start',
@@ -80,30 +81,56 @@ describe('attributeCause', () => {
     expect(three).toBeLessThan(1);
   });
 
-  it("counts the ticket's state at half when the rework's own evidence speaks, keeping the evidence weights", () => {
+  it("counts the ticket's state at the configured share when the rework's own evidence speaks, keeping the evidence weights", () => {
     const priors = [
       signal('no_acceptance_criteria_at_start', 'missing_context', 1),
       signal('thin_description_at_start', 'missing_context', 0.7),
     ];
-    // The ticket alone: its state decides.
+    // The ticket alone: its state decides (the short description, read from the same ticket as
+    // the missing criteria, at half).
     expect(attributeCause(priors, config)).toMatchObject({
       cause: 'missing_context',
-      scores: { missing_context: 1.7, execution: 0 },
+      scores: { missing_context: 1.35, execution: 0 },
     });
     // A crash in the bug's own words against a weak ticket: the fault wins.
     const withFault = attributeCause([...priors, signal('fault_text', 'execution', 1.3)], config);
     expect(withFault).toMatchObject({
       cause: 'execution',
-      scores: { missing_context: 0.85, execution: 1.3 },
+      scores: { missing_context: 0.473, execution: 1.3 },
     });
     expect(withFault.evidence.map((entry) => entry.weight)).toEqual([1.3, 1, 0.7]);
     // The old rule, by configuration: the weak ticket outweighs the fault.
     const flat = {
       ...config,
-      decision: { ...config.decision, circumstantialWeightWithDirectEvidence: 1 },
+      decision: {
+        ...config.decision,
+        circumstantialWeightWithDirectEvidence: 1,
+        correlatedEvidenceShare: 1,
+      },
     };
     expect(attributeCause([...priors, signal('fault_text', 'execution', 1.3)], flat).cause).toBe(
       'missing_context',
     );
+  });
+
+  it('counts the weaker of two readings of one fact at the configured share', () => {
+    const fixShape = [
+      signal('small_local_fix', 'execution', 0.8),
+      signal('adds_test_for_untested_path', 'execution', 0.6),
+    ];
+    // A one-line fix that also adds a test is one piece of evidence about one diff.
+    expect(attributeCause(fixShape, config).scores.execution).toBe(1.1);
+    // Signals of different facts still add up in full.
+    expect(
+      attributeCause(
+        [
+          signal('small_local_fix', 'execution', 0.8),
+          signal('clear_stable_ticket', 'execution', 1),
+        ],
+        config,
+      ).scores.execution,
+    ).toBe(1.8);
+    const summed = { ...config, decision: { ...config.decision, correlatedEvidenceShare: 1 } };
+    expect(attributeCause(fixShape, summed).scores.execution).toBe(1.4);
   });
 });

@@ -58,6 +58,16 @@ const cases: Case[] = [
   ['Wait, does "inactive" mean never logged in, or not logged in for 90 days?', true],
   ['What is the expected result for a leap-year birthday on Feb 29?', true],
   ['Is it intentional that guests can see the price before logging in?', true],
+  // Behaviour, requirement, provenance and doubt questions as reviewers write them on GitHub.
+  ['Is this supposed to handle the legacy accounts too?', true],
+  ['How should this work for accounts that were merged?', true],
+  ['What should the customer get back if the card is declined twice?', true],
+  ['Does this need to support Safari 15? Half our B2B users are still on it.', true],
+  ['Where did 30 days come from? Is that documented anywhere?', true],
+  ['Are we sure late fees compound monthly? The ticket only mentions a flat fee.', true],
+  ['Not sure I understand the use case: is this for admins or for every member?', true],
+  ['What about invoices issued before the migration? The story only talks about new ones.', true],
+  ['Will this be a breaking change for older mobile clients?', true],
 
   // Code-level questions, requests, nits, approvals, bots, rhetoric.
   ['Could you add a test for this?', false],
@@ -100,6 +110,11 @@ const cases: Case[] = [
   ['Can we squash these commits before merging?', false],
   ['This looks good. Nice work on the tests.', false],
   ['Should the variable be named `retries` instead of `n`?', false],
+  ['What about using a map here instead of the nested loop?', false],
+  ['Do we need to close the connection here?', false],
+  ['Are you sure this is thread-safe?', false],
+  ["What's the purpose of this helper?", false],
+  ['How does this handle a null response from the API?', false],
 ];
 
 /**

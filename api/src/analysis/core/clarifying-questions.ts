@@ -71,7 +71,7 @@ const intentCues: Cue[] = [
   {
     name: 'requirement-source',
     pattern:
-      /\b(per|according to|in|from|for|does|did|is)\s+(the\s+|this\s+|that\s+|our\s+)?(spec|specs|specification|ticket|story|jira|requirements?|prd|design|designs|mocks?|mockups?|figma|ac|acceptance criteria|rfc|adr|brief)\b|\b(spec|ticket|story|prd|requirements?|mocks?|mockups?|design|ac)\s+(says?|said|mentions?|shows?|asks?|asked|wants?|implies?|talks?|talked|describes?|specif(y|ies))\b/i,
+      /\b(per|according to|in|from|for|does|did|is)\s+(the\s+|this\s+|that\s+|our\s+)?(spec|specs|specification|ticket|story|jira|requirements?|prd|design|designs|mocks?|mockups?|figma|ac|acceptance criteria|rfc|adr|brief)\b|\b(spec|ticket|story|prd|requirements?|mocks?|mockups?|design|ac)\s+((only|just|also|clearly|explicitly|never|does(n'?t| not)|did(n'?t| not))\s+)?(says?|said|mentions?|mention|shows?|show|asks?|ask|asked|wants?|implies?|imply|talks?|talked|describes?|describe|specif(y|ies))\b/i,
     weight: 1.5,
   },
   {
@@ -118,6 +118,45 @@ const intentCues: Cue[] = [
     weight: 1.5,
   },
   { name: 'decision', pattern: /\b(agreed|decided|signed off|discussed|aligned)\b/i, weight: 1 },
+  // Asking how the change should behave, not how it is written: "how should this behave offline?",
+  // "what should the customer get back if the card is declined?".
+  {
+    name: 'how-should-it-behave',
+    pattern:
+      /\bhow\s+(should|would|will|do|does|is)\s+(this|it|that|we|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(supposed to\s+)?(behave|work|look|respond|react|handle|treat)\b|\bwhat\s+(should|would|do|does|will)\s+(the\s+)?(user|users|customer|customers|client|clients|admin|admins|caller|callers|merchant|merchants|they|we|it|this)\s+(see|get|receive|do|expect|show|display|return)\b/i,
+    weight: 1.5,
+  },
+  // Whether the change is required to be or do something: "does this need to support IE11?".
+  {
+    name: 'needs-to',
+    pattern:
+      /\b(does|do|did|should|must|will|would)\s+(this|it|that|the\s+[\w-]+)\s+((really|also|still|even)\s+)?(need|have)\s+to\b/i,
+    weight: 1,
+  },
+  // Where a rule came from: "who decided 30 days?", "is that documented anywhere?".
+  {
+    name: 'provenance',
+    pattern:
+      /\b(who|where)\s+(decided|agreed|asked for|requested|said|specified|signed off|came up with)\b|\b(written down|documented|specced|specified|defined)\s+(somewhere|anywhere)\b|\bwhere\s+(is|was|are)\s+(this|that|it|these)\s+(documented|specified|written|defined|decided)\b/i,
+    weight: 1.5,
+  },
+  // Doubt about the rule itself: "are we sure late fees compound?".
+  {
+    name: 'doubt',
+    pattern:
+      /\b(are|is)\s+(we|you|they|product|the team)\s+(sure|certain|confident)\b|\bnot sure (i|we) (follow|understand|get)\b/i,
+    weight: 1,
+  },
+  { name: 'purpose', pattern: /\b(intent|intention|purpose|use[- ]case|goal)\b/i, weight: 1 },
+  // "what about refunds?" asks about a case the change may not cover (a code suggestion, "what
+  // about using a map", is the `why-not` code cue); weak alone, enough with a second cue.
+  { name: 'what-about', pattern: /^(and\s+|but\s+|also,?\s+)?what about\b/i, weight: 1 },
+  {
+    name: 'compatibility',
+    pattern:
+      /\bbackwards?[- ]compatib\w*|\bbreaking change\b|\b(older|old|legacy) (clients?|apps?|versions?)\b/i,
+    weight: 1,
+  },
 ];
 
 const codeCues: Cue[] = [
@@ -154,7 +193,7 @@ const codeCues: Cue[] = [
   {
     name: 'runtime',
     pattern:
-      /\b(throws?|exceptions?|null|undefined|nil|npe|race( condition)?|deadlock|thread[- ]?safe|mutex|leak|goroutine|n\+1|index|query|transaction|performance|perf|allocation|complexity|big-?o)\b/i,
+      /\b(throws?|exceptions?|null|undefined|nil|npe|race( condition)?|deadlock|thread[- ]?safe|mutex|leak|goroutine|n\+1|index|query|transaction|connections?|sockets?|file handles?|performance|perf|allocation|complexity|big-?o)\b/i,
     weight: 1.5,
   },
   { name: 'why-question', pattern: /^why\s+(do|does|did|is|are|not|was|were)\b/i, weight: 1 },

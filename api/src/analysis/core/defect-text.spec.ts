@@ -130,6 +130,18 @@ const cases: Case[] = [
   ],
   ['The brief never said whether trial users get the export; we gave it to them.', true, false],
   ['Disk full on the build agents after the log rotation change, jobs abort halfway.', false, true],
+  ['NPE when saving profile', false, true],
+  ["Expected discount to apply to bundles, spec didn't say", true, false],
+  ["Login broken since yesterday's release", false, true],
+  ['Search returns duplicate results after the last deploy', false, true],
+  ['PO says bundles were always meant to be included in the promotion', true, false],
+  ['Customers want to cancel within 14 days; the story only covered 7', true, false],
+  [
+    'Edge case nobody specified: a user with two active subscriptions gets two invoices',
+    true,
+    false,
+  ],
+  ['Support says users get a 500 when they upload a PDF', false, true],
 ];
 
 /** Written after tuning on `cases` and not tuned on; its figures are printed as an honest check. */

@@ -30,7 +30,7 @@ const expectationRules: PhraseRule[] = [
   {
     name: 'unspecified',
     pattern:
-      /\b(never|not|wasn'?t|weren'?t|isn'?t|aren'?t)\s+(been\s+)?(specified|defined|documented|clarified|agreed|mentioned|covered)\b|\bunspecified\b|\b(spec|ticket|story|requirements?|brief|prd)\s+(never|(did(n'?t| not)|does(n'?t| not))(\s+(actually|really|even))?)\s+(say|said|says|mention|mentioned|cover|covered|specify|specified)\b/i,
+      /\b(never|not|wasn'?t|weren'?t|isn'?t|aren'?t|nobody|no one|no-one)\s+(been\s+)?(specified|defined|documented|clarified|agreed|mentioned|covered)\b|\bunspecified\b|\b(spec|ticket|story|requirements?|brief|prd|acceptance criteria)\s+only\s+(covered|covers|mentioned|mentions|said|says|specified|specifies|described|describes)\b|\b(spec|ticket|story|requirements?|brief|prd)\s+(never|(did(n'?t| not)|does(n'?t| not))(\s+(actually|really|even))?)\s+(say|said|says|mention|mentioned|cover|covered|specify|specified)\b/i,
     weight: 2,
   },
   { name: 'edge-case', pattern: /\b(edge|corner|boundary)[- ]cases?\b/i, weight: 1 },
@@ -48,7 +48,7 @@ const expectationRules: PhraseRule[] = [
   {
     name: 'stakeholder-wanted',
     pattern:
-      /\b(product|pm|po|design|ux|customers?|clients?|users?|finance|legal|sales|support|business|stakeholders?|marketing|ops|compliance)\s+(team\s+)?(wanted|wants|expects?|expected|asked|requested|needs?|needed|intended|meant|assumed|thought)\b/i,
+      /\b(product|pm|po|design|ux|customers?|clients?|users?|finance|legal|sales|support|business|stakeholders?|marketing|ops|compliance)\s+(team\s+)?(want|wanted|wants|expects?|expected|asked|requested|needs?|needed|intended|meant|assumed|thought)\b/i,
     weight: 2,
   },
   // A stakeholder correcting the behaviour after release ("legal flagged that ...", "sales pointed out ...").
@@ -56,6 +56,14 @@ const expectationRules: PhraseRule[] = [
     name: 'stakeholder-correction',
     pattern:
       /\b(product|pm|po|design|ux|customers?|clients?|finance|legal|sales|business|stakeholders?|marketing|compliance|the (customer|client|business))\s+(team\s+)?(pointed out|flagged|objected|pushed back|clarified|corrected us|disagrees?|disagreed|rejected|signed off on something else)\b/i,
+    weight: 1.5,
+  },
+  // Whoever owns the requirement stating it ("PO says bundles were always in scope"); not
+  // customers or support, who as often report a crash.
+  {
+    name: 'owner-says',
+    pattern:
+      /\b(product|pm|po|product owner|product manager|design|designer|ux|legal|finance|compliance|the business|stakeholders?)\s+(team\s+)?(says|said|confirmed|clarified|decided)\b/i,
     weight: 1.5,
   },
   {
@@ -116,7 +124,7 @@ const faultRules: PhraseRule[] = [
   {
     name: 'regression',
     pattern:
-      /\bregress(ion|ions|ed)\b|\bused to work\b|\bworked (before|in|on) (v?\d|the previous|last)\b|\bbroke (after|since|with)\b/i,
+      /\bregress(ion|ions|ed)\b|\bused to work\b|\bworked (before|in|on) (v?\d|the previous|last)\b|\b(broke|broken|stopped working|started failing)\s+(after|since|with)\b|\b(after|since)\s+(the\s+)?(last|latest|recent|yesterday'?s|today'?s|this morning'?s)\s+(deploy|deployment|release|update|upgrade|rollout)\b/i,
     weight: 1.5,
   },
   {

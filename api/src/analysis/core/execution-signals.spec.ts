@@ -82,22 +82,31 @@ describe('execution signal builders', () => {
     });
   });
 
-  it('weighs a fix by the code lines it changes, not the tests added beside them', () => {
-    // A one-line guard plus a 30-line regression test is still a local fix.
+  it('weighs a fix by the code lines it touches, not the tests added beside them', () => {
+    const full = config.signalWeights.execution.small_local_fix;
+    // A one-line null guard plus a 30-line regression test: a one-line fix, full strength.
     expect(
       smallLocalFixSignal(
-        { ref: 'r', additions: 31, deletions: 1, files: 2, codeLines: 2 },
+        { ref: 'r', additions: 31, deletions: 1, files: 2, codeLines: 1 },
         1,
         config,
       )?.weight,
-    ).toBe(config.signalWeights.execution.small_local_fix);
+    ).toBe(full);
+    // Two touched lines count half, four a quarter: the smaller the fix, the likelier a slip.
     expect(
       smallLocalFixSignal(
-        { ref: 'r', additions: 9, deletions: 3, files: 2, codeLines: 10 },
+        { ref: 'r', additions: 2, deletions: 2, files: 1, codeLines: 2 },
         0,
         config,
       )?.weight,
-    ).toBe(config.signalWeights.execution.small_local_fix / 2);
+    ).toBe(full / 2);
+    expect(
+      smallLocalFixSignal(
+        { ref: 'r', additions: 4, deletions: 3, files: 2, codeLines: 4 },
+        0,
+        config,
+      )?.weight,
+    ).toBe(full / 4);
     // Rewriting 16 lines of logic in two files is not a slip fixed where it happened.
     expect(
       smallLocalFixSignal(
@@ -106,6 +115,30 @@ describe('execution signal builders', () => {
         config,
       ),
     ).toBeNull();
+  });
+
+  it('counts a replaced line once when only the PR totals are known', () => {
+    // GitHub shows a one-line change as +1 -1: one touched line, not two.
+    const signal = smallLocalFixSignal(
+      { ref: 'r', additions: 1, deletions: 1, files: 1 },
+      0,
+      config,
+    );
+    expect(signal?.weight).toBe(config.signalWeights.execution.small_local_fix);
+    expect(signal?.evidence.description).toContain('1 line(s) touched in 1 file(s)');
+  });
+
+  it('follows the configured size limits', () => {
+    const lenient = {
+      ...config,
+      fixSize: { fullStrengthLines: 3, maxLines: 30, maxCodeFiles: 4 },
+    };
+    const fix = { ref: 'r', additions: 20, deletions: 5, files: 4, codeLines: 20 };
+    expect(smallLocalFixSignal(fix, 0, config)).toBeNull();
+    expect(smallLocalFixSignal(fix, 0, lenient)?.weight).toBeCloseTo(
+      (config.signalWeights.execution.small_local_fix * 3) / 20,
+      2,
+    );
   });
 
   it.each<[string, () => Signal | null]>([

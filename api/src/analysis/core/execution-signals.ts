@@ -37,34 +37,37 @@ export interface FixSize {
   additions: number;
   deletions: number;
   files: number;
-  /** Changed lines (additions + deletions) outside test files, when the per-file counts are known. */
+  /**
+   * Lines touched outside test files, when the per-file counts are known: per file the larger of
+   * its additions and deletions, so a replaced line counts once.
+   */
   codeLines?: number;
 }
 
 /**
- * A slip in the build is typically fixed where it is: a few changed lines of code in one or two
- * files (tests added beside them do not make a fix less local). With per-file counts: up to 4
- * changed code lines is full strength, up to 12 half; without them, the whole PR must stay within
- * 20 lines. A fix that touches no code (tests or docs only) says nothing here.
+ * A slip in the build is typically fixed where it is: a line or two of code in one or two files
+ * (tests added beside them do not make a fix less local). Strength falls with the touched code
+ * lines (see `config.fixSize`); without per-file counts the PR's own touched lines stand in,
+ * tests included. A fix that touches no code (tests or docs only) says nothing here.
  */
 export function smallLocalFixSignal(
   fix: FixSize,
   testFiles: number,
   config: AnalysisConfig,
 ): Signal | null {
+  const settings = config.fixSize;
   const codeFiles = Math.max(0, fix.files - testFiles);
-  if (codeFiles > 2 || codeFiles === 0) return null;
-  const lines = fix.codeLines ?? fix.additions + fix.deletions;
-  const strength =
-    fix.codeLines === undefined ? (lines <= 20 ? 1 : 0) : lines <= 4 ? 1 : lines <= 12 ? 0.5 : 0;
-  if (strength === 0) return null;
+  if (codeFiles > settings.maxCodeFiles || codeFiles === 0) return null;
+  const lines = fix.codeLines ?? Math.max(fix.additions, fix.deletions);
+  if (lines === 0 || lines > settings.maxLines) return null;
+  const strength = Math.min(1, settings.fullStrengthLines / lines);
   return {
     id: 'small_local_fix',
     side,
     weight: signalWeight('small_local_fix', side, strength, config),
     evidence: {
       kind: 'fix_size',
-      description: `${fix.ref} is small and local: ${lines} ${fix.codeLines === undefined ? '' : 'code '}lines in ${codeFiles} file(s)`,
+      description: `${fix.ref} is small and local: ${lines} ${fix.codeLines === undefined ? '' : 'code '}line(s) touched in ${codeFiles} file(s)`,
       url: fix.url,
     },
   };
@@ -113,8 +116,11 @@ export interface RevertTiming {
   revertRef: string;
   revertedAt: Date;
   originMergedAt: Date;
-  /** The failing build or deployment of the origin seen before the revert, if any. */
-  failure: { kind: 'build' | 'deploy'; at: Date; url?: string } | null;
+  /**
+   * The failing build or deployment of the origin seen before the revert, if any: a deployment
+   * record, or the revert's own words (`excerpt`) when it says the change broke one.
+   */
+  failure: { kind: 'build' | 'deploy'; at: Date; url?: string; excerpt?: string } | null;
 }
 
 export function fastRevertAfterFailureSignal(
@@ -137,6 +143,7 @@ export function fastRevertAfterFailureSignal(
       kind: 'revert',
       description: `${timing.revertRef} reverted ${Math.round(hours * 10) / 10} h after merge, after a failing ${failure.kind}`,
       url: failure.url,
+      ...(failure.excerpt === undefined ? {} : { excerpt: failure.excerpt }),
     },
   };
 }

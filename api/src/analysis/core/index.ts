@@ -80,7 +80,9 @@ export {
 } from './test-expectation-changes';
 export {
   attributeCause,
+  attributionRulesVersion,
   circumstantialSignalIds,
+  correlatedSignalGroups,
   directSignalIds,
   signalWeight,
   type Cause,
@@ -110,6 +112,7 @@ export {
   type FixSize,
   type RevertTiming,
 } from './execution-signals';
+export { failureMentionedIn, type FailureMention } from './failure-mention';
 export {
   reviewRisk,
   type ChangedFile,

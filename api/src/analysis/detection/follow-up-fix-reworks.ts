@@ -28,7 +28,10 @@ export interface FixFacts {
   originIds: string[];
   reasons: string[];
   files: string[];
-  /** Changed lines (additions + deletions) per changed file. */
+  /**
+   * Lines touched per changed file: the larger of its additions and deletions, so a replaced line
+   * counts once (a one-line fix is +1 -1, not two lines).
+   */
   fileLines: Array<{ path: string; lines: number }>;
 }
 
@@ -46,7 +49,7 @@ async function filesOf(
     for (const row of await manager.query<
       { pull_request_id: string; path: string; lines: number }[]
     >(
-      'SELECT pull_request_id, path, additions + deletions AS lines FROM pull_request_file WHERE pull_request_id = ANY($1::text[])',
+      'SELECT pull_request_id, path, GREATEST(additions, deletions) AS lines FROM pull_request_file WHERE pull_request_id = ANY($1::text[])',
       [ids.slice(start, start + 5000)],
     )) {
       const list = files.get(row.pull_request_id) ?? [];

@@ -14,9 +14,9 @@ import { modelChangeSchema, modelListSchema, refitResponseSchema } from './model
 
 /**
  * 60 items whose stored evidence the configured model reads wrongly for missing context: the
- * real missing-context items carry a clarifying question (weak by default) and a small fix
- * (execution), the execution items a small fix and fault text. Managers' overrides label 48 of
- * them; a re-fit must learn that the question matters and the small fix does not.
+ * real missing-context items carry a clarifying question (weak by default), a small fix and a
+ * clear ticket (execution), the execution items a small fix and fault text. Managers' overrides
+ * label 48 of them; a re-fit must learn that the question matters and the small fix does not.
  */
 const w = defaultAnalysisConfig.signalWeights;
 const signal = (id: Signal['id'], side: Signal['side'], weight: number): Signal => ({
@@ -34,6 +34,7 @@ function signalsOf(index: number): Signal[] {
           w.missingContext.clarifying_questions_before_merge * 0.5,
         ),
         signal('small_local_fix', 'execution', w.execution.small_local_fix),
+        signal('clear_stable_ticket', 'execution', w.execution.clear_stable_ticket),
       ]
     : [
         signal('fault_text', 'execution', w.execution.fault_text * 0.5),
