@@ -55,8 +55,9 @@ const groupOf = new Map<SignalId, number>(
  * Bump when a signal's reading or the decision rule changes meaning without a configuration
  * change, so the next analysis re-attributes every stored item instead of only new data's.
  * 2: graded fix size, correlated signals, more clarifying-question forms, failures named in reverts.
+ * 3: a phrase rule counts once per text, a question asked twice once.
  */
-export const attributionRulesVersion = 2;
+export const attributionRulesVersion = 3;
 export type CauseSide = 'missing_context' | 'execution';
 export type Cause = CauseSide | 'unknown';
 

@@ -103,6 +103,18 @@ describe('missing-context signal builders', () => {
     expect(attributeCause(signals, config).cause).toBe('missing_context');
   });
 
+  it('count the same question asked on the PR and on the ticket once', () => {
+    const question = { sentence: 'Should refunds also return the loyalty points?' };
+    const twice = clarifyingQuestionsSignal(
+      [question, { ...question, sentence: 'Should refunds also return the loyalty  points? ' }],
+      config,
+    );
+    expect(twice?.weight).toBe(
+      config.signalWeights.missingContext.clarifying_questions_before_merge * 0.75,
+    );
+    expect(twice?.evidence.description).toBe('1 clarifying question(s) about intent before merge');
+  });
+
   it('give nothing without evidence', () => {
     const clear = {
       ...vagueTicket,

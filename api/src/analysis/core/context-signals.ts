@@ -99,9 +99,17 @@ export interface ClarifyingQuestionEvidence {
  * more, full strength.
  */
 export function clarifyingQuestionsSignal(
-  questions: readonly ClarifyingQuestionEvidence[],
+  asked: readonly ClarifyingQuestionEvidence[],
   config: AnalysisConfig,
 ): Signal | null {
+  // The same question posted on the PR and on the ticket, or pasted twice, is one question.
+  const seen = new Set<string>();
+  const questions = asked.filter((question) => {
+    const key = question.sentence.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const first = questions[0];
   if (first === undefined) return null;
   return {

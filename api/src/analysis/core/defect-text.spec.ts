@@ -225,6 +225,14 @@ describe('readDefectText', () => {
     expect(measured.fault.recall).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('counts a phrase repeated in the summary and the description once', () => {
+    const reading = readDefectText(
+      'Crash when saving the profile\n\nThe app crashes when saving the profile with an empty name.',
+    );
+    expect(reading.fault.score).toBe(2);
+    expect(reading.fault.matches.map((match) => match.rule)).toEqual(['crash']);
+  });
+
   it('does not count a negated fault, and reports it apart', () => {
     const reading = readDefectText('No crash, but the totals are not what finance expects.');
     expect(reading.fault.matches.map((match) => match.rule)).not.toContain('crash');

@@ -193,6 +193,19 @@ export interface DefectTextReading {
 
 const stackTraceWeight = 2.5;
 
+/**
+ * Each rule once per text: a bug's summary is usually repeated as the first line of its
+ * description, and "crash" said twice is not twice the evidence. Different rules still add up.
+ */
+function firstPerRule(matches: readonly PhraseMatch[]): PhraseMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((match) => {
+    if (seen.has(match.rule)) return false;
+    seen.add(match.rule);
+    return true;
+  });
+}
+
 function sumWeights(matches: PhraseMatch[]): number {
   return Math.round(matches.reduce((sum, match) => sum + match.weight, 0) * 100) / 100;
 }
@@ -208,7 +221,8 @@ export function readDefectText(text: string): DefectTextReading {
   const fault = matchPhrases(sentences, faultRules);
   const traceText =
     codeBlocks.find(looksLikeStackTrace) ?? (looksLikeStackTrace(prose) ? prose : undefined);
-  const faultMatches = [...fault.kept];
+  const expectationMatches = firstPerRule(expectation.kept);
+  const faultMatches = firstPerRule(fault.kept);
   if (traceText !== undefined) {
     const firstLine = traceText.split('\n').find((line) => line.trim() !== '') ?? '';
     faultMatches.push({
@@ -218,12 +232,12 @@ export function readDefectText(text: string): DefectTextReading {
       weight: stackTraceWeight,
     });
   }
-  const expectationScore = sumWeights(expectation.kept);
+  const expectationScore = sumWeights(expectationMatches);
   const faultScore = sumWeights(faultMatches);
   return {
     expectation: {
       score: expectationScore,
-      matches: [...expectation.kept].sort((a, b) => b.weight - a.weight),
+      matches: expectationMatches.sort((a, b) => b.weight - a.weight),
     },
     fault: { score: faultScore, matches: faultMatches.sort((a, b) => b.weight - a.weight) },
     negated: [...expectation.negated, ...fault.negated],
