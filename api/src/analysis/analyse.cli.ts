@@ -11,11 +11,13 @@ import { openDatabase } from '../database/database-connection';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runMigrations } from '../database/migration-runner';
 import { createLogger } from '../logging/logger';
-import { analyse, describeAnalysis } from './analyse';
+import { reanalyse } from '../sync/reanalyse';
+import { describeAnalysis } from './analyse';
 import { linkBaseOf } from './link-base';
 
 /**
- * `npm run analyse -w api`: a full re-analysis over the configured database, then exit.
+ * `npm run analyse -w api`: a full re-analysis over the configured database and the metric
+ * rollups after it, then exit.
  * `-- --incremental` analyses only what changed since the last run (what every sync does).
  */
 async function main(): Promise<number> {
@@ -39,14 +41,15 @@ async function main(): Promise<number> {
   try {
     await dataSource.initialize();
     await runMigrations(dataSource);
-    const report = await analyse(dataSource, {
-      logger,
+    const report = await reanalyse(dataSource, logger, {
       dataDir: config.dataDir,
-      config: config.analysis,
+      analysis: config.analysis,
       links: linkBaseOf(config),
       full,
     });
-    process.stdout.write(`${describeAnalysis(report)}\n`);
+    process.stdout.write(
+      `${describeAnalysis(report.analysis)}\nmetric rollups: ${report.rollups.periodsRecomputed} of ${report.rollups.periods} periods recomputed\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(

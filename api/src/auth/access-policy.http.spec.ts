@@ -47,6 +47,7 @@ const expectedPolicies: Record<string, AccessPolicy> = {
   'PUT /api/teams': 'admin',
   'PUT /api/teams/{slug}': 'admin',
   'POST /api/sync': 'admin',
+  'POST /api/analysis/reanalyse': 'admin',
   'GET /api/sync/status': 'admin',
   'GET /api/sync/events': 'admin',
   'GET /api/sync/quarantine': 'admin',

@@ -9,6 +9,7 @@ import { collectRepositories } from '../sources/github/repository.collector';
 import type { SyncContext } from '../sources/github/sync-context';
 import { runJiraSync } from '../sources/jira/jira-sync';
 import { runAfterSyncSteps } from '../sync/after-sync';
+import { reanalyse } from '../sync/reanalyse';
 import type { JobRequest } from './job-kinds';
 import type { JobQueue } from './job-queue';
 
@@ -39,6 +40,8 @@ export async function runJob(request: JobRequest, context: JobContext): Promise<
       return syncJiraScope(context, request.data.project);
     case 'after-sync':
       return afterSync(context);
+    case 'reanalyse':
+      return reanalyseAll(context);
   }
 }
 
@@ -124,4 +127,18 @@ async function afterSync(context: JobContext): Promise<JobOutput> {
     links: linkBaseOf(context.config),
   });
   return { persons: report.identities.persons, linksAdded: report.links.linksAdded };
+}
+
+async function reanalyseAll(context: JobContext): Promise<JobOutput> {
+  const report = await reanalyse(context.dataSource, context.logger, {
+    dataDir: context.config.dataDir,
+    analysis: context.config.analysis,
+    links: linkBaseOf(context.config),
+    full: true,
+  });
+  return {
+    modelVersion: report.analysis.modelVersion,
+    attributions: report.analysis.counts.attributions,
+    periodsRecomputed: report.rollups.periodsRecomputed,
+  };
 }

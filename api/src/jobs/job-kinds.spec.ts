@@ -10,12 +10,15 @@ describe('job kinds', () => {
     expect(scopeOf({ queue: 'sync-jira', data: { project: 'ENG' } })).toBe('project:ENG');
     expect(scopeOf({ queue: 'sync-jira', data: {} })).toBe('connection');
     expect(scopeOf({ queue: 'after-sync', data: {} })).toBe('all');
+    // A re-analysis writes what the after-sync steps write: the same lock, never side by side.
+    expect(scopeOf({ queue: 'reanalyse', data: {} })).toBe('all');
   });
 
   it('rejects payloads that another process could have stored wrong', () => {
     expect(() => parseJobRequest('sync-github', { repository: 'no-slash' })).toThrow();
     expect(() => parseJobRequest('sync-jira', { project: 'eng' })).toThrow();
     expect(() => parseJobRequest('after-sync', { extra: 1 })).toThrow();
+    expect(() => parseJobRequest('reanalyse', { full: false })).toThrow();
     expect(() => parseJobRequest('drop-tables', {})).toThrow('unknown job queue');
     expect(parseJobRequest('sync-github', { repository: 'acme/api' })).toEqual({
       queue: 'sync-github',

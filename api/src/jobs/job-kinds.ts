@@ -22,15 +22,19 @@ export const syncJiraPayload = z
   })
   .strict();
 export const afterSyncPayload = z.object({}).strict();
+/** A full re-analysis (rules or model changed); locks the same scope as the after-sync steps. */
+export const reanalysePayload = z.object({}).strict();
 
 export type SyncGithubPayload = z.infer<typeof syncGithubPayload>;
 export type SyncJiraPayload = z.infer<typeof syncJiraPayload>;
 export type AfterSyncPayload = z.infer<typeof afterSyncPayload>;
+export type ReanalysePayload = z.infer<typeof reanalysePayload>;
 
 export type JobRequest =
   | { queue: 'sync-github'; data: SyncGithubPayload }
   | { queue: 'sync-jira'; data: SyncJiraPayload }
-  | { queue: 'after-sync'; data: AfterSyncPayload };
+  | { queue: 'after-sync'; data: AfterSyncPayload }
+  | { queue: 'reanalyse'; data: ReanalysePayload };
 
 /** The scope a job works on: its singleton key, and the name of its lock. */
 export function scopeOf(request: JobRequest): string {
@@ -42,6 +46,7 @@ export function scopeOf(request: JobRequest): string {
     case 'sync-jira':
       return request.data.project === undefined ? 'connection' : `project:${request.data.project}`;
     case 'after-sync':
+    case 'reanalyse':
       return 'all';
   }
 }
@@ -55,6 +60,8 @@ export function parseJobRequest(queue: string, data: unknown): JobRequest {
       return { queue, data: syncJiraPayload.parse(data) };
     case 'after-sync':
       return { queue, data: afterSyncPayload.parse(data) };
+    case 'reanalyse':
+      return { queue, data: reanalysePayload.parse(data) };
     default:
       throw new Error(`unknown job queue ${queue}`);
   }

@@ -13,6 +13,7 @@ import type { DatabaseConnection } from '../database/database-connection';
 import { JobQueueHolder } from './job-queue.holder';
 import { parseJobsSettings, type JobsSettings } from './jobs-env';
 import { startWorker, type RunningWorker } from './job-worker';
+import { ReanalysisController } from './reanalysis.controller';
 import { SyncJobsController } from './sync-jobs.controller';
 import { SYNC_STATUS_CHANGES, SyncEventsController } from './sync-events.controller';
 import { readSyncStatus } from './sync-status';
@@ -21,12 +22,12 @@ import { syncStatusChanges } from './sync-status-stream';
 const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
 
 /**
- * `POST /api/sync`, `GET /api/sync/status`, `GET /api/sync/events` (live status, server-sent
+ * `POST /api/sync`, `POST /api/analysis/reanalyse`, `GET /api/sync/status`, `GET /api/sync/events` (live status, server-sent
  * events), `GET /api/sync/quarantine`. The api only queues jobs; it works them too only
  * with WORKER_IN_API=true (the way to run jobs on the embedded database).
  */
 @Module({
-  controllers: [SyncJobsController, SyncEventsController],
+  controllers: [SyncJobsController, SyncEventsController, ReanalysisController],
   providers: [
     {
       provide: SYNC_STATUS_CHANGES,

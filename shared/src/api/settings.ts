@@ -13,7 +13,7 @@ import { pageCursorSchema, pageLimitSchema, paginated } from './pagination.js';
  * The job kinds on the queue. A scope never runs twice at once and is queued at most once; the
  * payload of each kind lives with the workers.
  */
-export const jobQueues = ['sync-github', 'sync-jira', 'after-sync'] as const;
+export const jobQueues = ['sync-github', 'sync-jira', 'after-sync', 'reanalyse'] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 /** A job's state as pg-boss keeps it. */
