@@ -1,3 +1,4 @@
+import { findIssue } from './issue-index';
 import { toAdf, toWiki } from './rich-text.render';
 import type {
   JiraSimulatorDataset,
@@ -93,7 +94,7 @@ export function renderIssue(
   const project = dataset.projects.find((candidate) => candidate.key === issue.projectKey);
   const categoryIds = { new: 2, indeterminate: 4, done: 3 } as const;
   const categoryNames = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
-  const issueByKey = (key: string) => dataset.issues.find((candidate) => candidate.key === key);
+  const issueByKey = (key: string) => findIssue(dataset, key);
   const ref = (key: string) => ({
     id: issueByKey(key)?.id ?? '0',
     key,

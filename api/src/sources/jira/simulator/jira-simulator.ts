@@ -1,3 +1,4 @@
+import { findIssue } from './issue-index';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseJql } from './jql-subset';
@@ -292,9 +293,7 @@ export async function startJiraSimulator(options: SimulatorOptions): Promise<Jir
     const changelog = /^\/rest\/api\/[23]\/issue\/([^/]+)\/changelog$/.exec(path);
     if (method === 'GET' && changelog?.[1] !== undefined) {
       const idOrKey = decodeURIComponent(changelog[1]);
-      const issue = dataset.issues.find(
-        (candidate) => candidate.key === idOrKey || candidate.id === idOrKey,
-      );
+      const issue = findIssue(dataset, idOrKey);
       if (issue === undefined)
         return new HttpAnswer(404, {
           errorMessages: ['Issue does not exist or you do not have permission to see it.'],
