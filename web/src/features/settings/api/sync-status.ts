@@ -48,3 +48,10 @@ export function useStartSync() {
     mutationFn: () => sendJson('POST', '/api/sync', {}, syncEnqueuedSchema),
   });
 }
+
+/** `POST /api/analysis/reanalyse`: queue a full re-analysis (after the rules changed). */
+export function useStartReanalysis() {
+  return useMutation({
+    mutationFn: () => sendJson('POST', '/api/analysis/reanalyse', {}, syncEnqueuedSchema),
+  });
+}

@@ -2,7 +2,7 @@ import { jobStates } from '@rework-radar/shared';
 import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../lib/send-json';
-import { useStartSync, useSyncStatus, type SyncFeed } from '../api/sync-status';
+import { useStartReanalysis, useStartSync, useSyncStatus, type SyncFeed } from '../api/sync-status';
 
 const feedText: Record<SyncFeed, string> = {
   live: 'Live (server-sent events)',
@@ -14,6 +14,7 @@ const feedText: Record<SyncFeed, string> = {
 export function SyncStatusSection() {
   const status = useSyncStatus();
   const start = useStartSync();
+  const reanalyse = useStartReanalysis();
   return (
     <section className="card" aria-labelledby="sync-title">
       <h2 id="sync-title">Sync status</h2>
@@ -27,6 +28,15 @@ export function SyncStatusSection() {
         >
           Sync now
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={reanalyse.isPending}
+          title="Every rework item analysed again with the current rules, then the dashboard's numbers"
+          onClick={() => reanalyse.mutate()}
+        >
+          Re-analyse all
+        </button>
       </div>
       <p role="status">
         {start.isError
@@ -34,6 +44,15 @@ export function SyncStatusSection() {
           : start.data === undefined
             ? ''
             : `Queued ${start.data.jobs.filter((job) => job.id !== null).length} job(s); ${start.data.jobs.filter((job) => job.id === null).length} already waiting.`}
+      </p>
+      <p role="status" aria-label="Re-analysis">
+        {reanalyse.isError
+          ? `Re-analysis not queued: ${describeError(reanalyse.error)}`
+          : reanalyse.data === undefined
+            ? ''
+            : reanalyse.data.jobs.some((job) => job.id !== null)
+              ? 'Re-analysis queued; a worker runs it after any running sync steps.'
+              : 'A re-analysis is already waiting.'}
       </p>
       {status.isError ? (
         <ErrorPanel what="Sync status" error={status.error} onRetry={() => void status.refetch()} />

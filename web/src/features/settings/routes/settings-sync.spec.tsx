@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mockApi, renderRoute } from '../../../testing/render-route';
 import { settingsAnswers, syncStatus } from './settings-fixtures';
@@ -108,5 +108,32 @@ describe('settings: sync status', () => {
         (request) => request.method === 'POST' && request.url.pathname === '/api/sync',
       ),
     ).toBe(true);
+  });
+
+  it('queues a full re-analysis, and says so when one is already waiting', async () => {
+    let waiting = false;
+    const api = mockApi(
+      settingsAnswers({
+        'POST /api/analysis/reanalyse': () => {
+          const id = waiting ? null : 'r1';
+          waiting = true;
+          return { status: 202, body: { jobs: [{ queue: 'reanalyse', scope: 'all', id }] } };
+        },
+      }),
+    );
+    renderRoute('/settings');
+    const section = await screen.findByRole('region', { name: 'Sync status' });
+    const button = within(section).getByRole('button', { name: 'Re-analyse all' });
+    await userEvent.click(button);
+    const outcome = within(section).getByRole('status', { name: 'Re-analysis' });
+    await waitFor(() => expect(outcome).toHaveTextContent('Re-analysis queued'));
+    await userEvent.click(button);
+    await waitFor(() => expect(outcome).toHaveTextContent('A re-analysis is already waiting.'));
+    expect(
+      api.requests.filter(
+        (request) =>
+          request.method === 'POST' && request.url.pathname === '/api/analysis/reanalyse',
+      ),
+    ).toHaveLength(2);
   });
 });
