@@ -64,8 +64,10 @@ const intentCues: Cue[] = [
   },
   {
     name: 'do-we-want',
+    // "need" only as "need to": "do we need to support IE?" asks for a requirement, "do we still
+    // need this flag?" is about the code.
     pattern:
-      /\b(do|did|does|would)\s+(we|they|you|product|design|users|customers|the (user|customer|business|client|team|pm|po))\s+((really|actually|even|still|definitely|also|ever)\s+)?(want|need|expect|require|care|intend|plan|agree|decide)\b/i,
+      /\b(do|did|does|would)\s+(we|they|you|product|design|users|customers|the (user|customer|business|client|team|pm|po))\s+((really|actually|even|still|definitely|also|ever)\s+)?(want|need to|expect|require|care|intend|plan|agree|decide)\b/i,
     weight: 1.5,
   },
   {
@@ -123,7 +125,7 @@ const intentCues: Cue[] = [
   {
     name: 'how-should-it-behave',
     pattern:
-      /\bhow\s+(should|would|will|do|does|is)\s+(this|it|that|we|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(supposed to\s+)?(behave|work|look|respond|react|handle|treat)\b|\bwhat\s+(should|would|do|does|will)\s+(the\s+)?(user|users|customer|customers|client|clients|admin|admins|caller|callers|merchant|merchants|they|we|it|this)\s+(see|get|receive|do|expect|show|display|return)\b/i,
+      /\bhow\s+(should|would)\s+(this|it|that|we|they|the\s+[\w-]+(\s+[\w-]+)?)\s+(behave|work|look|respond|react|handle|treat)\b|\bwhat\s+(should|would|do|does|will)\s+(the\s+)?(user|users|customer|customers|client|clients|admin|admins|caller|callers|merchant|merchants|they|we|it|this)\s+(see|get|receive|do|expect|show|display|return)\b/i,
     weight: 1.5,
   },
   // Whether the change is required to be or do something: "does this need to support IE11?".
@@ -144,7 +146,7 @@ const intentCues: Cue[] = [
   {
     name: 'doubt',
     pattern:
-      /\b(are|is)\s+(we|you|they|product|the team)\s+(sure|certain|confident)\b|\bnot sure (i|we) (follow|understand|get)\b/i,
+      /\b(are|is)\s+(we|you|they|product|the team)\s+(sure|certain|confident)\b|\bnot sure (i|we) (follow|understand|get)\b|\bi (thought|assumed|understood) (we|that|the|it|this)\b/i,
     weight: 1,
   },
   { name: 'purpose', pattern: /\b(intent|intention|purpose|use[- ]case|goal)\b/i, weight: 1 },
