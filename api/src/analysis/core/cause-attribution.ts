@@ -56,8 +56,9 @@ const groupOf = new Map<SignalId, number>(
  * change, so the next analysis re-attributes every stored item instead of only new data's.
  * 2: graded fix size, correlated signals, more clarifying-question forms, failures named in reverts.
  * 3: a phrase rule counts once per text, a question asked twice once.
+ * 4: more fault and expectation phrasings, narrower clarifying-question cues.
  */
-export const attributionRulesVersion = 3;
+export const attributionRulesVersion = 4;
 export type CauseSide = 'missing_context' | 'execution';
 export type Cause = CauseSide | 'unknown';
 

@@ -142,6 +142,22 @@ const cases: Case[] = [
     false,
   ],
   ['Support says users get a 500 when they upload a PDF', false, true],
+  ['Cannot checkout: "Something went wrong" toast and the order is not created', false, true],
+  ['Getting 404 on /api/v2/invoices after the migration', false, true],
+  ['Duplicate emails sent when the job retries', false, true],
+  ['Sorting by date is broken on the reports page', false, true],
+  ['Saved filters stopped working for shared dashboards', false, true],
+  [
+    "As per the contract, invoices must be issued in the customer's language; we send English",
+    true,
+    false,
+  ],
+  [
+    'The new onboarding skips the KYC step, but compliance requires it for all EU customers',
+    true,
+    false,
+  ],
+  ['Clarification from PM: trial users should not see the export button', true, false],
 ];
 
 /** Written after tuning on `cases` and not tuned on; its figures are printed as an honest check. */

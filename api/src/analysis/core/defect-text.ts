@@ -48,7 +48,7 @@ const expectationRules: PhraseRule[] = [
   {
     name: 'stakeholder-wanted',
     pattern:
-      /\b(product|pm|po|design|ux|customers?|clients?|users?|finance|legal|sales|support|business|stakeholders?|marketing|ops|compliance)\s+(team\s+)?(want|wanted|wants|expects?|expected|asked|requested|needs?|needed|intended|meant|assumed|thought)\b/i,
+      /\b(product|pm|po|design|ux|customers?|clients?|users?|finance|legal|sales|support|business|stakeholders?|marketing|ops|compliance)\s+(team\s+)?(want|wanted|wants|expects?|expected|asked|requested|needs?|needed|requires?|required|mandates?|mandated|intended|meant|assumed|thought)\b/i,
     weight: 2,
   },
   // A stakeholder correcting the behaviour after release ("legal flagged that ...", "sales pointed out ...").
@@ -63,7 +63,14 @@ const expectationRules: PhraseRule[] = [
   {
     name: 'owner-says',
     pattern:
-      /\b(product|pm|po|product owner|product manager|design|designer|ux|legal|finance|compliance|the business|stakeholders?)\s+(team\s+)?(says|said|confirmed|clarified|decided)\b/i,
+      /\b(product|pm|po|product owner|product manager|design|designer|ux|legal|finance|compliance|the business|stakeholders?)\s+(team\s+)?(says|said|confirmed|clarified|decided)\b|\b(clarification|confirmation|decision)\s+(from|by)\s+(the\s+)?(product|pm|po|product owner|design|ux|legal|finance|compliance|business|stakeholders?)\b/i,
+    weight: 1.5,
+  },
+  // An obligation the behaviour breaks: "as per the contract", "under GDPR", "per our SLA".
+  {
+    name: 'obligation',
+    pattern:
+      /\b(as per|per|according to|under|required by|violates?|breaks?)\s+(the\s+|our\s+|their\s+)?(contract|sla|agreement|policy|regulations?|law|gdpr|terms|compliance rules?)\b/i,
     weight: 1.5,
   },
   {
@@ -81,7 +88,7 @@ const expectationRules: PhraseRule[] = [
   {
     name: 'should-behave',
     pattern:
-      /\bshould(n'?t| not)?\s+(have\s+)?(be|show|display|include|exclude|allow|return|use|apply|round|count|send|keep|list|sort|default|behave|work like|match)\b/i,
+      /\b(should|must)(n'?t| not)?\s+(have\s+)?(be|see|get|show|display|include|exclude|allow|return|use|apply|round|count|send|keep|list|sort|default|behave|work like|match)\b/i,
     weight: 0.75,
   },
   { name: 'expected', pattern: /\bexpect(ed|s|ation|ations)?\b/i, weight: 0.75 },
@@ -124,7 +131,7 @@ const faultRules: PhraseRule[] = [
   {
     name: 'regression',
     pattern:
-      /\bregress(ion|ions|ed)\b|\bused to work\b|\bworked (before|in|on) (v?\d|the previous|last)\b|\b(broke|broken|stopped working|started failing)\s+(after|since|with)\b|\b(after|since)\s+(the\s+)?(last|latest|recent|yesterday'?s|today'?s|this morning'?s)\s+(deploy|deployment|release|update|upgrade|rollout)\b/i,
+      /\bregress(ion|ions|ed)\b|\bused to work\b|\bworked (before|in|on) (v?\d|the previous|last)\b|\b(broke|broken|stopped working|started failing)\s+(after|since|with)\b|\bstopped working\b|\bno longer works?\b|\b(after|since)\s+(the\s+)?(last|latest|recent|yesterday'?s|today'?s|this morning'?s)\s+(deploy|deployment|release|update|upgrade|rollout)\b/i,
     weight: 1.5,
   },
   {
@@ -161,6 +168,23 @@ const faultRules: PhraseRule[] = [
     name: 'encoding',
     pattern:
       /\b(mojibake|encoding (issue|bug|error|problem)|utf-?8|garbled|escap(e|ing) (bug|issue))\b/i,
+    weight: 1,
+  },
+  {
+    name: 'error-shown',
+    pattern:
+      /\bsomething went wrong\b|\ban? (unexpected |unknown |internal )?error (occurred|has occurred|was thrown|is shown|pops up)\b|\b(got|getting|gets|returns?|returned|throws?|gives?|giving|shows?)\s+(an?\s+)?(40[0-9]|41[0-9]|42[0-9])\b|\b40[134]\s+(error|not found|forbidden|unauthori[sz]ed)\b/i,
+    weight: 1.5,
+  },
+  {
+    name: 'duplicate',
+    pattern:
+      /\b(sent|charged|created|processed|imported|booked|fired|triggered|inserted|saved)\s+twice\b|\bduplicated?\s+(emails?|charges?|orders?|payments?|records?|entries|notifications?|rows|events?|messages?|invoices?)\b/i,
+    weight: 1.5,
+  },
+  {
+    name: 'malfunction',
+    pattern: /\b(is|are|was|were|seems|got|gets)\s+(completely\s+|totally\s+)?broken\b/i,
     weight: 1,
   },
   {
