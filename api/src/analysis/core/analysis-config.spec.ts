@@ -11,6 +11,8 @@ describe('parseAnalysisConfig', () => {
       reopenTransientMinutes: 10,
     });
     expect(config.signalWeights.missingContext.expectation_text).toBe(1.3);
+    expect(config.fixSize).toEqual({ fullStrengthLines: 1, maxLines: 12, maxCodeFiles: 2 });
+    expect(config.decision.correlatedEvidenceShare).toBe(0.5);
     expect(config.agentLogins).toContain('copilot');
     expect(config).toEqual(defaultAnalysisConfig);
   });
@@ -41,6 +43,16 @@ describe('parseAnalysisConfig', () => {
     ],
     ['glob list of numbers', { criticalPathGlobs: [1] }, 'criticalPathGlobs.0'],
     ['holdout share of 1', { refit: { holdoutShare: 1 } }, 'refit.holdoutShare'],
+    [
+      'correlated share above 1',
+      { decision: { correlatedEvidenceShare: 2 } },
+      'decision.correlatedEvidenceShare',
+    ],
+    [
+      'a fix size of zero lines',
+      { fixSize: { fullStrengthLines: 0 } },
+      'fixSize.fullStrengthLines',
+    ],
   ])('names the field for %s', (_name, input, field) => {
     try {
       parseAnalysisConfig(input);
