@@ -15,7 +15,7 @@ import type { AnalysisConfig, SignalId } from './analysis-config';
  * origin was reviewed say what the odds were, while the rework's own words, questions asked
  * about the work, rewritten test expectations or a revert after a failed deploy say what
  * happened. When any direct signal is present, the circumstantial ones count at
- * `decision.circumstantialWeightWithDirectEvidence` (0.5) in the scores; their evidence keeps
+ * `decision.circumstantialWeightWithDirectEvidence` (0.35) in the scores; their evidence keeps
  * its weight, so re-weighing stored evidence for another model version stays exact.
  *
  * Signals read from one fact are not independent evidence: within each of
