@@ -146,7 +146,8 @@ export async function listRework(
   if (query.repo !== undefined)
     add((p) => `r.repository_id = ${p}`, `github:${query.repo.toLowerCase()}`);
   if (query.cause !== undefined)
-    add((p) => `coalesce(o.cause, a.cause, 'unknown') = ${p}`, query.cause);
+    // The override when set, else the model's answer: kept on the row (see its migration) so it is indexed.
+    add((p) => `r.effective_cause = ${p}`, query.cause);
   if (query.minConfidence !== undefined)
     add((p) => `coalesce(a.confidence, 0) >= ${p}`, query.minConfidence);
   if (query.team !== undefined) add(inTeam, query.team);

@@ -71,4 +71,11 @@ export class ReworkItem {
 
   @Column({ name: 'model_version', type: 'integer' })
   modelVersion: number;
+
+  /**
+   * The latest override, else the current model's cause, else `unknown`: maintained by database
+   * triggers (migration 1764560000000) for the indexed cause filter; never written by the app.
+   */
+  @Column({ name: 'effective_cause', type: 'text', insert: false, update: false })
+  effectiveCause: 'missing_context' | 'execution' | 'unknown';
 }

@@ -13,6 +13,7 @@ import { MetricRollupKeyWithLabel1763883000000 } from './1763883000000-metric-ro
 import { CreateJobRun1763890000000 } from './1763890000000-create-job-run';
 import { CreateClarificationCounts1764520000000 } from './1764520000000-create-clarification-counts';
 import { CreateAccountsAuditConnections1764540000000 } from './1764540000000-create-accounts-audit-connections';
+import { ReworkItemEffectiveCause1764560000000 } from './1764560000000-rework-item-effective-cause';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateJobRun1763890000000,
   CreateClarificationCounts1764520000000,
   CreateAccountsAuditConnections1764540000000,
+  ReworkItemEffectiveCause1764560000000,
 ];
