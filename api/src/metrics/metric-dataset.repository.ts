@@ -133,17 +133,15 @@ interface ReworkRow {
   changes: Array<{ pullRequestId: string; lines: number; cycleHours: number }> | null;
 }
 
-/** The effective cause: the latest override when a manager set one, else the current model's. */
+/** The effective cause (kept on the row, see ADR 003): the latest override, else the current model's. */
 async function reworkItems(manager: EntityManager): Promise<ReworkItemRecord[]> {
   const rows = await manager.query<ReworkRow[]>(
-    `SELECT r.id, r.kind, coalesce(o.cause, a.cause, 'unknown') AS cause, r.occurred_at, r.origin_pull_request_ids, r.origin_work_item_keys,
+    `SELECT r.id, r.kind, r.effective_cause AS cause, r.occurred_at, r.origin_pull_request_ids, r.origin_work_item_keys,
        (SELECT bool_or(p.is_agent) FROM pull_request p WHERE p.id = ANY(r.origin_pull_request_ids)) AS origin_agent,
        (SELECT jsonb_agg(jsonb_build_object('pullRequestId', p.id, 'lines', p.additions + p.deletions,
            'cycleHours', extract(epoch FROM (p.merged_at - p.created_at)) / 3600) ORDER BY p.id)
          FROM pull_request p WHERE p.id = ANY(r.rework_pull_request_ids) AND p.merged_at IS NOT NULL) AS changes
      FROM rework_item r
-     LEFT JOIN cause_attribution a ON a.rework_item_id = r.id AND a.model_version = r.model_version
-     LEFT JOIN LATERAL (SELECT c.cause FROM cause_override c WHERE c.rework_item_id = r.id ORDER BY c.overridden_at DESC, c.id DESC LIMIT 1) o ON true
      ORDER BY r.id`,
   );
   return rows.map((row) => ({
