@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runGitProcess } from './git-runner';
 
 /**
  * Every git call goes through here: an argument array (never a shell string), no terminal
@@ -49,30 +49,22 @@ export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.Proce
   };
 }
 
-export function runGit(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+export async function runGit(
+  args: readonly string[],
+  options: GitRunOptions = {},
+): Promise<string> {
   const secrets = options.secrets ?? [];
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      [...args],
-      {
-        cwd: options.cwd,
-        env: gitEnvironment(options.env),
-        maxBuffer: options.maxBufferBytes ?? 512 * 1024 * 1024,
-        timeout: options.timeoutMs ?? 10 * 60 * 1000,
-        encoding: 'utf8',
-        windowsHide: true,
-      },
-      (error, stdout, stderr) => {
-        if (error === null) {
-          resolve(stdout);
-          return;
-        }
-        const exitCode = typeof error.code === 'number' ? error.code : null;
-        const safeArgs = args.map((arg) => redact(arg, secrets));
-        const message = redact(stderr || error.message, secrets);
-        reject(new GitCommandError(safeArgs, exitCode, message));
-      },
-    );
+  const result = await runGitProcess({
+    args,
+    cwd: options.cwd,
+    env: gitEnvironment(options.env),
+    maxBufferBytes: options.maxBufferBytes ?? 512 * 1024 * 1024,
+    timeoutMs: options.timeoutMs ?? 10 * 60 * 1000,
   });
+  if (result.code === 0) return result.stdout.toString('utf8');
+  throw new GitCommandError(
+    args.map((arg) => redact(arg, secrets)),
+    result.code,
+    redact(result.stderr || (result.failure ?? ''), secrets),
+  );
 }

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { gitEnvironment, GitCommandError, runGit } from './git-command';
+import { runGitProcess } from './git-runner';
 
 /**
  * Reads many blobs through one `git cat-file --batch` process (one process per file would
  * dominate the tracer's cost). Keys are `<rev>:<path>`; missing objects map to undefined.
  */
-export function readBlobs(
+export async function readBlobs(
   gitDir: string,
   specs: readonly string[],
 ): Promise<Map<string, string | undefined>> {
@@ -14,51 +14,42 @@ export function readBlobs(
   // cat-file reads one object name per line, so a path with a newline cannot be asked for here.
   const askable = unique.filter((spec) => !spec.includes('\n'));
   for (const spec of unique) if (spec.includes('\n')) result.set(spec, undefined);
-  if (askable.length === 0) return Promise.resolve(result);
+  if (askable.length === 0) return result;
 
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-      env: gitEnvironment(),
-    });
-    const chunks: Buffer[] = [];
-    const errors: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => errors.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(
-          new GitCommandError(
-            ['cat-file', '--batch'],
-            code,
-            Buffer.concat(errors).toString('utf8'),
-          ),
-        );
-        return;
-      }
-      const output = Buffer.concat(chunks);
-      let offset = 0;
-      for (const spec of askable) {
-        const newline = output.indexOf(0x0a, offset);
-        if (newline < 0) break;
-        const header = output.subarray(offset, newline).toString('utf8');
-        offset = newline + 1;
-        const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (match === null) {
-          result.set(spec, undefined); // "<spec> missing" or "ambiguous"
-          continue;
-        }
-        const size = Number(match[2]);
-        result.set(
-          spec,
-          match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined,
-        );
-        offset += size + 1;
-      }
-      resolve(result);
-    });
-    child.stdin.end(askable.map((spec) => `${spec}\n`).join(''));
+  const answer = await runGitProcess({
+    args: ['--git-dir', gitDir, 'cat-file', '--batch'],
+    cwd: undefined,
+    env: gitEnvironment(),
+    input: askable.map((spec) => `${spec}\n`).join(''),
+    maxBufferBytes: 1024 * 1024 * 1024,
+    timeoutMs: 10 * 60 * 1000,
   });
+  if (answer.code !== 0)
+    throw new GitCommandError(
+      ['cat-file', '--batch'],
+      answer.code,
+      answer.stderr || (answer.failure ?? ''),
+    );
+  const output = answer.stdout;
+  let offset = 0;
+  for (const spec of askable) {
+    const newline = output.indexOf(0x0a, offset);
+    if (newline < 0) break;
+    const header = output.subarray(offset, newline).toString('utf8');
+    offset = newline + 1;
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (match === null) {
+      result.set(spec, undefined); // "<spec> missing" or "ambiguous"
+      continue;
+    }
+    const size = Number(match[2]);
+    result.set(
+      spec,
+      match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined,
+    );
+    offset += size + 1;
+  }
+  return result;
 }
 
 export interface CommitMeta {
