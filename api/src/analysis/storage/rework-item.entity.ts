@@ -19,6 +19,13 @@ export interface ReworkDetection {
 @Entity({ name: 'rework_item' })
 @Index('rework_item_occurred_idx', ['occurredAt', 'id'])
 @Index('rework_item_kind_idx', ['kind'])
+@Index('rework_item_repository_cause_occurred_idx', [
+  'repositoryId',
+  'effectiveCause',
+  'occurredAt',
+  'id',
+])
+@Index('rework_item_cause_occurred_idx', ['effectiveCause', 'occurredAt', 'id'])
 export class ReworkItem {
   @PrimaryColumn({ type: 'text' })
   id: string;
@@ -76,6 +83,12 @@ export class ReworkItem {
    * The latest override, else the current model's cause, else `unknown`: maintained by database
    * triggers (migration 1764560000000) for the indexed cause filter; never written by the app.
    */
-  @Column({ name: 'effective_cause', type: 'text', insert: false, update: false })
+  @Column({
+    name: 'effective_cause',
+    type: 'text',
+    default: 'unknown',
+    insert: false,
+    update: false,
+  })
   effectiveCause: 'missing_context' | 'execution' | 'unknown';
 }
