@@ -1,7 +1,4 @@
 import type { Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import {
   apiErrorSchema,
@@ -18,14 +15,14 @@ import {
 } from '@rework-radar/shared';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { loadDemoOrganisation } from '../demo/demo-loader';
+
 import { demoTeamsConfig } from '../teams/demo-teams';
 import { loadMemberships } from '../teams/teams.store';
 import { applyTeamsConfig } from '../teams/teams.store';
 import { silentLogger } from '../testing/silent-logger';
 import { startTestApp } from '../testing/test-app';
 import { bearerHeaders } from '../testing/test-auth';
-import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
+import { loadDemoDatabase, type DemoDatabase } from '../testing/demo-database';
 import { loadMetricDataset } from './metric-dataset.repository';
 import { refreshMetricRollups } from './refresh-metric-rollups';
 
@@ -58,9 +55,8 @@ const strip = (value: MetricValue): MetricValue => ({
 
 describe('metrics, teams and quarterly API over a small demo organisation', () => {
   let app: INestApplication;
-  let database: TestDatabase;
+  let demo: DemoDatabase;
   let dataSource: DataSource;
-  let dataDir: string;
   const server = () => app.getHttpServer() as Server;
   let auth: { Authorization: string };
   /** Every request signs in as an admin (the access guard refuses anonymous reads). */
@@ -71,27 +67,18 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
   const to = '2025-07-01';
 
   beforeAll(async () => {
-    ({ dataSource, database } = await createMigratedDataSource());
-    dataDir = await mkdtemp(join(tmpdir(), 'rr-metrics-'));
-    await loadDemoOrganisation({
-      dataDir,
-      dataSource,
-      logger: silentLogger(),
-      seed: 7,
-      scale: { prs: 400 },
-    });
+    demo = await loadDemoDatabase({ seed: 7, prs: 400 });
+    ({ dataSource } = demo);
     await dataSource.transaction((manager) => applyTeamsConfig(manager, demoTeamsConfig(7)));
     await refreshMetricRollups(dataSource, silentLogger());
     // A Jira site, so work items link to their browse page.
-    app = await startTestApp(database.url, { JIRA_BASE_URL: jiraSite, JIRA_PAT: 'unused' });
+    app = await startTestApp(demo.database.url, { JIRA_BASE_URL: jiraSite, JIRA_PAT: 'unused' });
     auth = await bearerHeaders(app);
   }, 300_000);
 
   afterAll(async () => {
     await app.close();
-    await dataSource.destroy();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    await demo.close();
   });
 
   it('lists the demo teams with every member resolved to a person through their identities', async () => {

@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { analyse, describeAnalysis, type AnalysisReport } from '../analysis/analyse';
+import { describeAnalysis, type AnalysisReport } from '../analysis/analyse';
 import type { AnalysisConfig } from '../analysis/core';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import type { TeamsConfig } from '@rework-radar/shared';
 import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
 import { applyTeamsConfig } from '../teams/teams.store';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
-import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
+import { reanalyse } from './reanalyse';
 
 export interface AfterSyncReport {
   identities: IdentityMergeReport;
@@ -28,7 +28,7 @@ export interface AfterSyncOptions {
 /**
  * What every sync is followed by, whoever ran it (the CLI, the demo, later the job queue):
  * people merged across GitHub and Jira, pull requests linked to work items, then the analysis
- * of whatever the sync changed.
+ * of whatever the sync changed and the metric rollups after it.
  */
 export async function runAfterSyncSteps(
   dataSource: DataSource,
@@ -40,13 +40,12 @@ export async function runAfterSyncSteps(
     await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
   const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
-  const analysis = await analyse(dataSource, {
-    logger,
+  const { analysis } = await reanalyse(dataSource, logger, {
     dataDir: options.dataDir,
-    config: options.analysis,
+    analysis: options.analysis,
     links: options.links,
+    full: false,
   });
-  await refreshMetricRollups(dataSource, logger);
   return { identities, links, analysis };
 }
 

@@ -1,37 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { parseAnalysisConfig } from '../analysis/core';
 import { defaultLinkBase } from '../analysis/detection/detected-rework';
-import { loadDemoOrganisation } from '../demo/demo-loader';
 import { silentLogger } from '../testing/silent-logger';
-import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
+import { loadDemoDatabase, type DemoDatabase } from '../testing/demo-database';
 import { reanalyse } from './reanalyse';
 
 /** What `npm run analyse` and the `reanalyse` job run: the analysis, then the dashboard's rollups. */
 describe('re-analysis outside a sync', () => {
+  let demo: DemoDatabase;
   let dataSource: DataSource;
-  let database: TestDatabase;
-  let dataDir: string;
 
   beforeAll(async () => {
-    ({ dataSource, database } = await createMigratedDataSource());
-    dataDir = await mkdtemp(join(tmpdir(), 'rr-reanalyse-'));
-    await loadDemoOrganisation({
-      dataDir,
-      dataSource,
-      logger: silentLogger(),
-      seed: 5,
-      scale: { prs: 300 },
-    });
+    demo = await loadDemoDatabase({ seed: 5, prs: 300 });
+    ({ dataSource } = demo);
   }, 300_000);
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo.close());
 
   const missingContextShare = async (): Promise<number[]> =>
     (
@@ -46,7 +30,7 @@ describe('re-analysis outside a sync', () => {
     // Rules that never find enough evidence: every cause becomes unknown, so no quarter has missing-context rework.
     const undecided = parseAnalysisConfig({ decision: { minTotalEvidence: 1000 } });
     const report = await reanalyse(dataSource, silentLogger(), {
-      dataDir,
+      dataDir: demo.dataDir,
       analysis: undecided,
       links: defaultLinkBase,
       full: true,

@@ -11,8 +11,8 @@ export interface ReanalysisReport {
 }
 
 /**
- * An analysis outside a sync (`npm run analyse`, the `reanalyse` job after a rules change or a
- * new model version), then the rollups, so the dashboard shows what the analysis decided.
+ * The analysis, then the rollups, so the dashboard shows what the analysis decided: incremental
+ * after every sync (`runAfterSyncSteps`), full from `npm run analyse` and the `reanalyse` job.
  */
 export async function reanalyse(
   dataSource: DataSource,

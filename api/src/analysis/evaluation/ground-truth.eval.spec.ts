@@ -1,12 +1,9 @@
 import { parseAnalysisConfig } from '../core';
 import { defaultLinkBase } from '../detection/detected-rework';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { loadDemoOrganisation } from '../../demo/demo-loader';
 import type { GroundTruthFile } from '../../demo/ground-truth';
-import { createMigratedDataSource, type TestDatabase } from '../../testing/test-database';
+import { loadDemoDatabase, type DemoDatabase } from '../../testing/demo-database';
 import { silentLogger } from '../../testing/silent-logger';
 import { analyse, analyseAll } from '../analyse';
 import { findRework, listRework, overrideCause } from '../http/rework.repository';
@@ -17,32 +14,21 @@ import {
 } from './ground-truth-evaluation';
 
 describe('analysis of a small demo organisation against its ground truth', () => {
+  let demo: DemoDatabase;
   let dataSource: DataSource;
-  let database: TestDatabase;
   let dataDir: string;
   let truth: GroundTruthFile;
   let tracedWhileLoading: number;
 
   beforeAll(async () => {
-    ({ dataSource, database } = await createMigratedDataSource());
-    dataDir = await mkdtemp(join(tmpdir(), 'rr-analysis-eval-'));
-    const loaded = await loadDemoOrganisation({
-      dataDir,
-      dataSource,
-      logger: silentLogger(),
-      seed: 7,
-      scale: { prs: 600 },
-    });
-    truth = JSON.parse(await readFile(loaded.groundTruthPath, 'utf8')) as GroundTruthFile;
+    demo = await loadDemoDatabase({ seed: 7, prs: 600 });
+    ({ dataSource, dataDir } = demo);
+    truth = JSON.parse(await readFile(demo.loaded.groundTruthPath, 'utf8')) as GroundTruthFile;
     // The load itself analyses after syncing, tracing follow-up fixes through the mirrors.
-    tracedWhileLoading = loaded.afterSync.analysis.counts.traces.traced;
+    tracedWhileLoading = demo.loaded.afterSync.analysis.counts.traces.traced;
   }, 300_000);
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo.close());
 
   it('detects every kind of rework and attributes causes close to the truth', async () => {
     const report = await analyseAll(dataSource, {

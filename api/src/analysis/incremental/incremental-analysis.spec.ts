@@ -1,9 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { loadDemoOrganisation } from '../../demo/demo-loader';
-import { createMigratedDataSource, type TestDatabase } from '../../testing/test-database';
+import { loadDemoDatabase, type DemoDatabase } from '../../testing/demo-database';
 import { silentLogger } from '../../testing/silent-logger';
 import { analyse, analyseAll } from '../analyse';
 import { parseAnalysisConfig } from '../core';
@@ -47,33 +43,21 @@ async function snapshot(dataSource: DataSource): Promise<Record<string, unknown[
 }
 
 describe('incremental analysis', () => {
+  let demo: DemoDatabase;
   let dataSource: DataSource;
-  let database: TestDatabase;
-  let dataDir: string;
   const options = () => ({
     logger: silentLogger(),
-    dataDir,
+    dataDir: demo.dataDir,
     config: parseAnalysisConfig({}),
     links: defaultLinkBase,
   });
 
   beforeAll(async () => {
-    ({ dataSource, database } = await createMigratedDataSource());
-    dataDir = await mkdtemp(join(tmpdir(), 'rr-analysis-incremental-'));
-    await loadDemoOrganisation({
-      dataDir,
-      dataSource,
-      logger: silentLogger(),
-      seed: 11,
-      scale: { prs: 400 },
-    });
+    demo = await loadDemoDatabase({ seed: 11, prs: 400 });
+    ({ dataSource } = demo);
   }, 300_000);
 
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => demo.close());
 
   it('after new data, re-attributes only what it can affect and ends where a full run ends', async () => {
     const [{ cut } = { cut: new Date() }] = await dataSource.query<{ cut: Date }[]>(

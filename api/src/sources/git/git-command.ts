@@ -49,10 +49,11 @@ export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.Proce
   };
 }
 
-export async function runGit(
+/** git's standard output as bytes (`cat-file --batch` sizes are in bytes); `input` goes to its stdin. */
+export async function runGitBytes(
   args: readonly string[],
-  options: GitRunOptions = {},
-): Promise<string> {
+  options: GitRunOptions & { input?: string } = {},
+): Promise<Buffer> {
   const secrets = options.secrets ?? [];
   const result = await runGitProcess({
     args,
@@ -60,11 +61,19 @@ export async function runGit(
     env: gitEnvironment(options.env),
     maxBufferBytes: options.maxBufferBytes ?? 512 * 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 10 * 60 * 1000,
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
-  if (result.code === 0) return result.stdout.toString('utf8');
+  if (result.code === 0) return result.stdout;
   throw new GitCommandError(
     args.map((arg) => redact(arg, secrets)),
     result.code,
     redact(result.stderr || (result.failure ?? ''), secrets),
   );
+}
+
+export async function runGit(
+  args: readonly string[],
+  options: GitRunOptions = {},
+): Promise<string> {
+  return (await runGitBytes(args, options)).toString('utf8');
 }

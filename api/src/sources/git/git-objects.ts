@@ -1,5 +1,4 @@
-import { gitEnvironment, GitCommandError, runGit } from './git-command';
-import { runGitProcess } from './git-runner';
+import { GitCommandError, runGit, runGitBytes } from './git-command';
 
 /**
  * Reads many blobs through one `git cat-file --batch` process (one process per file would
@@ -16,21 +15,10 @@ export async function readBlobs(
   for (const spec of unique) if (spec.includes('\n')) result.set(spec, undefined);
   if (askable.length === 0) return result;
 
-  const answer = await runGitProcess({
-    args: ['--git-dir', gitDir, 'cat-file', '--batch'],
-    cwd: undefined,
-    env: gitEnvironment(),
+  const output = await runGitBytes(['--git-dir', gitDir, 'cat-file', '--batch'], {
     input: askable.map((spec) => `${spec}\n`).join(''),
     maxBufferBytes: 1024 * 1024 * 1024,
-    timeoutMs: 10 * 60 * 1000,
   });
-  if (answer.code !== 0)
-    throw new GitCommandError(
-      ['cat-file', '--batch'],
-      answer.code,
-      answer.stderr || (answer.failure ?? ''),
-    );
-  const output = answer.stdout;
   let offset = 0;
   for (const spec of askable) {
     const newline = output.indexOf(0x0a, offset);

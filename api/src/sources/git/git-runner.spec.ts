@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gitEnvironment, GitCommandError, runGit } from './git-command';
-import { runGitProcess, stopGitHelper } from './git-runner';
+import { gitHelperPid, runGitProcess, stopGitHelper } from './git-runner';
 
 const request = (args: string[], extra: { input?: string; timeoutMs?: number } = {}) => ({
   args,
@@ -46,9 +46,13 @@ describe('git started from the helper process', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('starts a new helper when the last one is gone', async () => {
+  it('starts a new helper when the last one died', async () => {
     await runGit(['--version']);
-    stopGitHelper();
+    const first = gitHelperPid();
+    if (first === undefined) throw new Error('no helper after a git call');
+    process.kill(first, 'SIGKILL');
+    while (gitHelperPid() === first) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await runGit(['--version'])).toMatch(/^git version/);
+    expect(gitHelperPid()).not.toBe(first);
   });
 });

@@ -92,6 +92,10 @@ class GitHelper {
     this.idleUnlessBusy();
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get alive(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
   }
@@ -145,6 +149,11 @@ function currentHelper(): GitHelper {
 /** Runs git through the helper process (started on first use, restarted if it died). */
 export function runGitProcess(request: GitProcessRequest): Promise<GitProcessResult> {
   return currentHelper().run(request);
+}
+
+/** The running helper's process id, if one runs (diagnostics and tests). */
+export function gitHelperPid(): number | undefined {
+  return helper?.alive === true ? helper.pid : undefined;
 }
 
 /** Stops the helper (tests and CLIs that want no child left); the next call starts a new one. */
