@@ -32,6 +32,15 @@ describe('the system health page', () => {
     ).toBeInTheDocument();
   });
 
+  it('announces what is still loading as a progress bar, so nothing unlabelled is left on screen', async () => {
+    mockApi({ '/api/health': () => ({ status: 200, body: healthy }) });
+    renderRoute('/health');
+    expect(
+      await screen.findByRole('progressbar', { name: 'Loading system health' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByRole('status')).toHaveTextContent('Healthy');
+  });
+
   it('says the database is down when the api answers 503 with its report', async () => {
     mockApi({
       '/api/health': () => ({

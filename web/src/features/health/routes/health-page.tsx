@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { Skeleton } from '../../../components/states/query-states';
 import { useHealth } from '../api/get-health';
 import { useReadingHistory } from '../components/use-reading-history';
 import './health-page.css';
@@ -21,7 +22,7 @@ export function HealthPage() {
     return (
       <section aria-busy="true" aria-label="System health">
         <h1>System health</h1>
-        <div className="skeleton" />
+        <Skeleton label="Loading system health" height={160} />
       </section>
     );
   }
@@ -67,7 +68,7 @@ export function HealthPage() {
         <dt>Up for</dt>
         <dd>{Math.round(health.uptimeSeconds)} s</dd>
       </dl>
-      <Suspense fallback={<div className="skeleton" aria-label="Loading chart" />}>
+      <Suspense fallback={<Skeleton label="Loading the latency chart" />}>
         <LatencyChart readings={history} />
       </Suspense>
     </section>
