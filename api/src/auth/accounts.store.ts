@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role, UserSummary } from '@rework-radar/shared';
+import { roleSchema, type Role, type UserSummary } from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
 import { ApiToken, AuthSession, UserAccount } from './auth.entities';
 import { hashCredential, newCredential } from './credentials';
@@ -101,19 +101,42 @@ export async function endSessionsOf(manager: EntityManager, userId: string): Pro
   await manager.delete(AuthSession, { userId });
 }
 
+/** Columns of a live account as the per-request lookups read them. */
+interface PrincipalRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  team_slugs: string[];
+}
+
+// Every API request runs one of these lookups, so they are plain SQL: the query builder cost more than the query.
+const principalColumns = 'a.id, a.email, a.display_name, a.role, a.team_slugs';
+
+function principalFromRow(row: PrincipalRow | undefined, via: Principal['via']): Principal | null {
+  const role = roleSchema.safeParse(row?.role);
+  if (row === undefined || !role.success) return null;
+  return {
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: role.data,
+    teamSlugs: row.team_slugs,
+    via,
+  };
+}
+
 /** The live account behind a session cookie: unknown, expired or disabled answers null. */
 export async function principalForSession(
   manager: EntityManager,
   cookieValue: string,
 ): Promise<Principal | null> {
-  const account = await manager
-    .createQueryBuilder(UserAccount, 'account')
-    .innerJoin(AuthSession, 'session', 'session.user_id = account.id')
-    .where('session.token_hash = :hash', { hash: hashCredential(cookieValue) })
-    .andWhere('session.expires_at > now()')
-    .andWhere('account.disabled_at IS NULL')
-    .getOne();
-  return account === null ? null : toPrincipal(account, 'session');
+  const rows = await manager.query<PrincipalRow[]>(
+    `SELECT ${principalColumns} FROM user_account a JOIN auth_session s ON s.user_id = a.id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND a.disabled_at IS NULL`,
+    [hashCredential(cookieValue)],
+  );
+  return principalFromRow(rows[0], 'session');
 }
 
 /** The live account behind an API token: unknown, revoked or disabled answers null. */
@@ -122,23 +145,19 @@ export async function principalForApiToken(
   token: string,
 ): Promise<Principal | null> {
   const hash = hashCredential(token);
-  const { entities, raw } = await manager
-    .createQueryBuilder(UserAccount, 'account')
-    .innerJoin(ApiToken, 'token', 'token.user_id = account.id')
-    .addSelect(`token.last_used_at < now() - interval '1 minute'`, 'stale')
-    .addSelect('token.last_used_at IS NULL', 'never_used')
-    .where('token.token_hash = :hash', { hash })
-    .andWhere('token.revoked_at IS NULL')
-    .andWhere('account.disabled_at IS NULL')
-    .getRawAndEntities<{ stale: boolean | null; never_used: boolean }>();
-  const [account] = entities;
-  const [use] = raw;
-  if (account === undefined || use === undefined) return null;
+  const rows = await manager.query<Array<PrincipalRow & { stamp_due: boolean }>>(
+    `SELECT ${principalColumns},
+       (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stamp_due
+     FROM user_account a JOIN api_token t ON t.user_id = a.id
+     WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.disabled_at IS NULL`,
+    [hash],
+  );
+  const principal = principalFromRow(rows[0], 'token');
   // The last use is stamped at most once a minute, so automation polling hard does not write per request.
-  if (use.never_used || use.stale === true) {
+  if (principal !== null && rows[0]?.stamp_due === true) {
     await manager.update(ApiToken, { tokenHash: hash }, { lastUsedAt: new Date() });
   }
-  return toPrincipal(account, 'token');
+  return principal;
 }
 
 export async function createApiToken(

@@ -295,7 +295,7 @@ describe('sign-in, sessions, API tokens and roles', () => {
       });
     });
 
-    it('a disabled account can no longer sign in', async () => {
+    it('a disabled account can no longer sign in, and its session and API tokens stop working', async () => {
       const admin = await bearerHeaders(app, 'admin');
       const created = userSummarySchema.parse(
         (
@@ -311,12 +311,25 @@ describe('sign-in, sessions, API tokens and roles', () => {
             .expect(201)
         ).body,
       );
+      const leaver = request.agent(server());
+      await leaver
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '10.0.0.11')
+        .send({ email: 'leaver@acme.test', password: 'a long enough password' })
+        .expect(200);
+      const { token } = apiTokenCreatedSchema.parse(
+        (await leaver.post('/api/auth/tokens').send({ name: 'script' }).expect(201)).body,
+      );
+      const bearer = { Authorization: `Bearer ${token}` };
+      await request(server()).get('/api/auth/me').set(bearer).expect(200);
       await request(server())
         .patch(`/api/users/${created.id}`)
         .set(admin)
         .send({ disabled: true })
         .expect(200);
       await login('leaver@acme.test', 'a long enough password', '10.0.0.10').expect(401);
+      await leaver.get('/api/auth/me').expect(401);
+      await request(server()).get('/api/auth/me').set(bearer).expect(401);
     });
   });
 

@@ -103,13 +103,33 @@ function toValue(row: RollupRow, previous: RollupRow | null): Omit<MetricSeriesV
   };
 }
 
-export async function rollupComputedAt(
+/**
+ * A requested scope as stored (the repository's own spelling) and when its rollups were last
+ * refreshed, in one round trip: every metrics request asks both. Null when no such team or
+ * repository exists.
+ */
+export async function rollupScopeState(
   manager: EntityManager,
-  scope: RollupKey,
-): Promise<string | null> {
-  const rows = await manager.query<Array<{ refreshed_at: Date }>>(
-    'SELECT refreshed_at FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = $2',
-    [scope.kind, scope.key],
+  scope: { team?: string; repo?: string },
+): Promise<{ key: RollupKey; computedAt: string | null } | null> {
+  const stamp =
+    'SELECT refreshed_at FROM metric_rollup_scope WHERE scope_kind = $1 AND scope_key = found.key';
+  const [kind, found, name] =
+    scope.team !== undefined
+      ? (['team', 'SELECT slug AS key FROM team WHERE slug = $2', scope.team] as const)
+      : scope.repo !== undefined
+        ? ([
+            'repo',
+            'SELECT full_name AS key FROM repository WHERE lower(full_name) = lower($2)',
+            scope.repo,
+          ] as const)
+        : (['org', "SELECT ''::text AS key", null] as const);
+  const rows = await manager.query<Array<{ key: string; refreshed_at: Date | null }>>(
+    `SELECT found.key, (${stamp}) AS refreshed_at FROM (${found}) found`,
+    name === null ? [kind] : [kind, name],
   );
-  return rows[0]?.refreshed_at.toISOString() ?? null;
+  const row = rows[0];
+  return row === undefined
+    ? null
+    : { key: { kind, key: row.key }, computedAt: row.refreshed_at?.toISOString() ?? null };
 }

@@ -208,6 +208,29 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
       .expect(404);
   });
 
+  it('answers a repository scope in its stored spelling whatever the case asked, and refuses an unknown one', async () => {
+    const [repo] = await dataSource.query<Array<{ full_name: string }>>(
+      'SELECT full_name FROM repository ORDER BY full_name LIMIT 1',
+    );
+    const name = repo?.full_name ?? '';
+    const answer = metricsResponseSchema.parse(
+      (
+        await get('/api/metrics')
+          .query({ period: 'quarter', from, to, repo: name.toUpperCase() })
+          .expect(200)
+      ).body,
+    );
+    expect(answer.scope).toEqual({ repository: name });
+    expect(answer.values.length).toBeGreaterThan(0);
+    expect(answer.computedAt).not.toBeNull();
+    const unknown = apiErrorSchema.parse(
+      (await get('/api/metrics').query({ repo: 'nobody/nothing' }).expect(400)).body,
+    );
+    expect(unknown.issues).toEqual([
+      { field: 'repo', message: 'unknown repository: nobody/nothing' },
+    ]);
+  });
+
   it('exports CSV with a header and one escaped row per value, by format or Accept', async () => {
     const json = metricsResponseSchema.parse(
       (await get('/api/metrics').query({ period: 'quarter', from, to }).expect(200)).body,

@@ -16,12 +16,12 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import { instant } from '../teams/team-members.resolve';
-import { loadMemberships, teamExists } from '../teams/teams.store';
+import { loadMemberships } from '../teams/teams.store';
 import { AnswerCache, type CachedAnswer } from './answer-cache';
 import { explainRuleFor } from './metric-explain';
 import { withTitles } from './explain-titles';
 import { loadMetricDataset } from './metric-dataset.repository';
-import { readRollups, rollupComputedAt, type RollupKey } from './metrics-read.repository';
+import { readRollups, rollupScopeState, type RollupKey } from './metrics-read.repository';
 import { headline, headlineMetricIds, highlights, quarterPeriod } from './quarterly';
 
 /** Domain errors of the metrics routes; the controller maps them to 400/404 naming the field. */
@@ -37,30 +37,24 @@ export class MetricsInputError extends Error {
 
 const yearMs = 365 * 86_400_000;
 
-async function rollupKey(
+/** The scope's rollup key and refresh stamp; an unknown team or repository is a 400 naming the field. */
+async function scopeState(
   manager: EntityManager,
   scope: { team?: string; repo?: string },
-): Promise<RollupKey> {
-  if (scope.team !== undefined) {
-    if (!(await teamExists(manager, scope.team)))
-      throw new MetricsInputError('team', `unknown team: ${scope.team}`);
-    return { kind: 'team', key: scope.team };
-  }
-  if (scope.repo !== undefined) {
-    const rows = await manager.query<Array<{ full_name: string }>>(
-      'SELECT full_name FROM repository WHERE lower(full_name) = lower($1)',
-      [scope.repo],
-    );
-    const repo = rows[0]?.full_name;
-    if (repo === undefined)
-      throw new MetricsInputError('repo', `unknown repository: ${scope.repo}`);
-    return { kind: 'repo', key: repo };
-  }
-  return { kind: 'org', key: '' };
+): Promise<{ key: RollupKey; computedAt: string | null }> {
+  const state = await rollupScopeState(manager, scope);
+  if (state !== null) return state;
+  if (scope.team !== undefined) throw new MetricsInputError('team', `unknown team: ${scope.team}`);
+  throw new MetricsInputError('repo', `unknown repository: ${scope.repo ?? ''}`);
 }
 
 /** Refuses an unknown team or repository (400 naming the field). */
-export const assertScope = rollupKey;
+export async function assertScope(
+  manager: EntityManager,
+  scope: { team?: string; repo?: string },
+): Promise<void> {
+  await scopeState(manager, scope);
+}
 
 const scopeOf = (key: RollupKey): { team?: string; repository?: string } =>
   key.kind === 'team' ? { team: key.key } : key.kind === 'repo' ? { repository: key.key } : {};
@@ -73,10 +67,9 @@ export async function readMetrics(
   manager: EntityManager,
   query: MetricsQuery,
 ): Promise<CachedAnswer<MetricsResponse>> {
-  const key = await rollupKey(manager, query);
+  const { key, computedAt } = await scopeState(manager, query);
   const to = instant(query.to) ?? new Date();
   const from = instant(query.from) ?? new Date(to.getTime() - yearMs);
-  const computedAt = await rollupComputedAt(manager, key);
   const question = JSON.stringify([key, query.period, from, to, query.metric ?? null, computedAt]);
   return metricsAnswers.getOrCompute(question, async () => {
     const scope = scopeOf(key);
@@ -133,7 +126,7 @@ export async function explainMetric(
 ): Promise<MetricExplainResponse> {
   if (metricById(metricId) === undefined)
     throw new MetricsInputError('metricId', `unknown metric: ${metricId}`, 404);
-  const key = await rollupKey(manager, query);
+  const { key } = await scopeState(manager, query);
   const start = instant(query.start) ?? new Date(0);
   const period = await periodAt(manager, query.period, start);
   const scope = scopeOf(key);
@@ -181,8 +174,7 @@ export async function readQuarterly(
   manager: EntityManager,
   query: QuarterlyQuery,
 ): Promise<CachedAnswer<QuarterlyResponse>> {
-  const key = await rollupKey(manager, query);
-  const computedAt = await rollupComputedAt(manager, key);
+  const { key, computedAt } = await scopeState(manager, query);
   const question = JSON.stringify([key, query.quarter, computedAt]);
   return quarterlyAnswers.getOrCompute(question, async () => {
     const quarter = quarterPeriod(query.quarter);
