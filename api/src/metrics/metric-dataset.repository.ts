@@ -19,6 +19,18 @@ import type { EntityManager } from 'typeorm';
 
 const repoName = (repositoryId: string): string => repositoryId.replace(/^github:/, '');
 
+/**
+ * Which rows of a record kind to read: a condition on the kind's own alias (`p` pull requests,
+ * `w` work items, `r` rework items, `d` deployments, `n` incidents, `s` sprints) with its
+ * parameters ($1...). The whole history when absent.
+ */
+export interface RecordFilter {
+  where: string;
+  params: readonly unknown[];
+}
+
+const everything: RecordFilter = { where: 'TRUE', params: [] };
+
 interface PullRequestRow {
   id: string;
   repository_id: string;
@@ -37,7 +49,10 @@ interface PullRequestRow {
   clarifying_questions: number | null;
 }
 
-async function pullRequests(manager: EntityManager): Promise<PullRequestRecord[]> {
+export async function pullRequests(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<PullRequestRecord[]> {
   const rows = await manager.query<PullRequestRow[]>(
     `SELECT p.id, p.repository_id, i.person_id, p.is_agent, p.created_at, p.first_review_at, p.merged_at, p.additions, p.deletions,
        coalesce((SELECT array_agg(l.work_item_key ORDER BY l.work_item_key) FROM pull_request_work_item l WHERE l.pull_request_id = p.id), '{}') AS work_item_keys,
@@ -46,7 +61,9 @@ async function pullRequests(manager: EntityManager): Promise<PullRequestRecord[]
      LEFT JOIN identity i ON i.id = 'github:' || lower(p.author_login)
      LEFT JOIN pull_request_review_score s ON s.pull_request_id = p.id
      LEFT JOIN pull_request_clarification c ON c.pull_request_id = p.id
+     WHERE ${filter.where}
      ORDER BY p.id`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -89,7 +106,10 @@ interface WorkItemRow {
  * sprints: the item was in the sprint when it started. Completed in: the sprint it was in
  * when it was resolved, resolved between the sprint's start and its completion.
  */
-async function workItems(manager: EntityManager): Promise<WorkItemRecord[]> {
+export async function workItems(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<WorkItemRecord[]> {
   const rows = await manager.query<WorkItemRow[]>(
     `SELECT w.key, w.issue_type, w.is_subtask, i.person_id, w.story_points, w.created_at,
        CASE WHEN c.started_from = 'status' THEN c.started_at END AS started_at,
@@ -104,7 +124,9 @@ async function workItems(manager: EntityManager): Promise<WorkItemRecord[]> {
      FROM work_item w
      LEFT JOIN identity i ON i.id = w.assignee_identity_id
      LEFT JOIN work_item_context c ON c.work_item_id = w.id
+     WHERE ${filter.where}
      ORDER BY w.key`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     key: row.key,
@@ -134,7 +156,10 @@ interface ReworkRow {
 }
 
 /** The effective cause (kept on the row, see ADR 003): the latest override, else the current model's. */
-async function reworkItems(manager: EntityManager): Promise<ReworkItemRecord[]> {
+export async function reworkItems(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<ReworkItemRecord[]> {
   const rows = await manager.query<ReworkRow[]>(
     `SELECT r.id, r.kind, r.effective_cause AS cause, r.occurred_at, r.origin_pull_request_ids, r.origin_work_item_keys,
        (SELECT bool_or(p.is_agent) FROM pull_request p WHERE p.id = ANY(r.origin_pull_request_ids)) AS origin_agent,
@@ -142,7 +167,9 @@ async function reworkItems(manager: EntityManager): Promise<ReworkItemRecord[]> 
            'cycleHours', extract(epoch FROM (p.merged_at - p.created_at)) / 3600) ORDER BY p.id)
          FROM pull_request p WHERE p.id = ANY(r.rework_pull_request_ids) AND p.merged_at IS NOT NULL) AS changes
      FROM rework_item r
+     WHERE ${filter.where}
      ORDER BY r.id`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -182,21 +209,26 @@ const deploymentStatuses = new Set<DeploymentStatus>([
  * subquery per deployment: there is no index on the merge SHA, and 100k deployments each
  * scanning 1M PRs never finished.
  */
-async function deployments(manager: EntityManager): Promise<DeploymentRecord[]> {
+export async function deployments(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<DeploymentRecord[]> {
   const rows = await manager.query<DeploymentRow[]>(
-    `WITH shipped AS (
+    `WITH chosen AS (SELECT * FROM deployment d WHERE ${filter.where}),
+     shipped AS (
        SELECT d.id AS deployment_id, array_agg(p.id ORDER BY p.id) AS pull_request_ids
-       FROM deployment d JOIN pull_request p ON p.repository_id = d.repository_id AND p.merge_commit_sha = d.sha
+       FROM chosen d JOIN pull_request p ON p.repository_id = d.repository_id AND p.merge_commit_sha = d.sha
        GROUP BY d.id),
      fixing AS (
        SELECT DISTINCT d.id AS deployment_id
        FROM rework_item r CROSS JOIN LATERAL unnest(r.rework_pull_request_ids) AS u(pull_request_id)
        JOIN pull_request p ON p.id = u.pull_request_id
-       JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
+       JOIN chosen d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
        WHERE r.kind IN ('revert', 'follow-up-fix', 'incident'))
      SELECT d.id, d.repository_id, d.environment, d.created_at, d.finished_at, d.status, s.pull_request_ids, f.deployment_id IS NOT NULL AS is_fix
-     FROM deployment d LEFT JOIN shipped s ON s.deployment_id = d.id LEFT JOIN fixing f ON f.deployment_id = d.id
+     FROM chosen d LEFT JOIN shipped s ON s.deployment_id = d.id LEFT JOIN fixing f ON f.deployment_id = d.id
      ORDER BY d.id`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -221,18 +253,23 @@ interface IncidentRow {
 }
 
 /** An incident was caused by the latest deployment, before it started, that shipped one of its rework item's origin PRs. */
-async function incidents(manager: EntityManager): Promise<IncidentRecord[]> {
+export async function incidents(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<IncidentRecord[]> {
   const rows = await manager.query<IncidentRow[]>(
-    `WITH caused AS (
+    `WITH chosen AS (SELECT * FROM incident n WHERE ${filter.where}),
+     caused AS (
        SELECT DISTINCT ON (n.id) n.id AS incident_id, d.id AS deployment_id
-       FROM incident n JOIN rework_item r ON r.incident_id = n.id
+       FROM chosen n JOIN rework_item r ON r.incident_id = n.id
        CROSS JOIN LATERAL unnest(r.origin_pull_request_ids) AS u(pull_request_id)
        JOIN pull_request p ON p.id = u.pull_request_id
        JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
        WHERE d.created_at <= n.created_at
        ORDER BY n.id, d.created_at DESC, d.id)
      SELECT n.id, n.repository_id, n.created_at, n.closed_at, c.deployment_id
-     FROM incident n LEFT JOIN caused c ON c.incident_id = n.id ORDER BY n.id`,
+     FROM chosen n LEFT JOIN caused c ON c.incident_id = n.id ORDER BY n.id`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     id: row.id,
@@ -243,12 +280,17 @@ async function incidents(manager: EntityManager): Promise<IncidentRecord[]> {
   }));
 }
 
-async function sprints(manager: EntityManager): Promise<SprintRecord[]> {
+export async function sprints(
+  manager: EntityManager,
+  filter: RecordFilter = everything,
+): Promise<SprintRecord[]> {
   const rows = await manager.query<
     Array<{ id: string; name: string; start_at: Date; end_at: Date }>
   >(
-    `SELECT id, name, start_at, coalesce(complete_at, end_at) AS end_at FROM sprint
-     WHERE start_at IS NOT NULL AND coalesce(complete_at, end_at) IS NOT NULL ORDER BY start_at, id`,
+    `SELECT s.id, s.name, s.start_at, coalesce(s.complete_at, s.end_at) AS end_at FROM sprint s
+     WHERE s.start_at IS NOT NULL AND coalesce(s.complete_at, s.end_at) IS NOT NULL AND ${filter.where}
+     ORDER BY s.start_at, s.id`,
+    [...filter.params],
   );
   return rows.map((row) => ({
     id: row.id,

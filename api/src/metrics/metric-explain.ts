@@ -13,8 +13,19 @@ import {
  */
 export interface ExplainRule {
   rule: string;
+  /** The records the rule lists, so only they (and what scoping them needs) are loaded. */
+  records: ExplainRecords;
   rows: (data: MetricDataset, period: Period, links: LinkBase) => ExplainRow[];
 }
+
+export type ExplainRecords =
+  | 'merged-pull-requests'
+  | 'resolved-work-items'
+  | 'started-work-items'
+  | 'ended-sprints'
+  | 'rework-items'
+  | 'deployments'
+  | 'incidents';
 
 const iso = (date: Date): string => date.toISOString();
 
@@ -34,6 +45,7 @@ function incidentLink(links: LinkBase, id: string): string | null {
 
 const mergedPullRequests: ExplainRule = {
   rule: 'pull requests merged in the period',
+  records: 'merged-pull-requests',
   rows: (data, period, links) =>
     data.pullRequests.flatMap((pr) =>
       inPeriod(pr.mergedAt, period)
@@ -64,6 +76,7 @@ const mergedPullRequests: ExplainRule = {
 function workItemsBy(which: 'resolvedAt' | 'startedAt', rule: string): ExplainRule {
   return {
     rule,
+    records: which === 'resolvedAt' ? 'resolved-work-items' : 'started-work-items',
     rows: (data, period, links) =>
       data.workItems.flatMap((item) => {
         const at = item[which];
@@ -93,6 +106,7 @@ function workItemsBy(which: 'resolvedAt' | 'startedAt', rule: string): ExplainRu
 
 const endedSprints: ExplainRule = {
   rule: 'sprints that ended in the period',
+  records: 'ended-sprints',
   rows: (data, period) =>
     data.sprints.flatMap((sprint) =>
       inPeriod(new Date(sprint.endedAt.getTime() - 1), period)
@@ -121,6 +135,7 @@ const endedSprints: ExplainRule = {
 
 const reworkItems: ExplainRule = {
   rule: 'rework items that happened in the period',
+  records: 'rework-items',
   rows: (data, period) =>
     data.reworkItems.flatMap((item) =>
       inPeriod(item.detectedAt, period)
@@ -147,6 +162,7 @@ const reworkItems: ExplainRule = {
 
 const deployments: ExplainRule = {
   rule: 'deployments finished in the period (created, when not finished)',
+  records: 'deployments',
   rows: (data, period) =>
     data.deployments.flatMap((deployment) => {
       const at = deployment.finishedAt ?? deployment.createdAt;
@@ -176,6 +192,7 @@ const deployments: ExplainRule = {
 
 const incidents: ExplainRule = {
   rule: 'incidents that started in the period',
+  records: 'incidents',
   rows: (data, period, links) =>
     data.incidents.flatMap((incident) =>
       inPeriod(incident.startedAt, period)

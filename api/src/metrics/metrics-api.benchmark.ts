@@ -118,6 +118,36 @@ async function measure(prs: number, figures: Figures): Promise<void> {
         figures[`${label}: ${name} p95 ms`] = latencies.p95;
         figures[`${label}: ${name} errors`] = latencies.errors + first.errors;
       }
+      // Explain: one request at a time (a person drilling into a number), the slowest of three.
+      const explains: Array<[string, string]> = [
+        [
+          'explain merged PRs, org quarter',
+          '/api/metrics/velocity-pull-request-throughput/explain?period=quarter&start=2025-04-01&limit=50',
+        ],
+        [
+          'explain merged PRs, team month',
+          `/api/metrics/velocity-pull-request-throughput/explain?period=month&start=2025-05-01&team=${teams[0] ?? ''}&limit=50`,
+        ],
+        [
+          'explain deployments, team quarter',
+          `/api/metrics/dora-change-failure-rate/explain?period=quarter&start=2025-04-01&team=${teams[0] ?? ''}&limit=50`,
+        ],
+        [
+          'explain rework, repo month',
+          '/api/metrics/context-missing-context-rework-share/explain?period=month&start=2025-05-01&repo=acme/repo-1&limit=50',
+        ],
+      ];
+      for (const [name, path] of explains) {
+        const times: number[] = [];
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          const started = performance.now();
+          const response = await fetch(`${base}${path}`, { headers });
+          await response.arrayBuffer();
+          if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+          times.push(performance.now() - started);
+        }
+        figures[`${label}: ${name} ms (slowest of 3)`] = Math.round(Math.max(...times));
+      }
       figures[`${label}: peak RSS MiB`] = peakRssMiB();
     } finally {
       await app.close();

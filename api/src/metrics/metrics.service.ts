@@ -20,7 +20,7 @@ import { loadMemberships } from '../teams/teams.store';
 import { AnswerCache, type CachedAnswer } from './answer-cache';
 import { explainRuleFor } from './metric-explain';
 import { withTitles } from './explain-titles';
-import { loadMetricDataset } from './metric-dataset.repository';
+import { loadExplainDataset } from './explain-dataset.repository';
 import { readRollups, rollupScopeState, type RollupKey } from './metrics-read.repository';
 import { headline, headlineMetricIds, highlights, quarterPeriod } from './quarterly';
 
@@ -116,7 +116,8 @@ function decodeOffset(cursor: string | undefined): number {
 
 /**
  * `GET /api/metrics/:metricId/explain`: the records behind one value. A drill-down, not a chart:
- * it rebuilds the scoped dataset from the domain tables (the rollup value is returned beside it).
+ * it reads the period's records of the rule from the domain tables, with what scoping them needs
+ * (the rollup value is returned beside it).
  */
 export async function explainMetric(
   manager: EntityManager,
@@ -133,12 +134,12 @@ export async function explainMetric(
   const [rollup] = await readRollups(manager, key, period.kind, period.start, period.end, [
     metricId,
   ]);
+  const rule = explainRuleFor(metricId);
   const data = scopeDataset(
-    await loadMetricDataset(manager),
+    await loadExplainDataset(manager, rule.records, period),
     scope,
     await loadMemberships(manager),
   ).data;
-  const rule = explainRuleFor(metricId);
   const rows = rule
     .rows(data, period, links)
     .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));

@@ -14,6 +14,7 @@ import { CreateJobRun1763890000000 } from './1763890000000-create-job-run';
 import { CreateClarificationCounts1764520000000 } from './1764520000000-create-clarification-counts';
 import { CreateAccountsAuditConnections1764540000000 } from './1764540000000-create-accounts-audit-connections';
 import { ReworkItemEffectiveCause1764560000000 } from './1764560000000-rework-item-effective-cause';
+import { PeriodWindowIndexes1764580000000 } from './1764580000000-period-window-indexes';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CreateClarificationCounts1764520000000,
   CreateAccountsAuditConnections1764540000000,
   ReworkItemEffectiveCause1764560000000,
+  PeriodWindowIndexes1764580000000,
 ];

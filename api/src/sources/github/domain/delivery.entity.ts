@@ -84,6 +84,7 @@ export class Release {
 /** An incident read from an issue carrying an incident label. Id: `github:owner/name!number`. */
 @Entity({ name: 'incident' })
 @Index('incident_repository_idx', ['repositoryId'])
+@Index('incident_created_idx', ['createdAt'])
 export class Incident {
   @PrimaryColumn({ type: 'text' })
   id: string;

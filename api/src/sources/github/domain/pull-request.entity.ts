@@ -5,6 +5,8 @@ export type PullRequestState = 'open' | 'merged' | 'closed';
 /** A pull request. Id: `github:owner/name#number`. */
 @Entity({ name: 'pull_request' })
 @Index('pull_request_repository_idx', ['repositoryId', 'number'], { unique: true })
+@Index('pull_request_merged_idx', ['mergedAt'])
+@Index('pull_request_merge_commit_idx', ['repositoryId', 'mergeCommitSha'])
 export class PullRequest {
   @PrimaryColumn({ type: 'text' })
   id: string;

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity({ name: 'work_item' })
 @Index('work_item_key_uq', ['key'], { unique: true })
 @Index('work_item_project_idx', ['projectKey', 'updatedAt'])
+@Index('work_item_resolved_idx', ['resolvedAt'])
 export class WorkItem {
   /** `jira:<issue id>`: stable when an issue moves project and changes key. */
   @PrimaryColumn({ type: 'text' })
