@@ -10,8 +10,6 @@ import {
 } from '@nestjs/swagger';
 import {
   apiErrorSchema,
-  pageCursorSchema,
-  pageLimitSchema,
   pullRequestListPageSchema,
   pullRequestParamsSchema,
   pullRequestSchema,
@@ -23,6 +21,7 @@ import {
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { orNotFound } from './not-found';
+import { ApiPageQueries } from './page-queries';
 import {
   pullRequestListRequestSchema,
   type PullRequestListRequest,
@@ -59,18 +58,7 @@ export class PullRequestsController {
     description: '`all` or absent = every state',
     schema: openApiSchema(pullRequestListQuerySchema.shape.state),
   })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    description: '1..500, default 100',
-    schema: openApiSchema(pageLimitSchema),
-  })
-  @ApiQuery({
-    name: 'cursor',
-    required: false,
-    description: '`nextCursor` of the previous page',
-    schema: openApiSchema(pageCursorSchema),
-  })
+  @ApiPageQueries()
   @ApiOkResponse({ schema: openApiSchema(pullRequestListPageSchema) })
   @ApiBadRequestResponse(invalid)
   list(

@@ -186,6 +186,19 @@ describe('read API: GET /api/pull-requests and /api/work-items', () => {
     return pages;
   };
 
+  it('documents the page parameters of both lists in the OpenAPI document', async () => {
+    const response = await request(server()).get('/api/docs/openapi.json').expect(200);
+    const document = response.body as {
+      paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string }> } }>;
+    };
+    for (const path of ['/api/pull-requests', '/api/work-items']) {
+      const names = (document.paths[path]?.get?.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name);
+      expect(names).toEqual(expect.arrayContaining(['limit', 'cursor']));
+    }
+  });
+
   describe('GET /api/pull-requests', () => {
     it('answers every field of one repository as GitHub means it', async () => {
       const response = await get('/api/pull-requests?repo=Acme-Corp/service-1&limit=500').expect(

@@ -10,8 +10,6 @@ import {
 } from '@nestjs/swagger';
 import {
   apiErrorSchema,
-  pageCursorSchema,
-  pageLimitSchema,
   statusCategorySchema,
   workItemListPageSchema,
   workItemParamsSchema,
@@ -23,6 +21,7 @@ import {
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { orNotFound } from './not-found';
+import { ApiPageQueries } from './page-queries';
 import { workItemListRequestSchema, type WorkItemListRequest } from './work-item-list.request';
 import { WorkItemReadService } from './work-item-read.service';
 import { Access } from '../auth/access';
@@ -61,18 +60,7 @@ export class WorkItemsController {
     required: false,
     schema: openApiSchema(statusCategorySchema),
   })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    description: '1..500, default 100',
-    schema: openApiSchema(pageLimitSchema),
-  })
-  @ApiQuery({
-    name: 'cursor',
-    required: false,
-    description: '`nextCursor` of the previous page',
-    schema: openApiSchema(pageCursorSchema),
-  })
+  @ApiPageQueries()
   @ApiOkResponse({ schema: openApiSchema(workItemListPageSchema) })
   @ApiBadRequestResponse(invalid)
   list(
