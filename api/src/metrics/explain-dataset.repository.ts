@@ -58,7 +58,7 @@ export async function loadExplainDataset(
   if (records === 'started-work-items')
     ids.workItems.push(
       ...(await idsOf(
-        "SELECT work_item_key AS id FROM work_item_context WHERE started_from = 'status' AND started_at >= $1 AND started_at < $2",
+        'SELECT work_item_key AS id FROM work_item_context WHERE in_progress_at >= $1 AND in_progress_at < $2',
         [wideFrom, wideTo],
       )),
     );

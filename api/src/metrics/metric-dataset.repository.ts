@@ -112,7 +112,7 @@ export async function workItems(
 ): Promise<WorkItemRecord[]> {
   const rows = await manager.query<WorkItemRow[]>(
     `SELECT w.key, w.issue_type, w.is_subtask, i.person_id, w.story_points, w.created_at,
-       CASE WHEN c.started_from = 'status' THEN c.started_at END AS started_at,
+       c.in_progress_at AS started_at,
        CASE WHEN w.status_category = 'done' THEN w.resolved_at END AS resolved_at,
        coalesce((SELECT array_agg(DISTINCT s.id) FROM work_item_sprint ws JOIN sprint s ON s.sprint_id = ws.sprint_id
          WHERE ws.work_item_id = w.id AND s.start_at IS NOT NULL AND ws.added_at <= s.start_at AND (ws.removed_at IS NULL OR ws.removed_at > s.start_at)), '{}') AS committed,

@@ -74,6 +74,7 @@ function context(pullRequests: PullRequestRecord[], workItems: WorkItemRecord[] 
         workItem: item,
         startedAt: new Date('2024-05-02T09:00:00Z'),
         startedFrom: 'status',
+        inProgressAt: new Date('2024-05-02T09:00:00Z'),
         score: contextScore(
           {
             summary: item.summary,

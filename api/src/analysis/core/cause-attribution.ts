@@ -57,8 +57,10 @@ const groupOf = new Map<SignalId, number>(
  * 2: graded fix size, correlated signals, more clarifying-question forms, failures named in reverts.
  * 3: a phrase rule counts once per text, a question asked twice once.
  * 4: more fault and expectation phrasings, narrower clarifying-question cues.
+ * 5: work starts at the earlier of the in-progress move and the first PR, churn ends at the
+ *    first resolution.
  */
-export const attributionRulesVersion = 4;
+export const attributionRulesVersion = 5;
 export type CauseSide = 'missing_context' | 'execution';
 export type Cause = CauseSide | 'unknown';
 

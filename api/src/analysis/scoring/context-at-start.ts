@@ -1,17 +1,27 @@
-import { contextScore, requirementFields, type AnalysisConfig, type ContextScore } from '../core';
+import {
+  contextScore,
+  requirementFields,
+  type AnalysisConfig,
+  type ContextScore,
+  type StatusCategory,
+} from '../core';
 import { workItemAsOf } from '../../sources/jira/work-item-history';
-import type { AnalysisDataset, WorkItemRecord } from '../domain/analysis-dataset';
+import type { AnalysisDataset, ChangeRecord, WorkItemRecord } from '../domain/analysis-dataset';
 import type { WorkItemContext } from '../storage/scores.entity';
 
 /**
- * Context score of every work item as it was when work started. Start = the first move to an
- * in-progress status; else the first linked PR opened; else creation. The ticket is rebuilt from
- * its changelog at that moment; requirement changes between start and resolution are churn.
+ * Context score of every work item as it was when work started. Start = the earlier of the first
+ * move to an in-progress status and the first linked PR opened (work often starts with a PR
+ * before anyone moves the ticket); else creation. The ticket is rebuilt from its changelog at
+ * that moment; requirement changes between start and the first resolution after it are churn
+ * (changes once the item was done, say around a reopen, are the rework's aftermath, not its cause).
  */
 export interface ContextAtStart {
   workItem: WorkItemRecord;
   startedAt: Date;
   startedFrom: 'status' | 'pull-request' | 'created';
+  /** First move to an in-progress status, null if never: cycle time is measured from it. */
+  inProgressAt: Date | null;
   score: ContextScore;
 }
 
@@ -22,19 +32,23 @@ export function contextsAtStart(
   const result = new Map<string, ContextAtStart>();
   for (const item of dataset.workItems.values()) {
     const changes = dataset.changes.get(item.id) ?? [];
-    const inProgress = changes.find(
-      (change) =>
-        change.fieldKey === 'status' &&
-        (dataset.statusCategoryOf(change.toValue) ?? dataset.statusCategoryOf(change.toString)) ===
-          'indeterminate',
-    );
+    const movesTo = (category: StatusCategory) => (change: ChangeRecord) =>
+      change.fieldKey === 'status' &&
+      (dataset.statusCategoryOf(change.toValue) ?? dataset.statusCategoryOf(change.toString)) ===
+        category;
+    const inProgressAt = changes.find(movesTo('indeterminate'))?.changedAt ?? null;
     const firstPr = (dataset.pullRequestsByWorkItem.get(item.key) ?? [])
       .map((id) => dataset.pullRequests.get(id)?.createdAt.getTime() ?? Number.POSITIVE_INFINITY)
       .reduce((min, at) => Math.min(min, at), Number.POSITIVE_INFINITY);
-    const startedFrom =
-      inProgress !== undefined ? 'status' : Number.isFinite(firstPr) ? 'pull-request' : 'created';
-    const startedAt =
-      inProgress?.changedAt ?? (Number.isFinite(firstPr) ? new Date(firstPr) : item.createdAt);
+    const moved = inProgressAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const start = Math.min(moved, firstPr);
+    // On a tie the status move names the start: it is the ticket's own record of it.
+    const startedFrom = !Number.isFinite(start)
+      ? 'created'
+      : moved <= firstPr
+        ? 'status'
+        : 'pull-request';
+    const startedAt = Number.isFinite(start) ? new Date(start) : item.createdAt;
     const asOf = workItemAsOf(
       {
         summary: item.summary,
@@ -47,7 +61,12 @@ export function contextsAtStart(
       changes,
       startedAt,
     );
-    const end = item.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    // A done before work started (closed, then picked up again) did not resolve this work;
+    // without a done move in the changelog, Jira's resolution date stands in.
+    const firstDone = changes.find(
+      (change) => movesTo('done')(change) && change.changedAt.getTime() > startedAt.getTime(),
+    );
+    const end = (firstDone?.changedAt ?? item.resolvedAt)?.getTime() ?? Number.POSITIVE_INFINITY;
     const after = changes
       .filter(
         (change) =>
@@ -67,7 +86,7 @@ export function contextsAtStart(
       after,
       config,
     );
-    result.set(item.id, { workItem: item, startedAt, startedFrom, score });
+    result.set(item.id, { workItem: item, startedAt, startedFrom, inProgressAt, score });
   }
   return result;
 }
@@ -79,6 +98,7 @@ export function contextRow(context: ContextAtStart): WorkItemContext {
     workItemKey: context.workItem.key,
     startedAt: context.startedAt,
     startedFrom: context.startedFrom,
+    inProgressAt: context.inProgressAt,
     score: score.score,
     components: score.components.map((component) => ({ ...component })),
     details: {

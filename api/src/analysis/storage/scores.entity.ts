@@ -17,7 +17,7 @@ export interface ContextDetails {
 
 /** A work item's context score as it was when work started (rebuilt from the changelog). */
 @Entity({ name: 'work_item_context' })
-@Index('work_item_context_started_idx', ['startedAt'])
+@Index('work_item_context_in_progress_idx', ['inProgressAt'])
 export class WorkItemContext {
   @PrimaryColumn({ name: 'work_item_id', type: 'text' })
   workItemId: string;
@@ -25,12 +25,16 @@ export class WorkItemContext {
   @Column({ name: 'work_item_key', type: 'text' })
   workItemKey: string;
 
-  /** First move to an in-progress status, else the first linked PR's creation, else creation. */
+  /** The earlier of the first move to in progress and the first PR's opening, else creation. */
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt: Date;
 
   @Column({ name: 'started_from', type: 'text' })
   startedFrom: string;
+
+  /** First move to an in-progress status, null if never (work item cycle time starts here). */
+  @Column({ name: 'in_progress_at', type: 'timestamptz', nullable: true })
+  inProgressAt: Date | null;
 
   @Column({ type: 'integer' })
   score: number;

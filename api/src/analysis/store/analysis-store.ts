@@ -153,6 +153,7 @@ export async function storeAnalysis(
         ['work_item_key', (row) => row.workItemKey],
         ['started_at', (row) => row.startedAt],
         ['started_from', (row) => row.startedFrom],
+        ['in_progress_at', (row) => row.inProgressAt],
         ['score', (row) => row.score],
         ['components', (row) => JSON.stringify(row.components)],
         ['details', (row) => JSON.stringify(row.details)],

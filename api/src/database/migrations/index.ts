@@ -15,6 +15,7 @@ import { CreateClarificationCounts1764520000000 } from './1764520000000-create-c
 import { CreateAccountsAuditConnections1764540000000 } from './1764540000000-create-accounts-audit-connections';
 import { ReworkItemEffectiveCause1764560000000 } from './1764560000000-rework-item-effective-cause';
 import { PeriodWindowIndexes1764580000000 } from './1764580000000-period-window-indexes';
+import { WorkItemContextInProgress1764600000000 } from './1764600000000-work-item-context-in-progress';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CreateAccountsAuditConnections1764540000000,
   ReworkItemEffectiveCause1764560000000,
   PeriodWindowIndexes1764580000000,
+  WorkItemContextInProgress1764600000000,
 ];
