@@ -185,6 +185,42 @@ describe('signalsFor', () => {
     ).toContain('clarifying_questions_before_merge');
   });
 
+  it('quotes the rubber-stamped origin PR with its risk, depth and what its review saw', () => {
+    const origin = pullRequest(10, '2024-05-03T09:00:00Z');
+    const second = pullRequest(9, '2024-05-02T09:00:00Z');
+    const fixPr = pullRequest(12, '2024-05-08T09:00:00Z');
+    const score = (pr: PullRequestRecord, risk: number, rubberStamp: boolean) => ({
+      pullRequestId: pr.id,
+      risk,
+      depth: 14,
+      riskComponents: [],
+      depthComponents: [
+        { name: 'humanReviewers', points: 12.5, max: 25, reason: '1 human reviewer(s)' },
+        { name: 'substantiveComments', points: 0, max: 35, reason: '0 substantive comment(s)' },
+      ],
+      rubberStamp,
+      overReview: false,
+    });
+    const signals = signalsFor(
+      item({ reworkPullRequestIds: [fixPr.id], originPullRequestIds: [second.id, origin.id] }),
+      context([origin, second, fixPr])({
+        reviewScores: new Map([
+          // The first origin was small and safe: a quick approval of it is no finding.
+          [second.id, score(second, 18, false)],
+          [origin.id, score(origin, 74, true)],
+        ]),
+      }),
+    );
+    const light = signals.filter((signal) => signal.id === 'light_review_for_risk');
+    expect(light).toHaveLength(1);
+    expect(light[0]?.evidence).toEqual({
+      kind: 'review_calibration',
+      description:
+        '#10 was lightly reviewed for its risk (a rubber stamp: approved within 30 min with no substantive comment): risk 74 (high from 60), review depth 14; 1 human reviewer(s), 0 substantive comment(s)',
+      url: 'https://github.com/acme/shop/pull/10',
+    });
+  });
+
   it('sizes a fix by the code lines it touches, not the tests beside them', () => {
     const origin = pullRequest(10, '2024-05-03T09:00:00Z');
     const fixPr = pullRequest(12, '2024-05-08T09:00:00Z', {

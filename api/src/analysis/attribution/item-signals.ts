@@ -219,8 +219,7 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
     }
   }
 
-  // The origin PR whose review fell furthest short of its risk.
-  let light: Signal | null = null;
+  // One light review is the finding; further origins reviewed as lightly add nothing new.
   for (const originPr of origins) {
     const score = context.reviewScores.get(originPr.id);
     if (score === undefined) continue;
@@ -230,11 +229,15 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
         url: pullRequestUrl(links, originPr.repo, originPr.number),
         risk: score.risk,
         depth: score.depth,
+        rubberStamp: score.rubberStamp,
+        depthReasons: score.depthComponents.map((component) => component.reason),
       },
       config,
     );
-    if (signal !== null && (light === null || signal.weight > light.weight)) light = signal;
+    if (signal !== null) {
+      signals.push(signal);
+      break;
+    }
   }
-  signals.push(light);
   return signals.filter((signal): signal is Signal => signal !== null);
 }

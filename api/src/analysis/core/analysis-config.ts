@@ -220,8 +220,11 @@ const calibration = z
     overReviewMaxRisk: z.number().min(0).max(100).default(30),
     overReviewMinRounds: z.number().int().positive().default(3),
     overReviewMinWaitHours: positive.default(72),
-    /** The origin counts as "lightly reviewed for its risk" when risk - depth is at least this. */
-    lightReviewMinGap: z.number().min(0).max(100).default(35),
+    /**
+     * A high-risk origin (risk at least `rubberStampMinRisk`) counts as "lightly reviewed for its
+     * risk" when it was a rubber stamp or its review depth is at most this (the low range).
+     */
+    lightReviewMaxDepth: z.number().min(0).max(100).default(30),
   })
   .strict()
   .prefault({});

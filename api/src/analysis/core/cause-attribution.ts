@@ -58,7 +58,7 @@ const groupOf = new Map<SignalId, number>(
  * 3: a phrase rule counts once per text, a question asked twice once.
  * 4: more fault and expectation phrasings, narrower clarifying-question cues.
  * 5: work starts at the earlier of the in-progress move and the first PR, churn ends at the
- *    first resolution.
+ *    first resolution; a light review is a high-risk origin rubber-stamped or shallowly reviewed.
  */
 export const attributionRulesVersion = 5;
 export type CauseSide = 'missing_context' | 'execution';

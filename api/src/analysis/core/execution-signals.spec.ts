@@ -2,6 +2,8 @@ import { defaultAnalysisConfig as config } from './analysis-config';
 import { attributeCause, type Signal } from './cause-attribution';
 import { contextScore } from './context-score';
 import { readDefectText } from './defect-text';
+import { calibrationFlags, reviewDepth, type DepthInput } from './review-depth';
+import { reviewRisk, type RiskInput } from './review-risk';
 import {
   addsTestForUntestedPathSignal,
   clearStableTicketSignal,
@@ -9,6 +11,7 @@ import {
   faultTextSignal,
   lightReviewForRiskSignal,
   smallLocalFixSignal,
+  type OriginReview,
 } from './execution-signals';
 import { readTestExpectationChanges } from './test-expectation-changes';
 
@@ -64,7 +67,10 @@ describe('execution signal builders', () => {
         },
         config,
       ),
-      lightReviewForRiskSignal({ ref: 'acme/pay#290', risk: 82, depth: 12 }, config),
+      lightReviewForRiskSignal(
+        { ref: 'acme/pay#290', risk: 82, depth: 12, rubberStamp: true, depthReasons: [] },
+        config,
+      ),
     ].filter((signal): signal is Signal => signal !== null);
     expect(signals.map((signal) => signal.id)).toEqual([
       'clear_stable_ticket',
@@ -178,7 +184,11 @@ describe('execution signal builders', () => {
     ],
     [
       'a review matching the risk',
-      () => lightReviewForRiskSignal({ ref: 'r', risk: 70, depth: 60 }, config),
+      () =>
+        lightReviewForRiskSignal(
+          { ref: 'r', risk: 70, depth: 60, rubberStamp: false, depthReasons: [] },
+          config,
+        ),
     ],
     [
       'expectation text',
@@ -187,5 +197,157 @@ describe('execution signal builders', () => {
     ],
   ])('give nothing for %s', (_name, build) => {
     expect(build()).toBeNull();
+  });
+});
+
+describe('the origin PR was lightly reviewed for its risk', () => {
+  const opened = new Date('2024-06-03T09:00:00Z');
+  const at = (minutes: number): Date => new Date(opened.getTime() + minutes * 60_000);
+  // A payments change by someone new to the code: session handling, a migration, a new dependency.
+  const payoutRework: RiskInput = {
+    files: [
+      { path: 'api/src/payments/payout.service.ts', additions: 310, deletions: 95 },
+      { path: 'api/src/payments/payout.controller.ts', additions: 80, deletions: 20 },
+      { path: 'api/src/auth/session.guard.ts', additions: 45, deletions: 12 },
+      {
+        path: 'api/src/database/migrations/1717400000-payout-batches.ts',
+        additions: 60,
+        deletions: 0,
+      },
+      { path: 'api/src/payments/payout.service.spec.ts', additions: 190, deletions: 30 },
+      { path: 'package.json', additions: 1, deletions: 0 },
+    ],
+    isAgentAuthored: false,
+    recentChangesPerFile: {},
+    authorPriorChangesPerFile: {},
+  };
+  const review = (
+    risk: RiskInput,
+    depth: Omit<DepthInput, 'additions' | 'deletions'>,
+  ): OriginReview => {
+    const riskScore = reviewRisk(risk, config).score;
+    const additions = risk.files.reduce((sum, file) => sum + file.additions, 0);
+    const deletions = risk.files.reduce((sum, file) => sum + file.deletions, 0);
+    const depthScore = reviewDepth({ ...depth, additions, deletions }, config);
+    return {
+      ref: 'acme/pay#412',
+      url: 'https://github.com/acme/pay/pull/412',
+      risk: riskScore,
+      depth: depthScore.score,
+      rubberStamp: calibrationFlags(riskScore, depthScore, config).rubberStamp,
+      depthReasons: depthScore.components.map((component) => component.reason),
+    };
+  };
+
+  it('finds it in a large risky PR approved in minutes with no comment', () => {
+    const origin = review(payoutRework, {
+      authorLogin: 'noor',
+      reviewStartedAt: opened,
+      mergedAt: at(15),
+      reviews: [{ reviewer: 'li', isBot: false, state: 'APPROVED', submittedAt: at(7) }],
+      comments: [{ author: 'li', isBot: false, body: 'LGTM 🚀', createdAt: at(7) }],
+    });
+    expect(origin.risk).toBeGreaterThanOrEqual(config.calibration.rubberStampMinRisk);
+    expect(origin.rubberStamp).toBe(true);
+    const signal = lightReviewForRiskSignal(origin, config);
+    expect(signal).toMatchObject({
+      id: 'light_review_for_risk',
+      side: 'execution',
+      weight: config.signalWeights.execution.light_review_for_risk,
+      evidence: { kind: 'review_calibration', url: 'https://github.com/acme/pay/pull/412' },
+    });
+    // A manager can check it on the PR: which one, its risk and depth, and why that is light.
+    expect(signal?.evidence.description).toBe(
+      'acme/pay#412 was lightly reviewed for its risk (a rubber stamp: approved within 30 min with no substantive comment): risk 71 (high from 60), review depth 14; 1 human reviewer(s), 0 substantive comment(s), 0 changes-requested round(s), 7 min in review for 843 lines (expected 169)',
+    );
+  });
+
+  it('finds it in a risky PR merged with no human review at all', () => {
+    const origin = review(payoutRework, {
+      authorLogin: 'noor',
+      reviewStartedAt: opened,
+      mergedAt: at(60 * 5),
+      reviews: [
+        { reviewer: 'sonarcloud[bot]', isBot: true, state: 'COMMENTED', submittedAt: at(4) },
+      ],
+      comments: [],
+    });
+    expect(origin).toMatchObject({ depth: 0, rubberStamp: false });
+    expect(lightReviewForRiskSignal(origin, config)?.evidence.description).toContain(
+      '(depth at most 30 for a high-risk change)',
+    );
+  });
+
+  it('finds none in a large PR that went through several substantive review rounds', () => {
+    const origin = review(payoutRework, {
+      authorLogin: 'noor',
+      reviewStartedAt: opened,
+      mergedAt: at(60 * 50),
+      reviews: [
+        { reviewer: 'li', isBot: false, state: 'CHANGES_REQUESTED', submittedAt: at(120) },
+        { reviewer: 'sam', isBot: false, state: 'CHANGES_REQUESTED', submittedAt: at(60 * 20) },
+        { reviewer: 'li', isBot: false, state: 'APPROVED', submittedAt: at(60 * 46) },
+      ],
+      comments: [
+        {
+          author: 'li',
+          isBot: false,
+          body: 'What happens to a batch that is half paid out when the migration runs?',
+          createdAt: at(110),
+        },
+        {
+          author: 'sam',
+          isBot: false,
+          body: 'The guard lets service tokens through; payouts must require a user session.',
+          createdAt: at(60 * 20),
+        },
+        {
+          author: 'li',
+          isBot: false,
+          body: 'Retries should be idempotent, please key them on the batch id.',
+          createdAt: at(60 * 21),
+        },
+      ],
+    });
+    expect(origin.risk).toBeGreaterThanOrEqual(config.calibration.rubberStampMinRisk);
+    expect(origin.depth).toBeGreaterThan(config.calibration.lightReviewMaxDepth);
+    expect(lightReviewForRiskSignal(origin, config)).toBeNull();
+  });
+
+  it('finds none in a small low-risk PR approved fast', () => {
+    const copy = 'web/src/i18n/en.json';
+    const origin = review(
+      {
+        files: [{ path: copy, additions: 3, deletions: 3 }],
+        isAgentAuthored: false,
+        recentChangesPerFile: {},
+        authorPriorChangesPerFile: { [copy]: 8 },
+      },
+      {
+        authorLogin: 'noor',
+        reviewStartedAt: opened,
+        mergedAt: at(5),
+        reviews: [{ reviewer: 'li', isBot: false, state: 'APPROVED', submittedAt: at(2) }],
+        comments: [],
+      },
+    );
+    expect(origin.risk).toBeLessThanOrEqual(config.calibration.overReviewMaxRisk);
+    expect(lightReviewForRiskSignal(origin, config)).toBeNull();
+  });
+
+  it('finds none in a medium-risk PR, however light its review', () => {
+    expect(
+      lightReviewForRiskSignal(
+        { ref: 'r', risk: 45, depth: 0, rubberStamp: false, depthReasons: [] },
+        config,
+      ),
+    ).toBeNull();
+  });
+
+  it('follows the configured depth limit', () => {
+    const origin = { ref: 'r', risk: 70, depth: 38, rubberStamp: false, depthReasons: [] };
+    expect(lightReviewForRiskSignal(origin, config)).toBeNull();
+    const lenient = { ...config, calibration: { ...config.calibration, lightReviewMaxDepth: 40 } };
+    expect(lightReviewForRiskSignal(origin, lenient)).not.toBeNull();
   });
 });

@@ -148,19 +148,41 @@ export function fastRevertAfterFailureSignal(
   };
 }
 
+export interface OriginReview {
+  ref: string;
+  url?: string;
+  risk: number;
+  depth: number;
+  /** Review calibration's flag: high risk, approved fast, no substantive comment. */
+  rubberStamp: boolean;
+  /** What the depth score saw (reviewers, comments, rounds, time in review), for the evidence. */
+  depthReasons: readonly string[];
+}
+
+/**
+ * Read on review calibration's own terms: a high-risk origin (the rubber-stamp risk threshold)
+ * that was rubber-stamped, or whose review depth stayed in the low range. Risk and depth are
+ * scored on different scales, so a gap between them says little; a low-risk PR reviewed lightly
+ * is not a finding at all.
+ */
 export function lightReviewForRiskSignal(
-  origin: { ref: string; url?: string; risk: number; depth: number },
+  origin: OriginReview,
   config: AnalysisConfig,
 ): Signal | null {
-  const gap = origin.risk - origin.depth;
-  if (gap < config.calibration.lightReviewMinGap) return null;
+  const { rubberStampMinRisk, rubberStampMaxMinutesToApproval, lightReviewMaxDepth } =
+    config.calibration;
+  if (origin.risk < rubberStampMinRisk) return null;
+  if (!origin.rubberStamp && origin.depth > lightReviewMaxDepth) return null;
+  const why = origin.rubberStamp
+    ? `a rubber stamp: approved within ${rubberStampMaxMinutesToApproval} min with no substantive comment`
+    : `depth at most ${lightReviewMaxDepth} for a high-risk change`;
   return {
     id: 'light_review_for_risk',
     side,
-    weight: signalWeight('light_review_for_risk', side, Math.min(1, gap / 70), config),
+    weight: signalWeight('light_review_for_risk', side, 1, config),
     evidence: {
       kind: 'review_calibration',
-      description: `${origin.ref}: risk ${origin.risk} but review depth ${origin.depth}`,
+      description: `${origin.ref} was lightly reviewed for its risk (${why}): risk ${origin.risk} (high from ${rubberStampMinRisk}), review depth ${origin.depth}; ${origin.depthReasons.join(', ')}`,
       url: origin.url,
     },
   };

@@ -35,10 +35,17 @@ export async function loadStoredReviewScores(
   return scores;
 }
 
-/** The attribution reads risk and depth only. */
+/** What the attribution reads: risk, depth, the rubber-stamp flag and the depth reasons quoted. */
 export function sameReviewScore(
   stored: PullRequestReviewScore | undefined,
   fresh: PullRequestReviewScore,
 ): boolean {
-  return stored !== undefined && stored.risk === fresh.risk && stored.depth === fresh.depth;
+  return (
+    stored !== undefined &&
+    stored.risk === fresh.risk &&
+    stored.depth === fresh.depth &&
+    stored.rubberStamp === fresh.rubberStamp &&
+    stored.depthComponents.map((component) => component.reason).join('\n') ===
+      fresh.depthComponents.map((component) => component.reason).join('\n')
+  );
 }
