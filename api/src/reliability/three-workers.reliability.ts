@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 import {
   overlappingRuns,
   printFigure,
@@ -12,37 +10,17 @@ import {
   type AuditedJob,
   type AuditedRun,
 } from './queue-audit';
-import { startSimulatedOrg, type SimulatedOrg } from './simulated-org';
-import { enqueueSyncOf, scratchDir } from './sync-run';
-import { assertWorkerBuilt, spawnWorker, stopWorker, waitForWorkerReady } from './worker-process';
+import { enqueueSyncOf } from './sync-run';
+import { useWorkerWorld } from './worker-world';
+import { spawnWorker, stopWorker, waitForWorkerReady } from './worker-process';
 
 /**
  * Three worker processes on one machine over the simulated org against one: every job done
  * exactly once, the same result, and the time of each.
  */
 describe('three workers against one', () => {
-  let org: SimulatedOrg;
-  const opened: { dataSource: DataSource; database: TestDatabase }[] = [];
-  const scratch = scratchDir('rr-three-');
-
-  beforeAll(async () => {
-    assertWorkerBuilt();
-    org = await startSimulatedOrg({
-      repositories: 6,
-      pullRequestsPerRepository: 40,
-      issues: 150,
-      projects: ['ENG', 'OPS', 'WEB'],
-      slowMs: 15,
-    });
-  });
-  afterAll(async () => {
-    await org.stop();
-    for (const { dataSource, database } of opened) {
-      await dataSource.destroy();
-      await database.drop();
-    }
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  const world = useWorkerWorld({ scratchPrefix: 'rr-three-', slowMs: 15 });
+  const scratch = world.scratch;
 
   async function syncWith(workerCount: number): Promise<{
     ms: number;
@@ -51,9 +29,8 @@ describe('three workers against one', () => {
     snapshot: unknown;
     dataSource: DataSource;
   }> {
-    const test = await createMigratedDataSource();
-    opened.push(test);
-    const env = org.env(test.database.url, join(scratch, `data-${workerCount}`));
+    const test = await world.openDatabase();
+    const env = world.org().env(test.database.url, join(scratch, `data-${workerCount}`));
     const logs = Array.from({ length: workerCount }, (_, index) =>
       join(scratch, `worker-${workerCount}-${index}.log`),
     );
@@ -102,9 +79,9 @@ describe('three workers against one', () => {
         outcome.jobs.filter(
           (job) => job.name === 'sync-github' && job.singletonKey?.startsWith('repo:'),
         ),
-      ).toHaveLength(org.repositories);
+      ).toHaveLength(world.org().repositories);
       expect(outcome.jobs.filter((job) => job.name === 'sync-jira')).toHaveLength(
-        org.projects.length,
+        world.org().projects.length,
       );
     }
     expect(three.snapshot).toEqual(one.snapshot);

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rmSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 import { printFigure, readJobs, readRuns, resultSnapshot, waitForQueueIdle } from './queue-audit';
-import { startSimulatedOrg, type SimulatedOrg } from './simulated-org';
-import { enqueueSyncOf, scratchDir } from './sync-run';
-import {
-  assertWorkerBuilt,
-  spawnWorker,
-  stopWorker,
-  waitForWorkerReady,
-  type WorkerProcess,
-} from './worker-process';
+import { enqueueSyncOf } from './sync-run';
+import { useWorkerWorld } from './worker-world';
+import { spawnWorker, stopWorker, waitForWorkerReady, type WorkerProcess } from './worker-process';
 
 const requiredKills = Number(process.env.RELIABILITY_KILLS ?? 20);
 
@@ -21,33 +12,13 @@ const requiredKills = Number(process.env.RELIABILITY_KILLS ?? 20);
  * replaced each time: every job must still end done once, and the rows equal a clean run's.
  */
 describe('workers killed with SIGKILL during sync and analysis', () => {
-  let org: SimulatedOrg;
-  const opened: { dataSource: DataSource; database: TestDatabase }[] = [];
-  const scratch = scratchDir('rr-kills-');
+  const world = useWorkerWorld({ scratchPrefix: 'rr-kills-', slowMs: 30 });
+  const scratch = world.scratch;
   let seed = 20_251_123;
   const random = (): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
     return seed / 2 ** 31;
   };
-
-  beforeAll(async () => {
-    assertWorkerBuilt();
-    org = await startSimulatedOrg({
-      repositories: 6,
-      pullRequestsPerRepository: 40,
-      issues: 150,
-      projects: ['ENG', 'OPS', 'WEB'],
-      slowMs: 30,
-    });
-  });
-  afterAll(async () => {
-    await org.stop();
-    for (const { dataSource, database } of opened) {
-      await dataSource.destroy();
-      await database.drop();
-    }
-    rmSync(scratch, { recursive: true, force: true });
-  });
 
   let logCount = 0;
   const everyWorker: WorkerProcess[] = [];
@@ -61,12 +32,11 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
   }
 
   it(`ends identical to a clean run after ${requiredKills} kills, every job resumed and done once`, async () => {
-    const reference = await createMigratedDataSource();
-    const killed = await createMigratedDataSource();
-    opened.push(reference, killed);
+    const reference = await world.openDatabase();
+    const killed = await world.openDatabase();
 
     const referenceStarted = Date.now();
-    const referenceEnv = org.env(reference.database.url, join(scratch, 'data-reference'));
+    const referenceEnv = world.org().env(reference.database.url, join(scratch, 'data-reference'));
     const clean = await startWorker(referenceEnv);
     await enqueueSyncOf(referenceEnv);
     await waitForQueueIdle(reference.dataSource, 600_000);
@@ -74,7 +44,7 @@ describe('workers killed with SIGKILL during sync and analysis', () => {
     const referenceMs = Date.now() - referenceStarted;
     const expected = await resultSnapshot(reference.dataSource);
 
-    const env = org.env(killed.database.url, join(scratch, 'data-killed'));
+    const env = world.org().env(killed.database.url, join(scratch, 'data-killed'));
     let workers: WorkerProcess[] = [];
     const kills: { queue: string; jobId: string }[] = [];
     let syncs = 1;
