@@ -102,7 +102,7 @@ interface WorkItemRow {
 }
 
 /**
- * Started = the analysis' first move to in progress (`started_from = 'status'`). Committed
+ * Started = the analysis' first move to in progress (`in_progress_at`). Committed
  * sprints: the item was in the sprint when it started. Completed in: the sprint it was in
  * when it was resolved, resolved between the sprint's start and its completion.
  */

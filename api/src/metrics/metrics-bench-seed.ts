@@ -71,8 +71,8 @@ export async function seedBenchOrganisation(dataSource: DataSource, prs: number)
      FROM generate_series(1, $1) n`,
     [items, people, days],
   );
-  await dataSource.query(`INSERT INTO work_item_context (work_item_id, work_item_key, started_at, started_from, score, components, details)
-    SELECT id, key, created_at + interval '1 day', 'status', (length(key) * 13) % 100, '[]',
+  await dataSource.query(`INSERT INTO work_item_context (work_item_id, work_item_key, started_at, started_from, in_progress_at, score, components, details)
+    SELECT id, key, created_at + interval '1 day', 'status', created_at + interval '1 day', (length(key) * 13) % 100, '[]',
       jsonb_build_object('acceptanceCriteria', jsonb_build_object('found', length(key) % 2 = 0), 'churn', '[]'::jsonb) FROM work_item`);
   await dataSource.query(`INSERT INTO work_item_sprint (id, work_item_id, sprint_id, added_at, removed_at, raw_payload_id)
     SELECT w.id || '@' || s.sprint_id, w.id, s.sprint_id, s.start_at - interval '1 day', NULL, 1

@@ -1,27 +1,19 @@
 import type { MetricDataset, Period } from '@rework-radar/shared';
+import { hash } from 'node:crypto';
 
 /**
- * The fingerprint of one period's inputs: a digest per record (two FNV-1a hashes of its JSON,
- * cached per record object, so a record shared by many periods and scopes is hashed once), summed
- * per list with the count. Order-free sums are enough here: a list is a set of records, and a
- * changed, added or removed record moves the sum.
+ * The fingerprint of one period's inputs: a digest per record (the first 64 bits of the SHA-1 of
+ * its JSON, as two 32-bit halves, cached per record object, so a record shared by many periods
+ * and scopes is hashed once), summed per list with the count. Order-free sums are enough here:
+ * a list is a set of records, and a changed, added or removed record moves the sum.
  */
 const digests = new WeakMap<object, readonly [number, number]>();
-
-function fnv(text: string, seed: number): number {
-  let hash = seed;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
 
 export function recordDigest(record: object): readonly [number, number] {
   const known = digests.get(record);
   if (known !== undefined) return known;
-  const text = JSON.stringify(record);
-  const digest = [fnv(text, 0x811c9dc5), fnv(text, 0x9747b28c)] as const;
+  const bytes = hash('sha1', JSON.stringify(record), 'buffer');
+  const digest = [bytes.readUInt32BE(0), bytes.readUInt32BE(4)] as const;
   digests.set(record, digest);
   return digest;
 }

@@ -27,17 +27,20 @@ function mergedIn(data: MetricDataset, period: Period): PullRequestRecord[] {
   return data.pullRequests.filter((pr) => inPeriod(pr.mergedAt, period));
 }
 
+const hasRisk = (pr: PullRequestRecord): pr is PullRequestRecord & { riskScore: number } =>
+  pr.riskScore !== null && pr.riskScore !== undefined;
+
+/** The scored PRs themselves (no copies: this runs per metric, period and scope over every PR). */
 function withRisk(
   prs: readonly PullRequestRecord[],
   excluded: ExclusionTally,
 ): Array<PullRequestRecord & { riskScore: number }> {
-  return prs.flatMap((pr) => {
-    if (pr.riskScore === null || pr.riskScore === undefined) {
-      excluded.add('no risk score');
-      return [];
-    }
-    return [{ ...pr, riskScore: pr.riskScore }];
-  });
+  const scored: Array<PullRequestRecord & { riskScore: number }> = [];
+  for (const pr of prs) {
+    if (hasRisk(pr)) scored.push(pr);
+    else excluded.add('no risk score');
+  }
+  return scored;
 }
 
 export function depthRiskCorrelation(

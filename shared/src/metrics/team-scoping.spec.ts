@@ -121,6 +121,13 @@ describe('team views', () => {
     ]);
   });
 
+  it('build the organisation view once per dataset, and take it as its own view', () => {
+    const organisation = organisationDataset(data);
+    expect(organisationDataset(data)).toBe(organisation);
+    expect(organisationDataset(organisation)).toBe(organisation);
+    expect(scopeDataset(data, {}, memberships).data).toBe(organisation);
+  });
+
   it('attribute work items by start time (else creation) and keep their sprints', () => {
     const a = teamDataset(data, 'A', memberships).data;
     expect(a.workItems.map((item) => item.key)).toEqual(['W1']);

@@ -55,9 +55,17 @@ function uniqueBy<T>(records: readonly T[], id: (record: T) => string): T[] {
   return [...seen.values()];
 }
 
-/** The organisation: every record exactly once (duplicates from multi-team joins collapse by id). */
+const organisations = new WeakMap<MetricDataset, MetricDataset>();
+
+/**
+ * The organisation: every record exactly once (duplicates from multi-team joins collapse by id).
+ * Datasets are read-only once built, so each one's organisation view is built once: every team
+ * and repository view starts from it, and a refresh asks for it per scope over a million records.
+ */
 export function organisationDataset(data: MetricDataset): MetricDataset {
-  return {
+  const known = organisations.get(data);
+  if (known !== undefined) return known;
+  const organisation = {
     pullRequests: uniqueBy(data.pullRequests, (pr) => pr.id),
     workItems: uniqueBy(data.workItems, (item) => item.key),
     reworkItems: uniqueBy(data.reworkItems, (item) => item.id),
@@ -65,6 +73,10 @@ export function organisationDataset(data: MetricDataset): MetricDataset {
     incidents: uniqueBy(data.incidents, (incident) => incident.id),
     sprints: uniqueBy(data.sprints, (sprint) => sprint.id),
   };
+  organisations.set(data, organisation);
+  // Already one record per id: asked again (a repository view of it), it is its own view.
+  organisations.set(organisation, organisation);
+  return organisation;
 }
 
 /**
