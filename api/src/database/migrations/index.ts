@@ -16,6 +16,7 @@ import { CreateAccountsAuditConnections1764540000000 } from './1764540000000-cre
 import { ReworkItemEffectiveCause1764560000000 } from './1764560000000-rework-item-effective-cause';
 import { PeriodWindowIndexes1764580000000 } from './1764580000000-period-window-indexes';
 import { WorkItemContextInProgress1764600000000 } from './1764600000000-work-item-context-in-progress';
+import { EffectiveCauseComputedOnce1764610000000 } from './1764610000000-effective-cause-computed-once';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ReworkItemEffectiveCause1764560000000,
   PeriodWindowIndexes1764580000000,
   WorkItemContextInProgress1764600000000,
+  EffectiveCauseComputedOnce1764610000000,
 ];
