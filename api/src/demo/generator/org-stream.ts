@@ -449,9 +449,18 @@ class MonthGenerator {
       ['perf', 0.5],
     ]);
 
-    // Size: mostly small, some large; velocity pushes bigger batches.
-    const large = random.chance(velocity ? 0.2 : 0.1);
-    const functions = large ? random.int(5, 10) : random.int(1, 3);
+    // Size: mostly small, some large; velocity pushes bigger batches. A large PR is a batch of
+    // several hundred lines over several files, often with a schema migration: what review
+    // calibration calls high risk, so its rubber stamps show up as such.
+    const large = random.chance(velocity ? 0.16 : 0.08);
+    const shape: CodeShape = large
+      ? {
+          functions: random.int(24, 44),
+          lengths: [12, 26],
+          parts: random.int(3, 5),
+          migration: random.chance(0.7),
+        }
+      : { functions: random.int(1, 3), lengths: [6, 16], parts: 1, migration: false };
     const withTests = random.chance(large ? 0.4 : 0.6);
     const author = bot === null ? human.githubLogin : bot.login;
     const reviewers = this.skeleton.people.filter(
@@ -491,7 +500,7 @@ class MonthGenerator {
       large,
       rubberStamp,
       clarify,
-      ops: this.newCodeOps(random, state, noun, functions, withTests, created),
+      ops: this.newCodeOps(random, state, noun, shape, withTests, created),
       trivialLongReview: !large && random.chance(0.04),
       labels: type === 'fix' ? ['bug'] : [],
       bodyExtra: key === null ? '' : random.chance(0.6) ? `\n\nCloses ${key}` : '',
@@ -615,8 +624,9 @@ class MonthGenerator {
     state: RepoState,
     noun: string,
     isTest: boolean,
+    part = '',
   ): { path: string; newFile: boolean } {
-    const area = noun.split(' ')[0] ?? 'core';
+    const area = areaOf(noun, part);
     const slot = `${area}:${isTest ? 't' : 's'}`;
     const current = state.files.get(slot) ?? { index: 1, fill: 0 };
     const file = current.fill >= 14 ? { index: current.index + 1, fill: 0 } : current;
@@ -632,22 +642,33 @@ class MonthGenerator {
     random: Random,
     state: RepoState,
     noun: string,
-    functions: number,
+    shape: CodeShape,
     withTests: boolean,
     created: number,
   ): CodeOp[] {
     const ops: CodeOp[] = [];
-    const fileFor = (isTest: boolean): { path: string; newFile: boolean } =>
-      this.fileFor(state, noun, isTest);
-    for (let index = 0; index < functions; index += 1) {
+    const fileFor = (isTest: boolean, part = ''): { path: string; newFile: boolean } =>
+      this.fileFor(state, noun, isTest, part);
+    // A batch spreads over the area's layers; its migration is a file of its own and its rollback.
+    const parts = ['', ...random.sample(codeLayers, shape.parts - 1)];
+    for (let index = 0; index < shape.functions; index += 1) {
       ops.push({
         kind: 'add-function',
-        ...fileFor(false),
+        ...fileFor(false, parts[index % parts.length]),
         fnId: this.nextFnId++,
-        length: random.int(6, 16),
+        length: random.int(shape.lengths[0], shape.lengths[1]),
         isTest: false,
       });
     }
+    if (shape.migration)
+      for (const part of ['migration', 'migration rollback'])
+        ops.push({
+          kind: 'add-function',
+          ...fileFor(false, part),
+          fnId: this.nextFnId++,
+          length: random.int(8, 20),
+          isTest: false,
+        });
     if (withTests)
       ops.push({
         kind: 'add-function',
@@ -1262,6 +1283,28 @@ function fileStats(ops: CodeOp[]): SimChangedFile[] {
     else if (op.kind === 'delete-function') touch(op.path, 0, 1, false);
   }
   return [...byPath.values()];
+}
+
+/** How much code a PR adds: functions, their length range, over how many layers of the area, with or without a migration. */
+interface CodeShape {
+  functions: number;
+  lengths: readonly [number, number];
+  parts: number;
+  migration: boolean;
+}
+
+const codeLayers = ['api', 'model', 'service', 'store', 'events', 'jobs'];
+
+/**
+ * The area a file belongs to: the noun's first word, a layer of it (`invoice api`), or its
+ * schema migrations, which live under `migrations/` as real projects keep them.
+ */
+function areaOf(noun: string, part: string): string {
+  const base = noun.split(' ')[0] ?? 'core';
+  if (part === '') return base;
+  if (part === 'migration') return `migrations/${base}`;
+  if (part === 'migration rollback') return `migrations/${base} rollback`;
+  return `${base} ${part}`;
 }
 
 const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
