@@ -42,39 +42,44 @@ export async function loadExplainDataset(
     (await manager.query<Array<{ id: string }>>(sql, [...params])).map((row) => row.id);
 
   if (records === 'merged-pull-requests')
-    ids.pullRequests.push(
-      ...(await idsOf('SELECT id FROM pull_request WHERE merged_at >= $1 AND merged_at < $2', [
+    add(
+      ids.pullRequests,
+      await idsOf('SELECT id FROM pull_request WHERE merged_at >= $1 AND merged_at < $2', [
         wideFrom,
         wideTo,
-      ])),
+      ]),
     );
   if (records === 'resolved-work-items')
-    ids.workItems.push(
-      ...(await idsOf(
+    add(
+      ids.workItems,
+      await idsOf(
         "SELECT key AS id FROM work_item WHERE status_category = 'done' AND resolved_at >= $1 AND resolved_at < $2",
         [wideFrom, wideTo],
-      )),
+      ),
     );
   if (records === 'started-work-items')
-    ids.workItems.push(
-      ...(await idsOf(
-        'SELECT work_item_key AS id FROM work_item_context WHERE in_progress_at >= $1 AND in_progress_at < $2',
+    add(
+      ids.workItems,
+      await idsOf(
+        "SELECT work_item_key AS id FROM work_item_context WHERE started_from <> 'created' AND started_at >= $1 AND started_at < $2",
         [wideFrom, wideTo],
-      )),
+      ),
     );
   if (records === 'ended-sprints') {
-    ids.sprints.push(
-      ...(await idsOf(
+    add(
+      ids.sprints,
+      await idsOf(
         'SELECT id FROM sprint WHERE coalesce(complete_at, end_at) >= $1 AND coalesce(complete_at, end_at) < $2',
         [wideFrom, wideTo],
-      )),
+      ),
     );
-    ids.workItems.push(
-      ...(await idsOf(
+    add(
+      ids.workItems,
+      await idsOf(
         `SELECT DISTINCT w.key AS id FROM work_item w JOIN work_item_sprint ws ON ws.work_item_id = w.id
          JOIN sprint s ON s.sprint_id = ws.sprint_id WHERE s.id = ANY($1::text[])`,
         [ids.sprints],
-      )),
+      ),
     );
   }
   if (records === 'rework-items') {
@@ -86,26 +91,28 @@ export async function loadExplainDataset(
     );
     for (const row of rows) {
       ids.reworkItems.push(row.id);
-      ids.pullRequests.push(...row.origin_pull_request_ids);
-      ids.workItems.push(...row.origin_work_item_keys);
+      add(ids.pullRequests, row.origin_pull_request_ids);
+      add(ids.workItems, row.origin_work_item_keys);
     }
   }
   if (records === 'deployments') {
-    ids.deployments.push(
-      ...(await idsOf(
+    add(
+      ids.deployments,
+      await idsOf(
         'SELECT id FROM deployment WHERE coalesce(finished_at, created_at) >= $1 AND coalesce(finished_at, created_at) < $2',
         [wideFrom, wideTo],
-      )),
+      ),
     );
-    ids.incidents.push(
-      ...(await idsOf(
+    add(
+      ids.incidents,
+      await idsOf(
         `SELECT DISTINCT r.incident_id AS id FROM rework_item r
          CROSS JOIN LATERAL unnest(r.origin_pull_request_ids) AS u(pull_request_id)
          JOIN pull_request p ON p.id = u.pull_request_id
          JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
          WHERE r.incident_id IS NOT NULL AND d.id = ANY($1::text[])`,
         [ids.deployments],
-      )),
+      ),
     );
   }
   let chosenIncidents = null;
@@ -120,22 +127,24 @@ export async function loadExplainDataset(
   }
 
   if (ids.deployments.length > 0) {
-    ids.pullRequests.push(
-      ...(await idsOf(
+    add(
+      ids.pullRequests,
+      await idsOf(
         `SELECT p.id FROM pull_request p JOIN deployment d
            ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
          WHERE d.id = ANY($1::text[])`,
         [ids.deployments],
-      )),
-      ...(await shippedWithoutList(manager, ids.deployments, options)),
+      ),
     );
+    add(ids.pullRequests, await shippedWithoutList(manager, ids.deployments, options));
   }
   if (ids.workItems.length > 0)
-    ids.pullRequests.push(
-      ...(await idsOf(
+    add(
+      ids.pullRequests,
+      await idsOf(
         'SELECT DISTINCT pull_request_id AS id FROM pull_request_work_item WHERE work_item_key = ANY($1::text[])',
         [ids.workItems],
-      )),
+      ),
     );
 
   const byId = (column: string, list: string[]) => ({
@@ -161,6 +170,11 @@ export async function loadExplainDataset(
 }
 
 const dayMs = 86_400_000;
+
+/** Appends one by one: a quarter of a large organisation is more ids than `push(...ids)` takes as arguments. */
+function add(list: string[], found: readonly string[]): void {
+  for (const id of found) list.push(id);
+}
 
 class Ids {
   readonly pullRequests: string[] = [];

@@ -93,6 +93,7 @@ interface WorkItemRow {
   story_points: number | null;
   created_at: Date;
   started_at: Date | null;
+  work_started_at: Date | null;
   resolved_at: Date | null;
   committed: string[];
   completed_in: string | null;
@@ -102,7 +103,8 @@ interface WorkItemRow {
 }
 
 /**
- * Started = the analysis' first move to in progress (`in_progress_at`). Committed
+ * Started = the analysis' first move to in progress (`in_progress_at`); work started = the
+ * context's start when work was seen to start (a move or a PR), not mere creation. Committed
  * sprints: the item was in the sprint when it started. Completed in: the sprint it was in
  * when it was resolved, resolved between the sprint's start and its completion.
  */
@@ -112,7 +114,7 @@ export async function workItems(
 ): Promise<WorkItemRecord[]> {
   const rows = await manager.query<WorkItemRow[]>(
     `SELECT w.key, w.issue_type, w.is_subtask, i.person_id, w.story_points, w.created_at,
-       c.in_progress_at AS started_at,
+       c.in_progress_at AS started_at, CASE WHEN c.started_from <> 'created' THEN c.started_at END AS work_started_at,
        CASE WHEN w.status_category = 'done' THEN w.resolved_at END AS resolved_at,
        coalesce((SELECT array_agg(DISTINCT s.id) FROM work_item_sprint ws JOIN sprint s ON s.sprint_id = ws.sprint_id
          WHERE ws.work_item_id = w.id AND s.start_at IS NOT NULL AND ws.added_at <= s.start_at AND (ws.removed_at IS NULL OR ws.removed_at > s.start_at)), '{}') AS committed,
@@ -135,6 +137,7 @@ export async function workItems(
     storyPoints: row.story_points,
     createdAt: row.created_at,
     startedAt: row.started_at,
+    workStartedAt: row.work_started_at,
     resolvedAt: row.resolved_at,
     committedSprintIds: row.committed,
     completedInSprintId: row.completed_in,

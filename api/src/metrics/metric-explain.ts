@@ -73,7 +73,7 @@ const mergedPullRequests: ExplainRule = {
     ),
 };
 
-function workItemsBy(which: 'resolvedAt' | 'startedAt', rule: string): ExplainRule {
+function workItemsBy(which: 'resolvedAt' | 'workStartedAt', rule: string): ExplainRule {
   return {
     rule,
     records: which === 'resolvedAt' ? 'resolved-work-items' : 'started-work-items',
@@ -91,6 +91,7 @@ function workItemsBy(which: 'resolvedAt' | 'startedAt', rule: string): ExplainRu
                 facts: {
                   type: item.type,
                   storyPoints: item.storyPoints,
+                  workStartedAt: item.workStartedAt?.toISOString() ?? null,
                   startedAt: item.startedAt?.toISOString() ?? null,
                   resolvedAt: item.resolvedAt?.toISOString() ?? null,
                   contextScoreAtStart: item.contextScoreAtStart,
@@ -224,7 +225,10 @@ export function explainRuleFor(metricId: string): ExplainRule {
   if (metricId.startsWith('context-missing-context-rework') || metricId.startsWith('rework-'))
     return reworkItems;
   if (metricId.startsWith('context-'))
-    return workItemsBy('startedAt', 'work items that moved to in progress in the period');
+    return workItemsBy(
+      'workStartedAt',
+      'work items whose work started in the period (moved to in progress, or a linked PR opened first)',
+    );
   if (metricId === 'dora-failed-deployment-recovery-time') return incidents;
   if (metricId.startsWith('dora-')) return deployments;
   return mergedPullRequests;

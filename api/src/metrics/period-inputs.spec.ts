@@ -74,6 +74,11 @@ function organisation(seed: number): { data: MetricDataset; memberships: TeamMem
       storyPoints: next() < 0.7 ? Math.floor(next() * 8) : null,
       createdAt,
       startedAt,
+      // Some work starts with a PR a few days before the ticket moves.
+      workStartedAt:
+        startedAt !== null && next() < 0.3
+          ? new Date(startedAt.getTime() - Math.floor(next() * 4 * day))
+          : startedAt,
       resolvedAt:
         startedAt !== null && next() < 0.8
           ? new Date(startedAt.getTime() + Math.floor(next() * 30 * day))

@@ -19,7 +19,8 @@ import {
  * period's records instead of the whole history, and a period whose inputs did not change can be
  * skipped. What a period needs, by the formulas' own placing rules:
  * - pull requests merged in it, or shipped (lead-time link) by a deployment in it;
- * - work items started or resolved in it, or committed to / completed in a sprint ending in it;
+ * - work items started (moved to in progress, or work started) or resolved in it, or committed to /
+ *   completed in a sprint ending in it;
  * - rework items that happened in it, or whose origin is one of those pull requests (escaped defects);
  * - deployments finished in it, the ones that shipped its pull requests, and around each
  *   deployment in it or caused an incident in it: all its incidents and remedies (a recovery
@@ -107,6 +108,7 @@ export function periodInputs(
   for (const item of data.workItems) {
     const put = (index: number): void => void at(index).workItems.add(item);
     finder.containing(item.startedAt, put);
+    finder.containing(item.workStartedAt, put);
     finder.containing(item.resolvedAt, put);
     for (const id of [
       ...item.committedSprintIds,

@@ -24,7 +24,7 @@ import { periodFingerprint } from './record-digest';
 import { dataSpan, rollupPeriods, rollupScopes } from './rollup-plan';
 
 /** Bump when a formula or the dataset building changes meaning, so every period is recomputed. */
-export const rollupFormulasVersion = 'metrics-2';
+export const rollupFormulasVersion = 'metrics-3';
 
 export interface RollupRefreshReport {
   scopes: number;

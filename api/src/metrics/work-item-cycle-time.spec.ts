@@ -26,7 +26,7 @@ describe('work item start for the metrics, after the analysis', () => {
 
   afterAll(() => demo.close());
 
-  it('measures cycle time from the move to in progress when the first PR opened days before it', async () => {
+  it('measures cycle time from the move to in progress, and places context where work started, when the first PR opened days before it', async () => {
     const [story] = await dataSource.query<
       Array<{ id: string; key: string; in_progress_at: Date; resolved_at: Date; pr_id: string }>
     >(
@@ -69,6 +69,7 @@ describe('work item start for the metrics, after the analysis', () => {
     const whole = await loadMetricDataset(dataSource.manager);
     const item = whole.workItems.find((candidate) => candidate.key === story.key);
     expect(item?.startedAt).toEqual(story.in_progress_at);
+    expect(item?.workStartedAt).toEqual(opened);
     const cycle = workItemCycleTime(
       { ...whole, workItems: item === undefined ? [] : [item] },
       periodOf(story.resolved_at, 'week'),
@@ -78,8 +79,9 @@ describe('work item start for the metrics, after the analysis', () => {
       6,
     );
 
-    // Explaining a context metric lists the story around its move, not around the PR's opening
-    // (a day either side: the explain query reads a day wide).
+    // Context metrics place the story where its work started, the PR's opening, so explaining
+    // one lists it there and not around the later move (a day either side: the explain query
+    // reads a day wide).
     const around = (at: Date): Period => ({
       kind: 'week',
       label: at.toISOString(),
@@ -90,7 +92,7 @@ describe('work item start for the metrics, after the analysis', () => {
       (
         await loadExplainDataset(dataSource.manager, 'started-work-items', around(at))
       ).workItems.map((candidate) => candidate.key);
-    expect(await explained(story.in_progress_at)).toContain(story.key);
-    expect(await explained(opened)).not.toContain(story.key);
+    expect(await explained(opened)).toContain(story.key);
+    expect(await explained(story.in_progress_at)).not.toContain(story.key);
   }, 300_000);
 });

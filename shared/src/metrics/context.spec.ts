@@ -15,37 +15,37 @@ const data = build.dataset({
   workItems: [
     build.workItem({
       key: 'W1',
-      startedAt: inMarch,
+      workStartedAt: inMarch,
       contextScoreAtStart: 80,
       hadAcceptanceCriteriaAtStart: true,
       churnAfterStart: 0,
     }),
     build.workItem({
       key: 'W2',
-      startedAt: inMarch,
+      workStartedAt: inMarch,
       contextScoreAtStart: 40,
       hadAcceptanceCriteriaAtStart: false,
       churnAfterStart: 2,
     }),
-    build.workItem({ key: 'W3', startedAt: inMarch }), // nothing known
+    build.workItem({ key: 'W3', workStartedAt: inMarch }), // nothing known
     build.workItem({
       key: 'W4',
       type: 'Subtask',
-      startedAt: inMarch,
+      workStartedAt: inMarch,
       contextScoreAtStart: 10,
       hadAcceptanceCriteriaAtStart: false,
       churnAfterStart: 5,
     }),
     build.workItem({
       key: 'W5',
-      startedAt: inMarch,
+      workStartedAt: inMarch,
       contextScoreAtStart: 90,
       hadAcceptanceCriteriaAtStart: true,
       churnAfterStart: 0,
     }),
     build.workItem({
       key: 'W6',
-      startedAt: at('2026-02-20T00:00:00Z'),
+      workStartedAt: at('2026-02-20T00:00:00Z'),
       contextScoreAtStart: 0,
       hadAcceptanceCriteriaAtStart: false,
       churnAfterStart: 3,
@@ -101,6 +101,30 @@ describe('context quality (March 2026)', () => {
       value: 80,
       universe: { count: 3, noun: 'work items' },
       excluded,
+    });
+  });
+
+  it('places an item by when work started: a PR opened in March counts there, whenever the ticket moved', () => {
+    const prFirst = build.dataset({
+      workItems: [
+        build.workItem({
+          key: 'P1',
+          workStartedAt: inMarch,
+          startedAt: at('2026-04-02T00:00:00Z'),
+          contextScoreAtStart: 30,
+        }),
+        build.workItem({ key: 'P2', workStartedAt: inMarch, contextScoreAtStart: 50 }),
+        build.workItem({
+          key: 'P3',
+          workStartedAt: at('2026-02-25T00:00:00Z'),
+          startedAt: inMarch,
+          contextScoreAtStart: 99,
+        }),
+      ],
+    });
+    expect(contextScoreAtStartMean(prFirst, march)).toMatchObject({
+      value: 40,
+      universe: { count: 2 },
     });
   });
 

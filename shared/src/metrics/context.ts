@@ -17,14 +17,14 @@ import type { MetricDataset, ReworkItemRecord, WorkItemRecord } from './records.
 export const unknownCause = 'cause unknown (left out of the denominator)';
 const noStartedItems = 'no work item started in period';
 
-/** Top-level work items that moved to in progress in the period. */
+/** Top-level work items whose work started in the period (moved to in progress, or a PR opened first). */
 function startedIn(
   data: MetricDataset,
   period: Period,
   excluded: ExclusionTally,
 ): WorkItemRecord[] {
   return data.workItems.filter((item) => {
-    if (!inPeriod(item.startedAt, period)) return false;
+    if (!inPeriod(item.workStartedAt, period)) return false;
     if (!/^sub-?task$/i.test(item.type)) return true;
     excluded.add('sub-task (counted through its parent)');
     return false;

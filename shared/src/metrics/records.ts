@@ -32,8 +32,14 @@ export interface WorkItemRecord {
   assigneePersonId: string | null;
   storyPoints: number | null;
   createdAt: Date;
-  /** First move to an in-progress status. */
+  /** First move to an in-progress status (cycle time runs from it). */
   startedAt: Date | null;
+  /**
+   * When work started: the earlier of the first move to in progress and the first linked PR
+   * opened; null when neither happened. The context fields are read as of then, and the context
+   * metrics place the item by it (teams that open the PR first still count).
+   */
+  workStartedAt: Date | null;
   /** Move to a done status (resolution), null while open. */
   resolvedAt: Date | null;
   /** Sprints the item was in when each of them started. */

@@ -17,7 +17,7 @@ export interface ContextDetails {
 
 /** A work item's context score as it was when work started (rebuilt from the changelog). */
 @Entity({ name: 'work_item_context' })
-@Index('work_item_context_in_progress_idx', ['inProgressAt'])
+@Index('work_item_context_started_idx', ['startedAt'])
 export class WorkItemContext {
   @PrimaryColumn({ name: 'work_item_id', type: 'text' })
   workItemId: string;

@@ -31,6 +31,7 @@ export const build = {
     storyPoints: null,
     createdAt: at('2026-01-01T00:00:00Z'),
     startedAt: null,
+    workStartedAt: null,
     resolvedAt: null,
     committedSprintIds: [],
     completedInSprintId: null,
