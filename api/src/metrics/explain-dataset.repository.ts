@@ -35,155 +35,133 @@ export async function loadExplainDataset(
   period: Period,
   options: MetricOptions = defaultMetricOptions,
 ): Promise<MetricDataset> {
-  const wideFrom = new Date(period.start.getTime() - dayMs);
-  const wideTo = new Date(period.end.getTime() + dayMs);
-  const ids = new Ids();
+  const window = [new Date(period.start.getTime() - dayMs), new Date(period.end.getTime() + dayMs)];
+  const ids = {
+    pullRequests: new Set<string>(),
+    workItems: new Set<string>(),
+    reworkItems: new Set<string>(),
+    deployments: new Set<string>(),
+    incidents: new Set<string>(),
+    sprints: new Set<string>(),
+  };
+  const add = (kind: keyof typeof ids, found: Iterable<string>): void => {
+    for (const id of found) ids[kind].add(id);
+  };
   const idsOf = async (sql: string, params: readonly unknown[]): Promise<string[]> =>
     (await manager.query<Array<{ id: string }>>(sql, [...params])).map((row) => row.id);
 
-  if (records === 'merged-pull-requests')
+  const dated = recordsByDate[records];
+  if (dated !== undefined) add(dated.kind, await idsOf(dated.sql, window));
+  if (records === 'ended-sprints')
     add(
-      ids.pullRequests,
-      await idsOf('SELECT id FROM pull_request WHERE merged_at >= $1 AND merged_at < $2', [
-        wideFrom,
-        wideTo,
-      ]),
-    );
-  if (records === 'resolved-work-items')
-    add(
-      ids.workItems,
-      await idsOf(
-        "SELECT key AS id FROM work_item WHERE status_category = 'done' AND resolved_at >= $1 AND resolved_at < $2",
-        [wideFrom, wideTo],
-      ),
-    );
-  if (records === 'started-work-items')
-    add(
-      ids.workItems,
-      await idsOf(
-        "SELECT work_item_key AS id FROM work_item_context WHERE started_from <> 'created' AND started_at >= $1 AND started_at < $2",
-        [wideFrom, wideTo],
-      ),
-    );
-  if (records === 'ended-sprints') {
-    add(
-      ids.sprints,
-      await idsOf(
-        'SELECT id FROM sprint WHERE coalesce(complete_at, end_at) >= $1 AND coalesce(complete_at, end_at) < $2',
-        [wideFrom, wideTo],
-      ),
-    );
-    add(
-      ids.workItems,
+      'workItems',
       await idsOf(
         `SELECT DISTINCT w.key AS id FROM work_item w JOIN work_item_sprint ws ON ws.work_item_id = w.id
          JOIN sprint s ON s.sprint_id = ws.sprint_id WHERE s.id = ANY($1::text[])`,
-        [ids.sprints],
+        [[...ids.sprints]],
       ),
     );
-  }
   if (records === 'rework-items') {
     const rows = await manager.query<
       Array<{ id: string; origin_pull_request_ids: string[]; origin_work_item_keys: string[] }>
     >(
       'SELECT id, origin_pull_request_ids, origin_work_item_keys FROM rework_item WHERE occurred_at >= $1 AND occurred_at < $2',
-      [wideFrom, wideTo],
+      window,
     );
     for (const row of rows) {
-      ids.reworkItems.push(row.id);
-      add(ids.pullRequests, row.origin_pull_request_ids);
-      add(ids.workItems, row.origin_work_item_keys);
+      ids.reworkItems.add(row.id);
+      add('pullRequests', row.origin_pull_request_ids);
+      add('workItems', row.origin_work_item_keys);
     }
   }
-  if (records === 'deployments') {
+  if (records === 'deployments')
     add(
-      ids.deployments,
-      await idsOf(
-        'SELECT id FROM deployment WHERE coalesce(finished_at, created_at) >= $1 AND coalesce(finished_at, created_at) < $2',
-        [wideFrom, wideTo],
-      ),
-    );
-    add(
-      ids.incidents,
+      'incidents',
       await idsOf(
         `SELECT DISTINCT r.incident_id AS id FROM rework_item r
          CROSS JOIN LATERAL unnest(r.origin_pull_request_ids) AS u(pull_request_id)
          JOIN pull_request p ON p.id = u.pull_request_id
          JOIN deployment d ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
          WHERE r.incident_id IS NOT NULL AND d.id = ANY($1::text[])`,
-        [ids.deployments],
+        [[...ids.deployments]],
       ),
     );
-  }
-  let chosenIncidents = null;
-  if (records === 'incidents') {
-    chosenIncidents = await incidents(manager, {
-      where: 'n.created_at >= $1 AND n.created_at < $2',
-      params: [wideFrom, wideTo],
-    });
-    for (const incident of chosenIncidents)
-      if (incident.causedByDeploymentId !== null)
-        ids.deployments.push(incident.causedByDeploymentId);
-  }
+  const chosenIncidents =
+    records === 'incidents'
+      ? await incidents(manager, {
+          where: 'n.created_at >= $1 AND n.created_at < $2',
+          params: window,
+        })
+      : null;
+  for (const incident of chosenIncidents ?? [])
+    if (incident.causedByDeploymentId !== null) ids.deployments.add(incident.causedByDeploymentId);
 
-  if (ids.deployments.length > 0) {
+  const byId = (column: string, set: Set<string>) => ({
+    where: `${column} = ANY($1::text[])`,
+    params: [[...set]],
+  });
+  // Deployments first: the PRs they list come with them, the ones they shipped unlisted from SQL.
+  const chosenDeployments =
+    ids.deployments.size === 0 ? [] : await deployments(manager, byId('d.id', ids.deployments));
+  for (const deployment of chosenDeployments) add('pullRequests', deployment.pullRequestIds ?? []);
+  if (ids.deployments.size > 0)
+    add('pullRequests', await shippedWithoutList(manager, [...ids.deployments], options));
+  if (ids.workItems.size > 0)
     add(
-      ids.pullRequests,
-      await idsOf(
-        `SELECT p.id FROM pull_request p JOIN deployment d
-           ON d.repository_id = p.repository_id AND d.sha = p.merge_commit_sha
-         WHERE d.id = ANY($1::text[])`,
-        [ids.deployments],
-      ),
-    );
-    add(ids.pullRequests, await shippedWithoutList(manager, ids.deployments, options));
-  }
-  if (ids.workItems.length > 0)
-    add(
-      ids.pullRequests,
+      'pullRequests',
       await idsOf(
         'SELECT DISTINCT pull_request_id AS id FROM pull_request_work_item WHERE work_item_key = ANY($1::text[])',
-        [ids.workItems],
+        [[...ids.workItems]],
       ),
     );
 
-  const byId = (column: string, list: string[]) => ({
-    where: `${column} = ANY($1::text[])`,
-    params: [[...new Set(list)]],
-  });
   return {
     pullRequests:
-      ids.pullRequests.length === 0
+      ids.pullRequests.size === 0
         ? []
         : await pullRequests(manager, byId('p.id', ids.pullRequests)),
     workItems:
-      ids.workItems.length === 0 ? [] : await workItems(manager, byId('w.key', ids.workItems)),
+      ids.workItems.size === 0 ? [] : await workItems(manager, byId('w.key', ids.workItems)),
     reworkItems:
-      ids.reworkItems.length === 0 ? [] : await reworkItems(manager, byId('r.id', ids.reworkItems)),
-    deployments:
-      ids.deployments.length === 0 ? [] : await deployments(manager, byId('d.id', ids.deployments)),
+      ids.reworkItems.size === 0 ? [] : await reworkItems(manager, byId('r.id', ids.reworkItems)),
+    deployments: chosenDeployments,
     incidents:
       chosenIncidents ??
-      (ids.incidents.length === 0 ? [] : await incidents(manager, byId('n.id', ids.incidents))),
-    sprints: ids.sprints.length === 0 ? [] : await sprints(manager, byId('s.id', ids.sprints)),
+      (ids.incidents.size === 0 ? [] : await incidents(manager, byId('n.id', ids.incidents))),
+    sprints: ids.sprints.size === 0 ? [] : await sprints(manager, byId('s.id', ids.sprints)),
   };
 }
 
 const dayMs = 86_400_000;
 
-/** Appends one by one: a quarter of a large organisation is more ids than `push(...ids)` takes as arguments. */
-function add(list: string[], found: readonly string[]): void {
-  for (const id of found) list.push(id);
-}
-
-class Ids {
-  readonly pullRequests: string[] = [];
-  readonly workItems: string[] = [];
-  readonly reworkItems: string[] = [];
-  readonly deployments: string[] = [];
-  readonly incidents: string[] = [];
-  readonly sprints: string[] = [];
-}
+/** The records a rule lists by one date of their own: which ids, found by which window query ($1, $2). */
+const recordsByDate: Partial<
+  Record<
+    ExplainRecords,
+    { kind: 'pullRequests' | 'workItems' | 'sprints' | 'deployments'; sql: string }
+  >
+> = {
+  'merged-pull-requests': {
+    kind: 'pullRequests',
+    sql: 'SELECT id FROM pull_request WHERE merged_at >= $1 AND merged_at < $2',
+  },
+  'resolved-work-items': {
+    kind: 'workItems',
+    sql: "SELECT key AS id FROM work_item WHERE status_category = 'done' AND resolved_at >= $1 AND resolved_at < $2",
+  },
+  'started-work-items': {
+    kind: 'workItems',
+    sql: "SELECT work_item_key AS id FROM work_item_context WHERE started_from <> 'created' AND started_at >= $1 AND started_at < $2",
+  },
+  'ended-sprints': {
+    kind: 'sprints',
+    sql: 'SELECT id FROM sprint WHERE coalesce(complete_at, end_at) >= $1 AND coalesce(complete_at, end_at) < $2',
+  },
+  deployments: {
+    kind: 'deployments',
+    sql: 'SELECT id FROM deployment WHERE coalesce(finished_at, created_at) >= $1 AND coalesce(finished_at, created_at) < $2',
+  },
+};
 
 /**
  * Pull requests that the given deployments shipped without listing them: for a successful

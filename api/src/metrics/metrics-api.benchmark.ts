@@ -43,6 +43,81 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 /** Peak RSS of this process so far, MiB (the benchmark runs in its own process). */
 const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** The dashboard's three endpoints under `clients` concurrent clients: first requests apart, then the steady state. */
+async function measureEndpoints(
+  base: string,
+  headers: Record<string, string>,
+  label: string,
+  figures: Figures,
+): Promise<void> {
+  const endpoints: Array<[string, (turn: number) => string]> = [
+    [
+      'overview',
+      (turn) =>
+        `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
+    ],
+    [
+      'quarterly',
+      (turn) =>
+        `/api/quarterly?quarter=2025-Q${1 + (turn % 4)}&team=${teams[turn % teams.length] ?? ''}`,
+    ],
+    [
+      'filtered rework page',
+      (turn) => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn % 10)}&limit=50`,
+    ],
+  ];
+  for (const [name, pathAt] of endpoints) {
+    const first = await loadInWorker({
+      base,
+      headers,
+      clients: plan(pathAt, warmUpPerClient),
+    });
+    figures[`${label}: ${name} first requests p95 ms`] = first.p95;
+    const latencies = await loadInWorker({ base, headers, clients: plan(pathAt) });
+    figures[`${label}: ${name} p50 ms`] = latencies.p50;
+    figures[`${label}: ${name} p95 ms`] = latencies.p95;
+    figures[`${label}: ${name} errors`] = latencies.errors + first.errors;
+  }
+}
+
+/** Explain requests one at a time (a person drilling into a number), the slowest of three each. */
+async function measureExplains(
+  base: string,
+  headers: Record<string, string>,
+  label: string,
+  figures: Figures,
+): Promise<void> {
+  const explains: Array<[string, string]> = [
+    [
+      'explain merged PRs, org quarter',
+      '/api/metrics/velocity-pull-request-throughput/explain?period=quarter&start=2025-04-01&limit=50',
+    ],
+    [
+      'explain merged PRs, team month',
+      `/api/metrics/velocity-pull-request-throughput/explain?period=month&start=2025-05-01&team=${teams[0] ?? ''}&limit=50`,
+    ],
+    [
+      'explain deployments, team quarter',
+      `/api/metrics/dora-change-failure-rate/explain?period=quarter&start=2025-04-01&team=${teams[0] ?? ''}&limit=50`,
+    ],
+    [
+      'explain rework, repo month',
+      '/api/metrics/context-missing-context-rework-share/explain?period=month&start=2025-05-01&repo=acme/repo-1&limit=50',
+    ],
+  ];
+  for (const [name, path] of explains) {
+    const times: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const started = performance.now();
+      const response = await fetch(`${base}${path}`, { headers });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      times.push(performance.now() - started);
+    }
+    figures[`${label}: ${name} ms (slowest of 3)`] = Math.round(Math.max(...times));
+  }
+}
+
 async function measure(prs: number, figures: Figures): Promise<void> {
   const { dataSource, database } = await createMigratedDataSource();
   const label = `${prs} PRs`;
@@ -90,64 +165,8 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     const { token } = await createApiToken(dataSource.manager, account.id, 'bench');
     const headers = { Authorization: `Bearer ${token}` };
     try {
-      const endpoints: Array<[string, (turn: number) => string]> = [
-        [
-          'overview',
-          (turn) =>
-            `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
-        ],
-        [
-          'quarterly',
-          (turn) =>
-            `/api/quarterly?quarter=2025-Q${1 + (turn % 4)}&team=${teams[turn % teams.length] ?? ''}`,
-        ],
-        [
-          'filtered rework page',
-          (turn) => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn % 10)}&limit=50`,
-        ],
-      ];
-      for (const [name, pathAt] of endpoints) {
-        const first = await loadInWorker({
-          base,
-          headers,
-          clients: plan(pathAt, warmUpPerClient),
-        });
-        figures[`${label}: ${name} first requests p95 ms`] = first.p95;
-        const latencies = await loadInWorker({ base, headers, clients: plan(pathAt) });
-        figures[`${label}: ${name} p50 ms`] = latencies.p50;
-        figures[`${label}: ${name} p95 ms`] = latencies.p95;
-        figures[`${label}: ${name} errors`] = latencies.errors + first.errors;
-      }
-      // Explain: one request at a time (a person drilling into a number), the slowest of three.
-      const explains: Array<[string, string]> = [
-        [
-          'explain merged PRs, org quarter',
-          '/api/metrics/velocity-pull-request-throughput/explain?period=quarter&start=2025-04-01&limit=50',
-        ],
-        [
-          'explain merged PRs, team month',
-          `/api/metrics/velocity-pull-request-throughput/explain?period=month&start=2025-05-01&team=${teams[0] ?? ''}&limit=50`,
-        ],
-        [
-          'explain deployments, team quarter',
-          `/api/metrics/dora-change-failure-rate/explain?period=quarter&start=2025-04-01&team=${teams[0] ?? ''}&limit=50`,
-        ],
-        [
-          'explain rework, repo month',
-          '/api/metrics/context-missing-context-rework-share/explain?period=month&start=2025-05-01&repo=acme/repo-1&limit=50',
-        ],
-      ];
-      for (const [name, path] of explains) {
-        const times: number[] = [];
-        for (let attempt = 0; attempt < 3; attempt += 1) {
-          const started = performance.now();
-          const response = await fetch(`${base}${path}`, { headers });
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-          times.push(performance.now() - started);
-        }
-        figures[`${label}: ${name} ms (slowest of 3)`] = Math.round(Math.max(...times));
-      }
+      await measureEndpoints(base, headers, label, figures);
+      await measureExplains(base, headers, label, figures);
       figures[`${label}: peak RSS MiB`] = peakRssMiB();
     } finally {
       await app.close();
