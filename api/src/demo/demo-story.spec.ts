@@ -1,8 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { defaultMetricOptions, scopeDataset, type PullRequestRecord } from '@rework-radar/shared';
+import {
+  computeMetricValues,
+  defaultMetricOptions,
+  scopeDataset,
+  type MetricDataset,
+  type PullRequestRecord,
+} from '@rework-radar/shared';
 import { loadMetricDataset } from '../metrics/metric-dataset.repository';
 import { demoTeamsConfig } from '../teams/demo-teams';
-import { applyTeamsConfig, loadMemberships } from '../teams/teams.store';
+import { applyTeamsConfig, loadMemberships, reresolveTeams } from '../teams/teams.store';
 import { loadDemoDatabase, type DemoDatabase } from '../testing/demo-database';
 import type { GroundTruthFile } from './ground-truth';
 
@@ -15,19 +21,25 @@ describe('the demo organisation, analysed', () => {
   let truth: GroundTruthFile;
   let velocityTeamPrs: readonly PullRequestRecord[];
   let allPrs: readonly PullRequestRecord[];
+  let teamData: Map<string, MetricDataset>;
 
   beforeAll(async () => {
     demo = await loadDemoDatabase({ seed: 7, prs: 2000 });
     truth = JSON.parse(await readFile(demo.loaded.groundTruthPath, 'utf8')) as GroundTruthFile;
     const teams = demoTeamsConfig(7);
+    // As the product does: the configuration, then (before each rollup refresh) the identity
+    // merge with the accounts each member names, and the members resolved again.
     await demo.dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
+    await demo.dataSource.transaction((manager) => reresolveTeams(manager));
     const data = await loadMetricDataset(demo.dataSource.manager);
-    const slug = teams.teams.find((team) => team.name === truth.story.velocityTeam)?.slug;
-    velocityTeamPrs = scopeDataset(
-      data,
-      { team: slug ?? 'missing' },
-      await loadMemberships(demo.dataSource.manager),
-    ).data.pullRequests;
+    const memberships = await loadMemberships(demo.dataSource.manager);
+    teamData = new Map(
+      teams.teams.map((team) => [
+        team.name,
+        scopeDataset(data, { team: team.slug }, memberships).data,
+      ]),
+    );
+    velocityTeamPrs = teamData.get(truth.story.velocityTeam)?.pullRequests ?? [];
     allPrs = data.pullRequests;
   }, 300_000);
 
@@ -63,5 +75,72 @@ describe('the demo organisation, analysed', () => {
       (2 * before.risky) / months(start, switchedAt),
     );
     expect(after.share).toBeGreaterThan(rest.share + 0.15);
+  });
+
+  /** One metric of a team over [from, to). */
+  const metric = (team: string, metricId: string, from: number, to: number): number | null => {
+    const data = teamData.get(team);
+    if (data === undefined) throw new Error(`no team ${team}`);
+    const period = {
+      kind: 'quarter' as const,
+      start: new Date(from),
+      end: new Date(to),
+      label: '',
+    };
+    return (
+      computeMetricValues(data, [period], { team }, defaultMetricOptions, [metricId])[0]?.value ??
+      null
+    );
+  };
+  const start = Date.parse('2024-07-01');
+  const end = Date.parse('2026-01-01');
+
+  it("counts each member's tickets in their team: story points, context scores and ticket cycle times in every team's view", () => {
+    for (const [team, data] of teamData) {
+      expect(data.workItems.length).toBeGreaterThan(data.pullRequests.length * 0.5);
+      for (const metricId of [
+        'velocity-story-points-per-sprint',
+        'velocity-work-item-cycle-time',
+        'context-score-at-start-mean',
+      ])
+        expect({ team, metricId, value: metric(team, metricId, start, end) }).toEqual({
+          team,
+          metricId,
+          value: expect.any(Number),
+        });
+    }
+  });
+
+  /** Rework the analysis attributed to missing context, per merged PR of the team, by when its origin was opened. */
+  const missingContextRate = (team: string, from: number, to: number): number => {
+    const data = teamData.get(team);
+    if (data === undefined) throw new Error(`no team ${team}`);
+    const opened = new Map(data.pullRequests.map((pr) => [pr.id, pr.createdAt.getTime()]));
+    const inWindow = (id: string): boolean => {
+      const at = opened.get(id);
+      return at !== undefined && at >= from && at < to;
+    };
+    const merged = data.pullRequests.filter((pr) => pr.mergedAt !== null && inWindow(pr.id));
+    const missing = data.reworkItems.filter(
+      (item) => item.cause === 'missing_context' && item.originPrIds.some(inWindow),
+    );
+    return missing.length / Math.max(1, merged.length);
+  };
+
+  it('shows the context-first team causing markedly less missing-context rework per PR once it switches', () => {
+    const switchedAt = Date.parse(truth.story.contextFirstFrom);
+    const team = truth.story.contextFirstTeam;
+    expect(missingContextRate(team, switchedAt, end)).toBeLessThan(
+      0.7 * missingContextRate(team, start, switchedAt),
+    );
+  });
+
+  it('shows the velocity team completing more story points per sprint once it chases velocity', () => {
+    const switchedAt = Date.parse(truth.story.velocityFrom);
+    const team = truth.story.velocityTeam;
+    const before = metric(team, 'velocity-story-points-per-sprint', start, switchedAt);
+    const after = metric(team, 'velocity-story-points-per-sprint', switchedAt, end);
+    expect(before).not.toBeNull();
+    expect(after ?? 0).toBeGreaterThan((before ?? 0) * 1.1);
   });
 });

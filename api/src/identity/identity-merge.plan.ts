@@ -1,9 +1,10 @@
 import type { IdentitySystem } from './identity.entity';
 
 /**
- * Pure plan of the identity merge: identities with the same email become one person, then the
- * configured mapping ({ githubLogin: jiraAccountId }) joins the pairs email could not. Existing
- * person ids are kept, so merging again changes nothing and overrides stay put.
+ * Pure plan of the identity merge: identities with the same email become one person, then each
+ * configured team member joins the accounts it names (GitHub login, Jira account, email), which
+ * email alone could not: GitHub rarely shows a user's email. Existing person ids are kept, so
+ * merging again changes nothing and overrides stay put.
  */
 export interface MergeIdentity {
   id: string;
@@ -13,6 +14,13 @@ export interface MergeIdentity {
   email: string | null;
   isBot: boolean;
   personId: string | null;
+}
+
+/** One person's accounts as a team member names them (any of the three). */
+export interface IdentityHandles {
+  github?: string | undefined;
+  jiraAccountId?: string | undefined;
+  email?: string | undefined;
 }
 
 export interface PlannedPerson {
@@ -26,7 +34,7 @@ export interface PlannedPerson {
 
 export function planIdentityMerge(
   identities: readonly MergeIdentity[],
-  mapping: Readonly<Record<string, string>> = {},
+  members: readonly IdentityHandles[] = [],
 ): PlannedPerson[] {
   const parent = new Map(identities.map((identity) => [identity.id, identity.id]));
   const find = (id: string): string => {
@@ -53,10 +61,14 @@ export function planIdentityMerge(
     else union(first, identity.id, 'email');
   }
   const ids = new Set(identities.map((identity) => identity.id));
-  for (const [login, accountId] of Object.entries(mapping)) {
-    const github = `github:${login.toLowerCase()}`;
-    const jira = `jira:${accountId}`;
-    if (ids.has(github) && ids.has(jira)) union(github, jira, 'mapping');
+  for (const member of members) {
+    const named = [
+      member.github === undefined ? undefined : `github:${member.github.toLowerCase()}`,
+      member.jiraAccountId === undefined ? undefined : `jira:${member.jiraAccountId}`,
+      member.email === undefined ? undefined : byEmail.get(member.email.trim().toLowerCase()),
+    ].filter((id): id is string => id !== undefined && ids.has(id));
+    const [first, ...others] = named;
+    if (first !== undefined) for (const other of others) union(first, other, 'mapping');
   }
 
   const groups = new Map<string, MergeIdentity[]>();

@@ -20,7 +20,7 @@ const identity = (
 });
 
 describe('planIdentityMerge', () => {
-  it('joins by email (any case), then by mapping, and leaves the rest alone', () => {
+  it('joins by email (any case), then by the accounts a team member names, and leaves the rest alone', () => {
     const plan = planIdentityMerge(
       [
         identity('github', 'ana', 'Ana@acme.test'),
@@ -29,7 +29,7 @@ describe('planIdentityMerge', () => {
         identity('jira', 'acc-2', null, 'Bo'),
         identity('jira', 'acc-3', null),
       ],
-      { Bo: 'acc-2' },
+      [{ github: 'Bo', jiraAccountId: 'acc-2' }],
     );
     expect(
       plan.map(({ id, identityIds, matchedBy, displayName }) => ({
@@ -56,6 +56,33 @@ describe('planIdentityMerge', () => {
         identityIds: ['jira:acc-3'],
         matchedBy: 'none',
         displayName: 'acc-3',
+      },
+    ]);
+  });
+
+  it('joins a GitHub account to the Jira account with the email a team member gives, and two persons an earlier merge kept apart', () => {
+    const plan = planIdentityMerge(
+      [
+        { ...identity('github', 'dee', null), personId: 'person:github:dee' },
+        { ...identity('jira', 'acc-9', 'dee@acme.test', 'Dee'), personId: 'person:jira:acc-9' },
+        identity('github', 'eli', null),
+        identity('jira', 'acc-7', 'Eli@Acme.test', 'Eli'),
+      ],
+      [
+        { github: 'dee', jiraAccountId: 'acc-9' },
+        { github: 'ELI', email: 'eli@acme.test' },
+      ],
+    );
+    expect(plan.map(({ id, identityIds, matchedBy }) => ({ id, identityIds, matchedBy }))).toEqual([
+      {
+        id: 'person:github:dee',
+        identityIds: ['github:dee', 'jira:acc-9'],
+        matchedBy: 'mapping',
+      },
+      {
+        id: 'person:github:eli',
+        identityIds: ['github:eli', 'jira:acc-7'],
+        matchedBy: 'mapping',
       },
     ]);
   });
@@ -104,7 +131,9 @@ describe('mergeIdentities', () => {
       })),
     );
 
-    const report = await mergeIdentities(dataSource.manager, { bo: 'acc-2' });
+    const report = await mergeIdentities(dataSource.manager, [
+      { github: 'bo', jiraAccountId: 'acc-2' },
+    ]);
     expect(report).toEqual({
       persons: 3,
       matchedByEmail: 1,
@@ -125,7 +154,9 @@ describe('mergeIdentities', () => {
       'github:cy',
     ]);
 
-    expect(await mergeIdentities(dataSource.manager, { bo: 'acc-2' })).toEqual(report);
+    expect(
+      await mergeIdentities(dataSource.manager, [{ github: 'bo', jiraAccountId: 'acc-2' }]),
+    ).toEqual(report);
     expect(await dataSource.query(`SELECT id, person_id FROM identity ORDER BY id`)).toEqual(links);
   });
 });

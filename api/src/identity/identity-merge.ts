@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IdentitySystem } from './identity.entity';
-import { planIdentityMerge, type MergeIdentity } from './identity-merge.plan';
+import { planIdentityMerge, type IdentityHandles, type MergeIdentity } from './identity-merge.plan';
 
 export interface IdentityMergeReport {
   persons: number;
@@ -10,12 +10,12 @@ export interface IdentityMergeReport {
 }
 
 /**
- * Links every identity (GitHub, Jira) to a person: by email, then by the configured mapping
- * `{ githubLogin: jiraAccountId }`. Writes only person rows and links that change.
+ * Links every identity (GitHub, Jira) to a person: by email, then by the accounts each configured
+ * team member names. Writes only person rows and links that change.
  */
 export async function mergeIdentities(
   manager: EntityManager,
-  mapping: Readonly<Record<string, string>> = {},
+  members: readonly IdentityHandles[] = [],
 ): Promise<IdentityMergeReport> {
   const rows: {
     id: string;
@@ -37,7 +37,7 @@ export async function mergeIdentities(
     isBot: row.is_bot,
     personId: row.person_id,
   }));
-  const plan = planIdentityMerge(identities, mapping);
+  const plan = planIdentityMerge(identities, members);
   for (let start = 0; start < plan.length; start += 1000) {
     const chunk = plan.slice(start, start + 1000);
     const params: unknown[] = [];

@@ -4,8 +4,8 @@ import { describeAnalysis, type AnalysisReport } from '../analysis/analyse';
 import type { AnalysisConfig } from '../analysis/core';
 import type { LinkBase } from '../analysis/detection/detected-rework';
 import type { TeamsConfig } from '@rework-radar/shared';
-import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
-import { applyTeamsConfig } from '../teams/teams.store';
+import type { IdentityMergeReport } from '../identity/identity-merge';
+import { applyTeamsConfig, mergeConfiguredIdentities } from '../teams/teams.store';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
 import { reanalyse } from './reanalyse';
 
@@ -38,7 +38,7 @@ export async function runAfterSyncSteps(
   const { teams } = options;
   if (teams !== undefined)
     await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
-  const identities = await dataSource.transaction((manager) => mergeIdentities(manager));
+  const identities = await dataSource.transaction((manager) => mergeConfiguredIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
   const { analysis } = await reanalyse(dataSource, logger, {
     dataDir: options.dataDir,

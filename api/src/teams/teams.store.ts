@@ -7,6 +7,7 @@ import type {
   TeamUpdate,
 } from '@rework-radar/shared';
 import type { EntityManager } from 'typeorm';
+import { mergeIdentities, type IdentityMergeReport } from '../identity/identity-merge';
 import { resolveMembers } from './team-members.resolve';
 
 /** All SQL on the team tables. Writes replace one team's rows inside the caller's transaction. */
@@ -109,8 +110,29 @@ export async function updateTeam(
   await saveTeam(manager, { slug, ...update });
 }
 
-/** Members configured before their identities were synced resolve now (run before each rollup refresh). */
+/**
+ * The identity merge with what the teams configure: a member listed with both a GitHub login and
+ * a Jira account (or an email) is one person, so the tickets assigned to their Jira account count
+ * in their team like their pull requests do.
+ */
+export async function mergeConfiguredIdentities(
+  manager: EntityManager,
+): Promise<IdentityMergeReport> {
+  const teams = await manager.query<Array<{ member_config: TeamMemberInput[] }>>(
+    'SELECT member_config FROM team ORDER BY slug',
+  );
+  return mergeIdentities(
+    manager,
+    teams.flatMap((team) => team.member_config),
+  );
+}
+
+/**
+ * Members configured before their identities were synced, or whose accounts a configuration
+ * change has just paired, resolve now (run before each rollup refresh).
+ */
 export async function reresolveTeams(manager: EntityManager): Promise<void> {
+  await mergeConfiguredIdentities(manager);
   for (const team of await readTeamInputs(manager)) await saveTeam(manager, team);
 }
 
