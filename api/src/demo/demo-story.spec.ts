@@ -96,6 +96,7 @@ describe('the demo organisation, analysed', () => {
   const end = Date.parse('2026-01-01');
 
   it("counts each member's tickets in their team: story points, context scores and ticket cycle times in every team's view", () => {
+    const empty: string[] = [];
     for (const [team, data] of teamData) {
       expect(data.workItems.length).toBeGreaterThan(data.pullRequests.length * 0.5);
       for (const metricId of [
@@ -103,12 +104,9 @@ describe('the demo organisation, analysed', () => {
         'velocity-work-item-cycle-time',
         'context-score-at-start-mean',
       ])
-        expect({ team, metricId, value: metric(team, metricId, start, end) }).toEqual({
-          team,
-          metricId,
-          value: expect.any(Number),
-        });
+        if (metric(team, metricId, start, end) === null) empty.push(`${team}: ${metricId}`);
     }
+    expect(empty).toEqual([]);
   });
 
   /** Rework the analysis attributed to missing context, per merged PR of the team, by when its origin was opened. */
