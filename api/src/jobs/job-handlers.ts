@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { linkBaseOf } from '../analysis/link-base';
 import type { AppConfig, GithubConnection } from '../config/app-config';
+import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
 import { agentRules } from '../sources/github/agent-detection';
 import { createGithubClient } from '../sources/github/github-client';
 import { runGithubSync } from '../sources/github/github-sync';
@@ -27,8 +28,8 @@ export type JobOutput = Record<string, number | string>;
 
 /**
  * Runs one job. Every handler is idempotent: the connectors resume from their checkpoints and
- * write by source keys, the after-sync steps write only what changed, so a retry after a kill
- * gives the same rows as one clean run.
+ * write by source keys, the after-sync steps and the rollup refresh write only what changed, so a
+ * retry after a kill gives the same rows as one clean run.
  */
 export async function runJob(request: JobRequest, context: JobContext): Promise<JobOutput> {
   switch (request.queue) {
@@ -42,6 +43,8 @@ export async function runJob(request: JobRequest, context: JobContext): Promise<
       return afterSync(context);
     case 'reanalyse':
       return reanalyseAll(context);
+    case 'refresh-rollups':
+      return refreshRollups(context);
   }
 }
 
@@ -140,5 +143,14 @@ async function reanalyseAll(context: JobContext): Promise<JobOutput> {
     modelVersion: report.analysis.modelVersion,
     attributions: report.analysis.counts.attributions,
     periodsRecomputed: report.rollups.periodsRecomputed,
+  };
+}
+
+async function refreshRollups(context: JobContext): Promise<JobOutput> {
+  const report = await refreshMetricRollups(context.dataSource, context.logger);
+  return {
+    scopesRecomputed: report.scopesRecomputed,
+    periodsRecomputed: report.periodsRecomputed,
+    rowsWritten: report.rowsWritten,
   };
 }

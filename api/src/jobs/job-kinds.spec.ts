@@ -14,11 +14,20 @@ describe('job kinds', () => {
     expect(scopeOf({ queue: 'reanalyse', data: {} })).toBe('all');
   });
 
+  it('refreshes the rollups under the lock of the after-sync steps and re-analysis, which write them too', () => {
+    const afterSync = scopeOf({ queue: 'after-sync', data: {} });
+    expect(scopeOf({ queue: 'refresh-rollups', data: {} })).toBe(afterSync);
+    expect(scopeOf({ queue: 'reanalyse', data: {} })).toBe(afterSync);
+  });
+
   it('rejects payloads that another process could have stored wrong', () => {
     expect(() => parseJobRequest('sync-github', { repository: 'no-slash' })).toThrow();
     expect(() => parseJobRequest('sync-jira', { project: 'eng' })).toThrow();
     expect(() => parseJobRequest('after-sync', { extra: 1 })).toThrow();
     expect(() => parseJobRequest('reanalyse', { full: false })).toThrow();
+    expect(() => parseJobRequest('refresh-rollups', { scope: 'team:payments' })).toThrow();
+    expect(() => parseJobRequest('refresh-rollups', null)).toThrow();
+    expect(parseJobRequest('refresh-rollups', {})).toEqual({ queue: 'refresh-rollups', data: {} });
     expect(() => parseJobRequest('drop-tables', {})).toThrow('unknown job queue');
     expect(parseJobRequest('sync-github', { repository: 'acme/api' })).toEqual({
       queue: 'sync-github',

@@ -24,19 +24,26 @@ export const syncJiraPayload = z
 export const afterSyncPayload = z.object({}).strict();
 /** A full re-analysis (rules or model changed); locks the same scope as the after-sync steps. */
 export const reanalysePayload = z.object({}).strict();
+/** Recomputes the metric rollups after an override or a model change (queued after its commit). */
+export const refreshRollupsPayload = z.object({}).strict();
 
 export type SyncGithubPayload = z.infer<typeof syncGithubPayload>;
 export type SyncJiraPayload = z.infer<typeof syncJiraPayload>;
 export type AfterSyncPayload = z.infer<typeof afterSyncPayload>;
 export type ReanalysePayload = z.infer<typeof reanalysePayload>;
+export type RefreshRollupsPayload = z.infer<typeof refreshRollupsPayload>;
 
 export type JobRequest =
   | { queue: 'sync-github'; data: SyncGithubPayload }
   | { queue: 'sync-jira'; data: SyncJiraPayload }
   | { queue: 'after-sync'; data: AfterSyncPayload }
-  | { queue: 'reanalyse'; data: ReanalysePayload };
+  | { queue: 'reanalyse'; data: ReanalysePayload }
+  | { queue: 'refresh-rollups'; data: RefreshRollupsPayload };
 
-/** The scope a job works on: its singleton key, and the name of its lock. */
+/**
+ * The scope a job works on: its singleton key (per queue), and the name of its lock (across
+ * queues: kinds that share a scope never run at the same time).
+ */
 export function scopeOf(request: JobRequest): string {
   switch (request.queue) {
     case 'sync-github':
@@ -47,6 +54,8 @@ export function scopeOf(request: JobRequest): string {
       return request.data.project === undefined ? 'connection' : `project:${request.data.project}`;
     case 'after-sync':
     case 'reanalyse':
+    case 'refresh-rollups':
+      // A rollup refresh writes metric_rollup as the after-sync steps and a re-analysis do: their lock.
       return 'all';
   }
 }
@@ -62,6 +71,8 @@ export function parseJobRequest(queue: string, data: unknown): JobRequest {
       return { queue, data: afterSyncPayload.parse(data) };
     case 'reanalyse':
       return { queue, data: reanalysePayload.parse(data) };
+    case 'refresh-rollups':
+      return { queue, data: refreshRollupsPayload.parse(data) };
     default:
       throw new Error(`unknown job queue ${queue}`);
   }

@@ -57,13 +57,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const handle = async (job: PgBoss.Job): Promise<JobOutput> => {
     const request = parseJobRequest(job.name, job.data);
     const scope = scopeOf(request);
-    const lease = await JobLease.acquire(
-      options.databaseUrl,
-      job.id,
-      `${job.name}:${scope}`,
-      scopeWaitMs,
-      logger,
-    );
+    // Locked by scope alone, not queue and scope: the after-sync steps, a re-analysis and a rollup
+    // refresh share the scope `all` because they write the same tables, so one waits for the other.
+    const lease = await JobLease.acquire(options.databaseUrl, job.id, scope, scopeWaitMs, logger);
     try {
       const runId = await recordRunStart(dataSource, {
         jobId: job.id,

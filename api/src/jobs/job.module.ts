@@ -14,6 +14,7 @@ import { JobQueueHolder } from './job-queue.holder';
 import { parseJobsSettings, type JobsSettings } from './jobs-env';
 import { startWorker, type RunningWorker } from './job-worker';
 import { ReanalysisController } from './reanalysis.controller';
+import { RollupRefreshQueue } from './rollup-refresh.queue';
 import { SyncJobsController } from './sync-jobs.controller';
 import { SYNC_STATUS_CHANGES, SyncEventsController } from './sync-events.controller';
 import { readSyncStatus } from './sync-status';
@@ -23,8 +24,9 @@ const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
 
 /**
  * `POST /api/sync`, `POST /api/analysis/reanalyse`, `GET /api/sync/status`, `GET /api/sync/events` (live status, server-sent
- * events), `GET /api/sync/quarantine`. The api only queues jobs; it works them too only
- * with WORKER_IN_API=true (the way to run jobs on the embedded database).
+ * events), `GET /api/sync/quarantine`, and the rollup refresh other modules queue. The api works
+ * jobs itself with WORKER_IN_API=true, the default on the embedded database (`npm start`: no
+ * worker process can reach it); otherwise it only queues them for the workers.
  */
 @Module({
   controllers: [SyncJobsController, SyncEventsController, ReanalysisController],
@@ -39,14 +41,21 @@ const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
           (error) => logger.warn({ err: error }, 'sync status poll failed'),
         ),
     },
-    { provide: JOBS_SETTINGS, useFactory: (): JobsSettings => parseJobsSettings(process.env) },
+    {
+      provide: JOBS_SETTINGS,
+      inject: [DATABASE_CONNECTION],
+      useFactory: (database: DatabaseConnection): JobsSettings =>
+        parseJobsSettings(process.env, database.engine),
+    },
     {
       provide: JobQueueHolder,
       inject: [DATABASE_CONNECTION, JOBS_SETTINGS, APP_LOGGER],
       useFactory: (database: DatabaseConnection, settings: JobsSettings, logger: Logger) =>
         new JobQueueHolder(database.url, settings, logger),
     },
+    RollupRefreshQueue,
   ],
+  exports: [RollupRefreshQueue],
 })
 export class JobModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker: RunningWorker | undefined;

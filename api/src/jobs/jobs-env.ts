@@ -1,9 +1,12 @@
+import type { DatabaseEngine } from '@rework-radar/shared';
 import { z } from 'zod';
 
 /**
  * Settings of the job queue, read from the environment by the worker and the api. Kept here
  * rather than in AppConfig: only the queue reads them.
- *   WORKER_IN_API=true        the api process also works jobs (default: it only enqueues)
+ *   WORKER_IN_API=true        the api process also works jobs (default: true on the embedded
+ *                             database, which no separate worker can reach; otherwise the api
+ *                             only enqueues)
  *   JOBS_RETRY_LIMIT          retries per job before it fails (default 20)
  *   JOBS_RETRY_DELAY_SECONDS  base of the exponential backoff (default 5: 10 s, 20 s, 40 s ...)
  *   JOBS_POLL_SECONDS         how often an idle worker polls (default 2, at least 0.5)
@@ -16,7 +19,7 @@ const flag = z
   .transform((value) => ['true', '1', 'yes'].includes(value));
 
 const jobsEnvSchema = z.object({
-  WORKER_IN_API: flag.default(false),
+  WORKER_IN_API: flag.optional(),
   JOBS_RETRY_LIMIT: z.coerce.number().int().min(0).max(1000).default(20),
   JOBS_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(2),
@@ -33,7 +36,10 @@ export interface JobsSettings {
   stopTimeoutSeconds: number;
 }
 
-export function parseJobsSettings(env: Record<string, string | undefined>): JobsSettings {
+export function parseJobsSettings(
+  env: Record<string, string | undefined>,
+  engine: DatabaseEngine = 'external',
+): JobsSettings {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
   );
@@ -46,7 +52,7 @@ export function parseJobsSettings(env: Record<string, string | undefined>): Jobs
   }
   const parsed = result.data;
   return {
-    workerInApi: parsed.WORKER_IN_API,
+    workerInApi: parsed.WORKER_IN_API ?? engine === 'embedded',
     retryLimit: parsed.JOBS_RETRY_LIMIT,
     retryDelaySeconds: parsed.JOBS_RETRY_DELAY_SECONDS,
     pollSeconds: parsed.JOBS_POLL_SECONDS,

@@ -7,8 +7,8 @@ import { startWorker } from './job-worker';
 /**
  * `npm run worker -w api`: one worker process on the job queue, until SIGTERM/SIGINT (running
  * jobs get JOBS_STOP_TIMEOUT_SECONDS to finish, then go back to the queue). Needs DATABASE_URL:
- * workers share the queue through one PostgreSQL (with the embedded database, run the worker
- * inside the api with WORKER_IN_API=true instead). JOBS_SYNC_EVERY_MINUTES queues a sync of the
+ * workers share the queue through one PostgreSQL (with the embedded database, the api works the
+ * jobs itself: WORKER_IN_API is on there by default). JOBS_SYNC_EVERY_MINUTES queues a sync of the
  * configuration periodically.
  */
 async function main(): Promise<number> {
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   }
   if (config.databaseUrl === undefined) {
     process.stderr.write(
-      'The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, set WORKER_IN_API=true on the api instead.\n',
+      'The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, the api works the jobs itself (WORKER_IN_API, on by default there).\n',
     );
     return 2;
   }

@@ -11,9 +11,16 @@ import { pageCursorSchema, pageLimitSchema, paginated } from './pagination.js';
 
 /**
  * The job kinds on the queue. A scope never runs twice at once and is queued at most once; the
- * payload of each kind lives with the workers.
+ * payload of each kind lives with the workers. `refresh-rollups` recomputes the dashboard's
+ * numbers after an override or a model change.
  */
-export const jobQueues = ['sync-github', 'sync-jira', 'after-sync', 'reanalyse'] as const;
+export const jobQueues = [
+  'sync-github',
+  'sync-jira',
+  'after-sync',
+  'reanalyse',
+  'refresh-rollups',
+] as const;
 export type JobQueueName = (typeof jobQueues)[number];
 
 /** A job's state as pg-boss keeps it. */

@@ -45,6 +45,7 @@ import {
   type RefitRequest,
 } from './model.schemas';
 import { Access } from '../../auth/access';
+import { RollupRefreshQueue } from '../../jobs/rollup-refresh.queue';
 
 @ApiTags('analysis models')
 @Controller('analysis/models')
@@ -52,6 +53,7 @@ export class ModelsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rollups: RollupRefreshQueue,
   ) {}
 
   @Get()
@@ -83,7 +85,8 @@ export class ModelsController {
   refit(
     @Body(new ZodValidationPipe(refitRequestSchema)) body: RefitRequest,
   ): Promise<RefitOutcome> {
-    return mapped(
+    return this.thenRefresh(
+      'model refit',
       refitModel(this.dataSource, {
         scope: body.scope,
         config: this.config.analysis,
@@ -104,7 +107,8 @@ export class ModelsController {
   rollback(
     @Body(new ZodValidationPipe(activateRequestSchema)) body: ActivateRequest,
   ): Promise<ModelChange> {
-    return mapped(
+    return this.thenRefresh(
+      'model rollback',
       rollbackModelVersion(this.dataSource, { scope: body.scope, config: this.config.analysis }),
     );
   }
@@ -132,13 +136,24 @@ export class ModelsController {
         message: 'The request has invalid fields',
         issues: [{ field: 'version', message: 'must be a positive integer' }],
       });
-    return mapped(
+    return this.thenRefresh(
+      `activation of model version ${parsed.data}`,
       activateModelVersion(this.dataSource, {
         scope: body.scope,
         version: parsed.data,
         config: this.config.analysis,
       }),
     );
+  }
+
+  /**
+   * A model change re-attributes items in its own transaction: once it has committed, the rollups
+   * by cause are refreshed by a worker (a failed change moved nothing, so queues nothing).
+   */
+  private async thenRefresh<T>(change: string, work: Promise<T>): Promise<T> {
+    const outcome = await mapped(work);
+    await this.rollups.request(change);
+    return outcome;
   }
 }
 

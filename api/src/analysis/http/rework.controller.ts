@@ -44,11 +44,15 @@ import { wantsCsv } from './rework-list-query';
 import { Access } from '../../auth/access';
 import { TeamsOfResource } from '../../auth/team-scope';
 import { teamsOfReworkItem } from './rework-item-teams';
+import { RollupRefreshQueue } from '../../jobs/rollup-refresh.queue';
 
 @ApiTags('rework')
 @Controller('rework')
 export class ReworkController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rollups: RollupRefreshQueue,
+  ) {}
 
   @Get()
   @Access('read')
@@ -93,6 +97,8 @@ export class ReworkController {
   @ApiOperation({
     summary:
       'Sets the cause of a rework item with a reason; kept with who (the signed-in account) and when, and written to the audit log',
+    description:
+      'The metrics by cause follow once a worker has refreshed the rollups, queued after the change (one refresh for a burst of overrides).',
   })
   @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiBadRequestResponse({ description: 'Unknown cause or empty reason' })
@@ -102,7 +108,7 @@ export class ReworkController {
     @Body(new ZodValidationPipe(reworkOverrideRequestSchema)) body: ReworkOverrideRequest,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ReworkDetail> {
-    return found(
+    const overridden = found(
       await this.dataSource.transaction(async (manager) => {
         const detail = await overrideCause(manager, id, body, principal.email);
         if (detail !== null) {
@@ -120,6 +126,9 @@ export class ReworkController {
         return detail;
       }),
     );
+    // After the commit, so the refresh reads the new effective cause.
+    await this.rollups.request(`override of ${id}`);
+    return overridden;
   }
 
   private async listOrReject(query: ReworkListQuery): Promise<ReworkListResponse> {
