@@ -25,15 +25,34 @@ describe('quarterly review', () => {
       { value: 0.25, universe: { count: 12, noun: 'rework items' } },
       null,
     );
-    expect(failure).toMatchObject({ delta: -0.1, relativeDelta: -0.5, verdict: 'better' });
-    expect(highlights('2025-Q2', [throughput, failure, cause])).toEqual([
-      'Change failure rate fell from 20.0% to 10.0% (-50%) in 2025-Q2, an improvement.',
+    expect(failure).toMatchObject({ delta: -0.1, relativeDelta: null, verdict: 'better' });
+    expect(throughput).toMatchObject({ delta: 10, relativeDelta: 0.5 });
+    expect(highlights('2025-Q2', [failure, throughput, cause])).toEqual([
       'Pull requests merged per week rose from 20.0 per week to 30.0 per week (+50%) in 2025-Q2, an improvement.',
+      'Change failure rate fell from 20.0% to 10.0% (-10.0 points) in 2025-Q2, an improvement.',
       'Missing context caused 25.0% of the 12 rework items in 2025-Q2.',
     ]);
     expect(quarterPeriod('2025-Q2')).toMatchObject({
       start: new Date('2025-04-01T00:00:00Z'),
       end: new Date('2025-07-01T00:00:00Z'),
     });
+  });
+
+  it("reads a share's change in points and a correlation's as a difference, never as a share of a near-zero value", () => {
+    const calibration = headline(
+      'review-depth-risk-correlation',
+      { value: 0.01, universe: { count: 656, noun: 'pull requests' } },
+      -0.12,
+    );
+    const stamps = headline(
+      'review-rubber-stamp-rate',
+      { value: 0.306, universe: { count: 36, noun: 'pull requests' } },
+      0.559,
+    );
+    expect(calibration.relativeDelta).toBeNull();
+    expect(highlights('2025-Q4', [calibration, stamps])).toEqual([
+      'Rubber-stamp rate fell from 55.9% to 30.6% (-25.3 points) in 2025-Q4, an improvement.',
+      'Review calibration (depth vs risk) rose from -0.12 to 0.01 (+0.13) in 2025-Q4, an improvement.',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  changeReadsRelative,
   metricById,
   periodOf,
   type MetricDefinition,
@@ -67,7 +68,10 @@ export function headline(
     previousValue,
     delta,
     relativeDelta:
-      delta === null || previousValue === null || previousValue === 0
+      delta === null ||
+      previousValue === null ||
+      previousValue === 0 ||
+      !changeReadsRelative(definition.unit)
         ? null
         : delta / Math.abs(previousValue),
     verdict: verdictOf(definition.directionOfGood, value, previousValue),
@@ -96,6 +100,25 @@ export function formatValue(value: number, unit: MetricDefinition['unit']): stri
   }
 }
 
+/** How far a headline moved, comparable across units: a relative change, a share's change in points (0.25 for 25 points), half a correlation's difference (its range is 2). */
+function moveSize(h: QuarterlyHeadline): number {
+  if (h.delta === null) return 0;
+  if (h.unit === 'ratio') return Math.abs(h.delta);
+  if (h.unit === 'correlation') return Math.abs(h.delta) / 2;
+  return Math.abs(h.relativeDelta ?? Number.POSITIVE_INFINITY);
+}
+
+/** The change in words: a share in percentage points, a correlation as a difference, the rest relative. */
+function changeText(h: QuarterlyHeadline): string {
+  const sign = (value: number): string => (value > 0 ? '+' : '');
+  if (h.delta === null) return '';
+  if (h.unit === 'ratio') return ` (${sign(h.delta)}${(h.delta * 100).toFixed(1)} points)`;
+  if (h.unit === 'correlation') return ` (${sign(h.delta)}${h.delta.toFixed(2)})`;
+  return h.relativeDelta === null
+    ? ''
+    : ` (${sign(h.relativeDelta)}${(h.relativeDelta * 100).toFixed(0)}%)`;
+}
+
 /** Up to five sentences: the largest better/worse moves first, then what caused the quarter's rework. */
 export function highlights(quarter: string, headlines: readonly QuarterlyHeadline[]): string[] {
   const moves = headlines
@@ -105,21 +128,12 @@ export function highlights(quarter: string, headlines: readonly QuarterlyHeadlin
         h.value !== null &&
         h.previousValue !== null,
     )
-    .sort(
-      (a, b) =>
-        Math.abs(b.relativeDelta ?? Number.POSITIVE_INFINITY) -
-          Math.abs(a.relativeDelta ?? Number.POSITIVE_INFINITY) ||
-        a.metricId.localeCompare(b.metricId),
-    )
+    .sort((a, b) => moveSize(b) - moveSize(a) || a.metricId.localeCompare(b.metricId))
     .slice(0, 4)
     .map((h) => {
       const value = h.value ?? 0;
       const previous = h.previousValue ?? 0;
-      const change =
-        h.relativeDelta === null
-          ? ''
-          : ` (${h.relativeDelta > 0 ? '+' : ''}${(h.relativeDelta * 100).toFixed(0)}%)`;
-      return `${h.name} ${value > previous ? 'rose' : 'fell'} from ${formatValue(previous, h.unit)} to ${formatValue(value, h.unit)}${change} in ${quarter}, ${h.verdict === 'better' ? 'an improvement' : 'a deterioration'}.`;
+      return `${h.name} ${value > previous ? 'rose' : 'fell'} from ${formatValue(previous, h.unit)} to ${formatValue(value, h.unit)}${changeText(h)} in ${quarter}, ${h.verdict === 'better' ? 'an improvement' : 'a deterioration'}.`;
     });
   const cause = headlines.find((h) => h.metricId === 'context-missing-context-rework-share');
   if (cause?.value !== null && cause?.value !== undefined && cause.universe.count > 0) {

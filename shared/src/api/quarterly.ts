@@ -30,7 +30,7 @@ export const quarterlyHeadlineSchema = z.object({
   value: z.number().nullable(),
   previousValue: z.number().nullable(),
   delta: z.number().nullable(),
-  /** delta / |previous value|; null when the previous value is 0 or missing. */
+  /** delta / |previous value|; null when the previous value is 0 or missing, and for shares and correlations (their delta says the change: see `changeReadsRelative`). */
   relativeDelta: z.number().nullable(),
   verdict: verdictSchema,
   universe: z.object({ count: z.number().int(), noun: z.string() }),

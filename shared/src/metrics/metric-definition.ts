@@ -20,6 +20,15 @@ export const metricUnits = [
 ] as const;
 export type MetricUnit = (typeof metricUnits)[number];
 
+/**
+ * Whether a change of this unit reads as a share of the previous value. A share's change reads in
+ * percentage points and a correlation's as a difference: "+107%" from -0.12 to 0.01, or "-50%"
+ * from 0.8% to 0.4%, would say more than happened.
+ */
+export function changeReadsRelative(unit: MetricUnit): boolean {
+  return unit !== 'ratio' && unit !== 'correlation';
+}
+
 /** Which way a change is an improvement; `neutral` when neither is (e.g. agent share). */
 export type DirectionOfGood = 'up' | 'down' | 'neutral';
 

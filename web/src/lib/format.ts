@@ -27,6 +27,14 @@ export function formatMetric(value: number | null, unit: MetricUnit): string {
   }
 }
 
+/** A change of a metric, signed: a share's in percentage points ("-10 pts"), the rest in the metric's unit. */
+export function formatMetricChange(delta: number, unit: MetricUnit): string {
+  const sign = delta > 0 ? '+' : '';
+  return unit === 'ratio'
+    ? `${sign}${oneDecimal.format(delta * 100)} pts`
+    : `${sign}${formatMetric(delta, unit)}`;
+}
+
 export function formatPercent(ratio: number): string {
   return percent.format(ratio);
 }

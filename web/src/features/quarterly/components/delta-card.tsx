@@ -1,5 +1,5 @@
 import { metricById, type QuarterlyHeadline } from '@rework-radar/shared';
-import { formatMetric, formatPercent } from '../../../lib/format';
+import { formatMetric, formatMetricChange, formatPercent } from '../../../lib/format';
 
 const verdictWords: Record<QuarterlyHeadline['verdict'], string> = {
   better: 'better',
@@ -16,7 +16,7 @@ export function DeltaCard({ headline }: { headline: QuarterlyHeadline }) {
   const change =
     headline.delta === null
       ? 'no previous value'
-      : `${headline.delta > 0 ? '+' : ''}${formatMetric(headline.delta, headline.unit)}${
+      : `${formatMetricChange(headline.delta, headline.unit)}${
           headline.relativeDelta === null
             ? ''
             : ` (${headline.relativeDelta > 0 ? '+' : ''}${formatPercent(headline.relativeDelta)})`

@@ -15,7 +15,7 @@ const review = build.quarterly({
       value: 0.3,
       previousValue: 0.4,
       delta: -0.1,
-      relativeDelta: -0.25,
+      relativeDelta: null,
       verdict: 'better',
       universe: { count: 120, noun: 'rework items' },
     },
@@ -57,12 +57,12 @@ function answers() {
 }
 
 describe('the quarterly review', () => {
-  it('shows deltas whose arrow follows the sign and whose verdict follows the direction of good', async () => {
+  it("shows deltas whose arrow follows the sign, a share's in points, and whose verdict follows the direction of good", async () => {
     const api = answers();
     renderRoute('/quarterly?quarter=2025-Q4');
     const share = await screen.findByRole('article', { name: 'Rework caused by missing context' });
     expect(share).toHaveTextContent('30%');
-    expect(share).toHaveTextContent('▼ -10% (-25%) better');
+    expect(share).toHaveTextContent('▼ -10 pts better');
     expect(share).toHaveClass('delta-card--better');
     const cycle = screen.getByRole('article', { name: 'Pull request cycle time' });
     expect(cycle).toHaveTextContent('▲ +10 h (+50%) worse');
