@@ -43,7 +43,7 @@ describe('the app shell', () => {
 
   it('keeps the picked quarter and grain in the URL', async () => {
     answers();
-    const { router } = renderRoute('/rework');
+    const { router } = renderRoute('/overview');
     const quarter = await screen.findByLabelText('Quarter');
     expect(
       await within(quarter).findByRole('option', { name: '2025 Q4', selected: true }),
@@ -52,6 +52,28 @@ describe('the app shell', () => {
     expect(router.state.location.search).toContain('quarter=2025-Q2');
     await userEvent.selectOptions(screen.getByLabelText('Trend by'), 'week');
     expect(router.state.location.search).toContain('grain=week');
+  });
+
+  it('shows on each page only the pickers that page reads', async () => {
+    answers();
+    const pickers = async (path: string): Promise<string[]> => {
+      const { unmount } = renderRoute(path);
+      await screen.findByRole('navigation', { name: 'Main' });
+      const group = screen.queryByRole('group', { name: 'View scope' });
+      const labels =
+        group === null
+          ? []
+          : within(group)
+              .getAllByRole('combobox')
+              .map((select) => select.closest('label')?.textContent ?? '');
+      unmount();
+      return labels.map((label) => label.replace(/^(Team|Quarter|Trend by).*$/s, '$1'));
+    };
+    expect(await pickers('/overview')).toEqual(['Team', 'Quarter', 'Trend by']);
+    expect(await pickers('/quarterly')).toEqual(['Team', 'Quarter']);
+    expect(await pickers('/rework')).toEqual(['Team']);
+    expect(await pickers('/rework/rw-1')).toEqual([]);
+    expect(await pickers('/health')).toEqual([]);
   });
 
   it('switches between light and dark and remembers the choice', async () => {

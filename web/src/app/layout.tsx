@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useLocation, useSearchParams } from 'react-router';
-import { ScopePickers } from '../components/scope/scope-pickers';
+import { ScopePickers, type ScopePicker } from '../components/scope/scope-pickers';
 import { ThemeToggle } from '../components/theme/theme-toggle';
 import { useCurrentUser } from '../lib/api/current-user';
 import { UserMenu } from '../features/auth/components/user-menu';
@@ -15,8 +15,13 @@ const sections = [
   { to: '/health', label: 'System health', scoped: false },
 ] as const;
 
-/** Pages whose numbers depend on team and quarter show the pickers. */
-const scopedPaths = ['/overview', '/rework', '/review-calibration', '/quarterly'];
+/** The pickers each page reads: the rework explorer has its own dates, the quarterly review no trend, a rework item none. */
+const pickersOf: ReadonlyArray<readonly [string, readonly ScopePicker[]]> = [
+  ['/overview', ['team', 'quarter', 'grain']],
+  ['/review-calibration', ['team', 'quarter', 'grain']],
+  ['/quarterly', ['team', 'quarter']],
+  ['/rework', ['team']],
+];
 
 export function Layout() {
   const [params] = useSearchParams();
@@ -27,9 +32,7 @@ export function Layout() {
     (section) => !('adminOnly' in section) || me.data?.role === 'admin',
   );
   const carried = scopeSearch(params);
-  const showPickers = scopedPaths.some(
-    (path) => pathname === path || pathname.startsWith(`${path}/`),
-  );
+  const pickers = pickersOf.find(([path]) => pathname === path)?.[1];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -51,9 +54,9 @@ export function Layout() {
         <ThemeToggle />
         <UserMenu />
       </header>
-      {showPickers && (
+      {pickers !== undefined && (
         <div className="shell__scope">
-          <ScopePickers />
+          <ScopePickers show={pickers} />
         </div>
       )}
       <main className="shell__main" id="main">
