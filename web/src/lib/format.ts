@@ -27,6 +27,11 @@ export function formatMetric(value: number | null, unit: MetricUnit): string {
   }
 }
 
+/** A metric value on a chart axis, where a long unit would not fit beside the numbers. */
+export function formatAxisValue(value: number, unit: MetricUnit): string {
+  return unit === 'engineer-days' ? `${oneDecimal.format(value)} d` : formatMetric(value, unit);
+}
+
 /** A change of a metric, signed: a share's in percentage points ("-10 pts"), the rest in the metric's unit. */
 export function formatMetricChange(delta: number, unit: MetricUnit): string {
   const sign = delta > 0 ? '+' : '';

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { Chart, type ChartConfig, type ChartRow } from './chart';
 import { ChartTooltipContent } from './chart-tooltip';
-import { formatMetric } from '../../lib/format';
+import { formatAxisValue, formatMetric } from '../../lib/format';
 
 const palette = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'];
 
@@ -15,6 +15,8 @@ interface Props {
   height?: number;
   /** Where a click on a period (or its row in the table view) leads: the records behind it. */
   pointHref?: (row: ChartRow) => string | undefined;
+  /** The top of the value axis, shared by small multiples so their heights compare; else fitted to the data. */
+  valueAxisMax?: number;
 }
 
 /** One or more metrics of the same unit over time, named and defined from `shared/`. */
@@ -25,6 +27,7 @@ export function MetricTrendChart({
   emptyReason,
   height,
   pointHref,
+  valueAxisMax,
 }: Props) {
   const navigate = useNavigate();
   const definitions = metricIds
@@ -72,8 +75,9 @@ export function MetricTrendChart({
         <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'var(--muted)' }} />
         <YAxis
           width={56}
+          domain={valueAxisMax === undefined ? undefined : [0, valueAxisMax]}
           tick={{ fontSize: 12, fill: 'var(--muted)' }}
-          tickFormatter={(value: number) => format(value)}
+          tickFormatter={(value: number) => formatAxisValue(value, unit)}
         />
         <Tooltip
           content={

@@ -22,9 +22,10 @@ export const headlineMetrics = {
   prThroughput: 'velocity-pull-request-throughput',
 } as const;
 
-export const teamMultipleMetrics = [
-  'context-missing-context-rework-share',
-  'velocity-pull-request-throughput',
-] as const;
+/** Each team's small multiple: what velocity counts beside the rework missing context caused. */
+export const teamMultipleMetrics = {
+  storyPoints: 'velocity-story-points-per-sprint',
+  missingContextPrs: reworkCostId('missing_context', 'prs'),
+} as const;
 
 export const allOverviewMetricIds = Object.values(overviewMetrics).flat();

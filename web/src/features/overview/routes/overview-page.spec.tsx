@@ -42,6 +42,7 @@ function metricsAnswer(request: MockRequest) {
       build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...october, 8),
       build.metricValue(reworkCostId('execution', 'engineer-days'), ...october, 3),
       build.metricValue(reworkCostId('missing_context', 'engineer-days'), ...november, 5),
+      build.metricValue('velocity-story-points-per-sprint', ...october, team === null ? 60 : 21),
     ]),
   };
 }
@@ -101,14 +102,26 @@ describe('the overview', () => {
     expect(router.state.location.search).toBe('?from=2025-10-01&to=2025-10-31');
   });
 
-  it('draws one small multiple per team and scopes the page to a picked team through the URL', async () => {
+  it('draws one small multiple per team, story points over missing-context rework, and scopes the page to a picked team through the URL', async () => {
     const api = answers([build.team(), build.team({ slug: 'core', name: 'Core' })]);
     const { router } = renderRoute('/overview?quarter=2025-Q4');
     expect(
-      await screen.findByRole('figure', { name: 'Payments: rework from missing context' }),
+      await screen.findByRole('figure', { name: 'Payments: missing-context rework' }),
     ).toBeInTheDocument();
+    const points = await screen.findByRole('figure', {
+      name: 'Payments: story points per sprint',
+    });
+    await userEvent.click(within(points).getByRole('button', { name: 'Show table' }));
+    expect(within(points).getByRole('table')).toHaveTextContent('21');
     expect(
-      await screen.findByRole('figure', { name: 'Core: rework from missing context' }),
+      api.requests.find(
+        (request) =>
+          request.url.searchParams.get('team') === 'payments' &&
+          request.url.searchParams.get('metric')?.includes('velocity-story-points-per-sprint'),
+      ),
+    ).toBeDefined();
+    expect(
+      await screen.findByRole('figure', { name: 'Core: missing-context rework' }),
     ).toBeInTheDocument();
     await userEvent.selectOptions(screen.getByLabelText('Team'), 'core');
     expect(router.state.location.search).toContain('team=core');
@@ -137,10 +150,10 @@ describe('the overview', () => {
     });
     renderRoute('/overview?team=payments&quarter=2025-Q4');
     expect(
-      await screen.findByRole('figure', { name: 'Payments: rework from missing context' }),
+      await screen.findByRole('figure', { name: 'Payments: missing-context rework' }),
     ).toBeInTheDocument();
     expect(
-      screen.queryByRole('figure', { name: 'Core: rework from missing context' }),
+      screen.queryByRole('figure', { name: 'Core: missing-context rework' }),
     ).not.toBeInTheDocument();
     expect(api.requests.some((request) => request.url.searchParams.get('team') === 'core')).toBe(
       false,
