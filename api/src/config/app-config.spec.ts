@@ -174,6 +174,29 @@ describe('loadEnvironment', () => {
   });
 });
 
+describe('job queue settings', () => {
+  it('are read with the rest of the configuration, from .env too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rr-env-'));
+    writeFileSync(join(dir, '.env'), 'WORKER_IN_API=false\nJOBS_SYNC_EVERY_MINUTES=15\n');
+    const jobs = parseConfig(loadEnvironment(dir), dir).jobs;
+    expect(jobs.workerInApi).toBe(false);
+    expect(jobs.syncEveryMinutes).toBe(15);
+  });
+
+  it('let the api work jobs by default on the embedded database and on an external one', () => {
+    expect(parseConfig({}, base).jobs.workerInApi).toBe(true);
+    expect(parseConfig({ DATABASE_URL: 'postgres://db/app' }, base).jobs.workerInApi).toBe(true);
+  });
+
+  it('are reported with every other problem at once', () => {
+    const problems = problemsOf({ PORT: '0', JOBS_SYNC_EVERY_MINUTES: 'hourly' });
+    expect(problems.map((problem) => problem.variable)).toEqual([
+      'PORT',
+      'JOBS_SYNC_EVERY_MINUTES',
+    ]);
+  });
+});
+
 describe('ANALYSIS_CONFIG', () => {
   it('overlays the named JSON file on the analysis defaults, relative to the invocation directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rr-analysis-'));

@@ -5,6 +5,10 @@ import { teamsConfigSchema, toFieldIssues, type TeamsConfig } from '@rework-rada
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core/analysis-config';
+import { jobsEnvShape, jobsSettingsOf, type JobsSettings } from '../jobs/jobs-env';
+import { ConfigError, configErrorOf, withoutEmptyValues } from './config-error';
+
+export { ConfigError } from './config-error';
 
 /**
  * The configuration contract from product.md ("Contracts"), validated once at start.
@@ -116,6 +120,7 @@ const envSchema = z
     OIDC_DEFAULT_ROLE: z
       .enum(['vp', 'director', 'manager'], { error: 'expected vp, director or manager' })
       .optional(),
+    ...jobsEnvShape,
   })
   .superRefine((env, context) => {
     const appVariables = [
@@ -234,23 +239,8 @@ export interface AppConfig {
   analysis: AnalysisConfig;
   /** Teams from the TEAMS_FILE YAML; undefined when teams are managed in the app only. */
   teams: TeamsConfig | undefined;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly problems: { variable: string; message: string; received: string | undefined }[],
-  ) {
-    super(
-      [
-        'Invalid configuration:',
-        ...problems.map(
-          ({ variable, message, received }) =>
-            `  ${variable}: ${message}${received === undefined ? '' : ` (got ${JSON.stringify(received)})`}`,
-        ),
-      ].join('\n'),
-    );
-    this.name = 'ConfigError';
-  }
+  /** The job queue's settings (WORKER_IN_API, JOBS_*), declared in `jobs/jobs-env.ts`. */
+  jobs: JobsSettings;
 }
 
 /** Variables whose values must never be echoed in an error message. */
@@ -267,14 +257,6 @@ const secretVariables = new Set([
   'DATABASE_URL',
 ]);
 
-function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && value.trim() !== '') result[name] = value;
-  }
-  return result;
-}
-
 /**
  * Validates the environment and shapes it for the app.
  * @param baseDir directory that a relative DATA_DIR is resolved against
@@ -282,18 +264,7 @@ function withoutEmptyValues(env: Record<string, string | undefined>): Record<str
 export function parseConfig(env: Record<string, string | undefined>, baseDir: string): AppConfig {
   const cleaned = withoutEmptyValues(env);
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const variable = String(issue.path[0] ?? '(environment)');
-        return {
-          variable,
-          message: issue.message,
-          received: secretVariables.has(variable) ? undefined : cleaned[variable],
-        };
-      }),
-    );
-  }
+  if (!result.success) throw configErrorOf(result.error.issues, cleaned, secretVariables);
   const parsed = result.data;
   const analysis = readAnalysisConfig(parsed.ANALYSIS_CONFIG, baseDir);
   const teams =
@@ -333,6 +304,7 @@ export function parseConfig(env: Record<string, string | undefined>, baseDir: st
         : undefined,
     analysis,
     teams,
+    jobs: jobsSettingsOf(parsed),
   };
 }
 

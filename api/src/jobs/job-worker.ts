@@ -12,7 +12,7 @@ import { JobLease, releaseOrphanedJobs } from './job-lease';
 import { JobQueue } from './job-queue';
 import { completeRun, recordRunFailure, recordRunStart } from './job-run.store';
 import type { JobsSettings } from './jobs-env';
-import { enqueueSync } from './sync-scheduler';
+import { startSyncSchedule, type SyncSchedule } from './sync-scheduler';
 import { withStoredConnections } from '../connections/effective-config';
 import { loadKeyRing } from '../secrets/key-ring.loader';
 
@@ -21,8 +21,6 @@ export interface WorkerOptions {
   databaseUrl: string;
   settings: JobsSettings;
   logger: Logger;
-  /** When set, the worker also queues a sync of the configuration this often (duplicates are absorbed by the queue). */
-  syncEveryMinutes?: number;
 }
 
 export interface RunningWorker {
@@ -36,8 +34,9 @@ export interface RunningWorker {
 const scopeWaitMs = 60_000;
 
 /**
- * A worker: works every queue (one job per queue at a time), sweeps orphaned jobs, and records
- * each attempt. Several workers on one or many machines share the queue through PostgreSQL.
+ * A worker: works every queue (one job per queue at a time), sweeps orphaned jobs, records each
+ * attempt, and queues the scheduled syncs (JOBS_SYNC_EVERY_MINUTES). Several workers on one or
+ * many machines share the queue through PostgreSQL.
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { settings, logger } = options;
@@ -45,6 +44,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const dataSource = new DataSource(dataSourceOptions(options.databaseUrl));
   const keyRing = loadKeyRing(options.config);
   await dataSource.initialize();
+  // Connections saved in settings apply from the next job (and scheduled sync) on, without restarting workers.
+  const connections = () => withStoredConnections(options.config, dataSource.manager, keyRing);
   await runMigrations(dataSource);
   const queue = await JobQueue.start(options.databaseUrl, settings, logger, true);
   const sweepPool = new Pool({
@@ -71,8 +72,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         logger.info({ queue: job.name, scope, jobId: job.id }, 'job started');
         const output = await runJob(request, {
           dataSource,
-          // Connections saved in settings apply from the next job on, without restarting workers.
-          config: await withStoredConnections(options.config, dataSource.manager, keyRing),
+          config: await connections(),
           logger,
           queue,
           assertLeaseHeld: () => lease.assertHeld(),
@@ -133,27 +133,23 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     Math.max(1000, (settings.orphanGraceSeconds * 1000) / 2),
   );
 
-  const schedule = async (): Promise<void> => {
-    try {
-      await enqueueSync(
-        queue,
-        await withStoredConnections(options.config, dataSource.manager, keyRing),
-      );
-    } catch (error) {
-      logger.warn({ err: error }, 'scheduled sync could not be queued');
-    }
-  };
-  const scheduleTimer =
-    options.syncEveryMinutes === undefined
+  const schedule: SyncSchedule | undefined =
+    settings.syncEveryMinutes === null
       ? undefined
-      : setInterval(() => void schedule(), options.syncEveryMinutes * 60_000);
+      : await startSyncSchedule({
+          everyMinutes: settings.syncEveryMinutes,
+          dataSource,
+          queue,
+          connections,
+          logger,
+        });
 
   logger.info({ worker: name, queues: jobQueues }, 'worker started');
   return {
     name,
     stop: async () => {
       clearInterval(sweepTimer);
-      if (scheduleTimer !== undefined) clearInterval(scheduleTimer);
+      schedule?.stop();
       await queue.stop({ timeout: settings.stopTimeoutSeconds * 1000 });
       await sweepPool.end().catch(() => undefined);
       await dataSource.destroy().catch(() => undefined);

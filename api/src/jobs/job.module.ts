@@ -11,7 +11,6 @@ import { APP_CONFIG, APP_LOGGER, DATABASE_CONNECTION } from '../app.tokens';
 import type { AppConfig } from '../config/app-config';
 import type { DatabaseConnection } from '../database/database-connection';
 import { JobQueueHolder } from './job-queue.holder';
-import { parseJobsSettings, type JobsSettings } from './jobs-env';
 import { startWorker, type RunningWorker } from './job-worker';
 import { ReanalysisController } from './reanalysis.controller';
 import { RollupRefreshQueue } from './rollup-refresh.queue';
@@ -20,13 +19,12 @@ import { SYNC_STATUS_CHANGES, SyncEventsController } from './sync-events.control
 import { readSyncStatus } from './sync-status';
 import { syncStatusChanges } from './sync-status-stream';
 
-const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
-
 /**
  * `POST /api/sync`, `POST /api/analysis/reanalyse`, `GET /api/sync/status`, `GET /api/sync/events` (live status, server-sent
- * events), `GET /api/sync/quarantine`, and the rollup refresh other modules queue. The api works
- * jobs itself with WORKER_IN_API=true, the default on the embedded database (`npm start`: no
- * worker process can reach it); otherwise it only queues them for the workers.
+ * events), `GET /api/sync/quarantine`, and the rollup refresh other modules queue. By default the
+ * api also works the jobs and keeps the sources synced on schedule (`npm start` is the whole
+ * product, on the embedded database or any other); WORKER_IN_API=false leaves both to separate
+ * worker processes and the api only queues.
  */
 @Module({
   controllers: [SyncJobsController, SyncEventsController, ReanalysisController],
@@ -42,16 +40,10 @@ const JOBS_SETTINGS = Symbol('JOBS_SETTINGS');
         ),
     },
     {
-      provide: JOBS_SETTINGS,
-      inject: [DATABASE_CONNECTION],
-      useFactory: (database: DatabaseConnection): JobsSettings =>
-        parseJobsSettings(process.env, database.engine),
-    },
-    {
       provide: JobQueueHolder,
-      inject: [DATABASE_CONNECTION, JOBS_SETTINGS, APP_LOGGER],
-      useFactory: (database: DatabaseConnection, settings: JobsSettings, logger: Logger) =>
-        new JobQueueHolder(database.url, settings, logger),
+      inject: [DATABASE_CONNECTION, APP_CONFIG, APP_LOGGER],
+      useFactory: (database: DatabaseConnection, config: AppConfig, logger: Logger) =>
+        new JobQueueHolder(database.url, config.jobs, logger),
     },
     RollupRefreshQueue,
   ],
@@ -64,16 +56,15 @@ export class JobModule implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_CONNECTION) private readonly database: DatabaseConnection,
     @Inject(APP_LOGGER) private readonly logger: Logger,
-    @Inject(JOBS_SETTINGS) private readonly settings: JobsSettings,
     private readonly queue: JobQueueHolder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.settings.workerInApi) return;
+    if (!this.config.jobs.workerInApi) return;
     this.worker = await startWorker({
       config: this.config,
       databaseUrl: this.database.url,
-      settings: this.settings,
+      settings: this.config.jobs,
       logger: this.logger,
     });
   }

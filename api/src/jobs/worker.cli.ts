@@ -1,46 +1,27 @@
 import 'reflect-metadata';
-import { ConfigError, invocationDir, loadEnvironment, parseConfig } from '../config/app-config';
+import { ConfigError, loadConfig } from '../config/app-config';
 import { createLogger } from '../logging/logger';
-import { parseJobsSettings } from './jobs-env';
 import { startWorker } from './job-worker';
 
 /**
- * `npm run worker -w api`: one worker process on the job queue, until SIGTERM/SIGINT (running
- * jobs get JOBS_STOP_TIMEOUT_SECONDS to finish, then go back to the queue). Needs DATABASE_URL:
- * workers share the queue through one PostgreSQL (with the embedded database, the api works the
- * jobs itself: WORKER_IN_API is on there by default). JOBS_SYNC_EVERY_MINUTES queues a sync of the
- * configuration periodically.
+ * `npm run worker -w api`: one more worker process on the job queue, to scale out beside the api
+ * (which works jobs too unless WORKER_IN_API=false), until SIGTERM/SIGINT (running jobs get
+ * JOBS_STOP_TIMEOUT_SECONDS to finish, then go back to the queue). Needs DATABASE_URL: workers
+ * share the queue through one PostgreSQL, which the embedded database is not. Queues the
+ * scheduled syncs as the api does (JOBS_SYNC_EVERY_MINUTES). Reads `.env` like the api.
  */
 async function main(): Promise<number> {
-  const baseDir = invocationDir();
-  const env = loadEnvironment(baseDir);
   let config;
-  let settings;
   try {
-    config = parseConfig(env, baseDir);
-    settings = parseJobsSettings(env);
+    config = loadConfig();
   } catch (error) {
-    if (
-      !(error instanceof ConfigError) &&
-      !(error instanceof Error && error.message.startsWith('Invalid job queue settings'))
-    )
-      throw error;
+    if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
   if (config.databaseUrl === undefined) {
     process.stderr.write(
-      'The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, the api works the jobs itself (WORKER_IN_API, on by default there).\n',
-    );
-    return 2;
-  }
-  const every =
-    env.JOBS_SYNC_EVERY_MINUTES === undefined || env.JOBS_SYNC_EVERY_MINUTES === ''
-      ? undefined
-      : Number(env.JOBS_SYNC_EVERY_MINUTES);
-  if (every !== undefined && !(Number.isFinite(every) && every > 0)) {
-    process.stderr.write(
-      `JOBS_SYNC_EVERY_MINUTES: expected a positive number of minutes (got ${JSON.stringify(env.JOBS_SYNC_EVERY_MINUTES)})\n`,
+      'The worker needs DATABASE_URL (a PostgreSQL shared with the api). With the embedded database, the api works the jobs itself.\n',
     );
     return 2;
   }
@@ -53,9 +34,8 @@ async function main(): Promise<number> {
   const worker = await startWorker({
     config,
     databaseUrl: config.databaseUrl,
-    settings,
+    settings: config.jobs,
     logger,
-    ...(every === undefined ? {} : { syncEveryMinutes: every }),
   });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

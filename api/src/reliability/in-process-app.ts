@@ -16,7 +16,10 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The whole api, listening on 127.0.0.1 on a free port, over an existing database. */
+/**
+ * The whole api, listening on 127.0.0.1 on a free port, over an existing database. It only queues
+ * jobs (WORKER_IN_API=false unless `env` says otherwise): the suites run their worker processes.
+ */
 export async function startAppOn(
   databaseUrl: string,
   env: Record<string, string> = {},
@@ -27,6 +30,7 @@ export async function startAppOn(
       WEB_DIST_DIR: '/nonexistent',
       DEMO: 'false',
       LOG_LEVEL: 'fatal',
+      WORKER_IN_API: 'false',
       ...env,
     },
     '/tmp',

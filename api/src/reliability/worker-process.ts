@@ -22,10 +22,13 @@ export interface WorkerProcess {
   kill(signal: NodeJS.Signals): boolean;
 }
 
-/** Starts one real worker process; its output goes to `logFile` for post-mortems. */
+/**
+ * Starts one real worker process; its output goes to `logFile` for post-mortems. No sync
+ * schedule unless `env` asks: the suites queue their syncs themselves and count the jobs.
+ */
 export function spawnWorker(env: Record<string, string>, logFile: string): WorkerProcess {
   const child = spawn(process.execPath, [workerCli], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, JOBS_SYNC_EVERY_MINUTES: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile, { flags: 'a' });
