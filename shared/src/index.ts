@@ -1,6 +1,7 @@
 export * from './api/errors.js';
 export * from './api/health.js';
 export * from './linking/work-item-keys.js';
+export * from './linking/pull-request-id.js';
 export * from './metrics/index.js';
 export * from './api/demo.js';
 export * from './api/pagination.js';

@@ -10,7 +10,7 @@ import { startJiraSimulator } from '../sources/jira/simulator/jira-simulator';
 import type { JiraSimulatorDataset } from '../sources/jira/simulator/simulator-dataset';
 import { syncJira, type JiraSyncReport } from '../sources/jira/jira-sync';
 import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/core';
-import type { LinkBase } from '../analysis/detection/detected-rework';
+import { demoLinkBase } from '../analysis/link-base';
 import { demoTeamsConfig } from '../teams/demo-teams';
 import { runAfterSyncSteps, type AfterSyncReport } from '../sync/after-sync';
 import { buildDemo, demoFiles, demoFingerprint } from './demo-build';
@@ -47,14 +47,6 @@ export interface LoadDemoResult {
 
 export const defaultDemoSeed = 7;
 
-/**
- * Evidence links of the demo point at reserved `.example` hosts: the simulators that served the
- * data are gone once it is loaded, and a made-up organisation has no real GitHub or Jira pages.
- */
-const demoLinkBase: LinkBase = {
-  githubWebUrl: 'https://github.acme-corp.example',
-  jiraBaseUrl: 'https://jira.acme-corp.example',
-};
 export const defaultDemoScale = { prs: 4000 };
 
 /** The largest budget GitHub's schema can state (`rateLimit.remaining` is an Int). */

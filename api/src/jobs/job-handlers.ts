@@ -16,7 +16,7 @@ import type { JobQueue } from './job-queue';
 
 export interface JobContext {
   dataSource: DataSource;
-  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis'>;
+  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis' | 'demo'>;
   logger: Logger;
   queue: JobQueue;
   /** Throws when this worker lost the job: called before every commit of a sync. */

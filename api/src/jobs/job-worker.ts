@@ -17,7 +17,7 @@ import { withStoredConnections } from '../connections/effective-config';
 import { loadKeyRing } from '../secrets/key-ring.loader';
 
 export interface WorkerOptions {
-  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis' | 'secretsKeys'>;
+  config: Pick<AppConfig, 'github' | 'jira' | 'dataDir' | 'analysis' | 'secretsKeys' | 'demo'>;
   databaseUrl: string;
   settings: JobsSettings;
   logger: Logger;

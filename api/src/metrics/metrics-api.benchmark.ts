@@ -144,7 +144,8 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     figures[`${label}: periods recomputed after one late PR`] =
       `${late.periodsRecomputed} of ${late.periods}`;
     const config = parseConfig(
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent' },
+      // Requests only: no job worker polling beside the measured endpoints.
+      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', WORKER_IN_API: 'false' },
       '/tmp',
     );
     const app = await createApp(

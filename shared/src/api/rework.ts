@@ -124,9 +124,15 @@ export const originContextSchema = z.object({
 });
 export type OriginContext = z.infer<typeof originContextSchema>;
 
+/** The web address of a pull request (domain id) or work item (key) the item names. */
+export const sourceLinkSchema = z.object({ ref: z.string(), url: z.string() });
+export type SourceLink = z.infer<typeof sourceLinkSchema>;
+
 export const reworkDetailSchema = reworkItemSchema.extend({
   overrides: z.array(reworkOverrideSchema),
   originContexts: z.array(originContextSchema),
+  /** Links to every pull request and work item in `rework` and `origin` (work items only when Jira's address is known). */
+  sourceLinks: z.array(sourceLinkSchema),
 });
 export type ReworkDetail = z.infer<typeof reworkDetailSchema>;
 

@@ -50,7 +50,13 @@ export const build = {
     };
   },
   reworkDetail(overrides: Partial<ReworkDetail> = {}): ReworkDetail {
-    return { ...build.reworkItem(), overrides: [], originContexts: [], ...overrides };
+    return {
+      ...build.reworkItem(),
+      overrides: [],
+      originContexts: [],
+      sourceLinks: [],
+      ...overrides,
+    };
   },
   metricValue(
     metricId: string,

@@ -98,6 +98,7 @@ describe('analysis of a small demo organisation against its ground truth', () =>
       item.id,
       { cause: flipped, reason: 'the PO changed the rule after review' },
       'em@acme.test',
+      defaultLinkBase,
     );
     const report = await analyseAll(dataSource, {
       logger: silentLogger(),
@@ -106,7 +107,7 @@ describe('analysis of a small demo organisation against its ground truth', () =>
       links: defaultLinkBase,
     });
     expect(report.mode).toBe('full');
-    const detail = await findRework(dataSource.manager, item.id);
+    const detail = await findRework(dataSource.manager, item.id, defaultLinkBase);
     expect(detail).toMatchObject({
       cause: flipped,
       model: { cause: item.cause },

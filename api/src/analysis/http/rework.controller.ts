@@ -6,6 +6,7 @@ import {
   Get,
   Headers,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   Post,
@@ -45,14 +46,23 @@ import { Access } from '../../auth/access';
 import { TeamsOfResource } from '../../auth/team-scope';
 import { teamsOfReworkItem } from './rework-item-teams';
 import { RollupRefreshQueue } from '../../jobs/rollup-refresh.queue';
+import { APP_CONFIG } from '../../app.tokens';
+import type { AppConfig } from '../../config/app-config';
+import { linkBaseOf } from '../link-base';
+import type { LinkBase } from '../detection/detected-rework';
 
 @ApiTags('rework')
 @Controller('rework')
 export class ReworkController {
+  private readonly links: LinkBase;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rollups: RollupRefreshQueue,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.links = linkBaseOf(config);
+  }
 
   @Get()
   @Access('read')
@@ -87,7 +97,7 @@ export class ReworkController {
   @ApiOkResponse({ schema: openApiSchema(reworkDetailSchema) })
   @ApiNotFoundResponse({ description: 'No rework item with this id' })
   async detail(@Param('id') id: string): Promise<ReworkDetail> {
-    return found(await findRework(this.dataSource.manager, id));
+    return found(await findRework(this.dataSource.manager, id, this.links));
   }
 
   @Post(':id/override')
@@ -110,7 +120,7 @@ export class ReworkController {
   ): Promise<ReworkDetail> {
     const overridden = found(
       await this.dataSource.transaction(async (manager) => {
-        const detail = await overrideCause(manager, id, body, principal.email);
+        const detail = await overrideCause(manager, id, body, principal.email, this.links);
         if (detail !== null) {
           await recordAudit(manager, {
             actor: principal,

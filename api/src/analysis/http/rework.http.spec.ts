@@ -96,7 +96,10 @@ describe('rework API', () => {
     await dataSource.initialize();
     await runMigrations(dataSource);
     await seed(dataSource, 7);
-    app = await startTestApp(database.url);
+    app = await startTestApp(database.url, {
+      JIRA_BASE_URL: 'https://acme.atlassian.net',
+      JIRA_PAT: 'unused',
+    });
     auth = await bearerHeaders(app, 'admin', [], 'em@acme.test');
   });
 
@@ -264,6 +267,22 @@ describe('rework API', () => {
       .set('Accept', 'text/csv')
       .expect(200);
     expect(byAccept.text).toBe(byFormat.text);
+  });
+
+  it('links every pull request and work item the item names to GitHub and Jira', async () => {
+    const detail = reworkDetailSchema.parse(
+      (
+        await request(server())
+          .get(`/api/rework/${encodeURIComponent('revert:github:acme/api#101')}`)
+          .set(auth)
+          .expect(200)
+      ).body,
+    );
+    expect(detail.sourceLinks).toEqual([
+      { ref: 'github:acme/api#101', url: 'https://github.com/acme/api/pull/101' },
+      { ref: 'github:acme/api#2', url: 'https://github.com/acme/api/pull/2' },
+      { ref: 'PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' },
+    ]);
   });
 
   it("shows the origin work item's context score components as they were at start", async () => {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type {
-  ReworkDetail,
-  ReworkItemView,
-  ReworkListQuery,
-  ReworkListResponse,
-  ReworkOverrideRequest,
-  ReworkSort,
+import {
+  parsePullRequestId,
+  type ReworkDetail,
+  type ReworkItemView,
+  type ReworkListQuery,
+  type ReworkListResponse,
+  type ReworkOverrideRequest,
+  type ReworkSort,
+  type SourceLink,
 } from '@rework-radar/shared';
 import type { ReworkDetection } from '../storage/rework-item.entity';
 import { originContexts } from './origin-context';
+import { pullRequestUrl, workItemUrl, type LinkBase } from '../detection/detected-rework';
 import {
   afterCursor,
   decodeReworkCursor,
@@ -178,7 +181,26 @@ export async function listRework(
   };
 }
 
-export async function findRework(manager: EntityManager, id: string): Promise<ReworkDetail | null> {
+/** Web addresses of the PRs and work items an item names, so the explorer links each of them. */
+export function sourceLinksOf(item: ReworkItemView, links: LinkBase): SourceLink[] {
+  const refs = new Set([
+    ...item.rework.pullRequests,
+    ...item.origin.pullRequests,
+    ...item.rework.workItems,
+    ...item.origin.workItems,
+  ]);
+  return [...refs].flatMap((ref) => {
+    const pr = parsePullRequestId(ref);
+    const url = pr === null ? workItemUrl(links, ref) : pullRequestUrl(links, pr.repo, pr.number);
+    return url === undefined ? [] : [{ ref, url }];
+  });
+}
+
+export async function findRework(
+  manager: EntityManager,
+  id: string,
+  links: LinkBase,
+): Promise<ReworkDetail | null> {
   const rows = await manager.query<Row[]>(`${select} WHERE r.id = $1`, [id]);
   const row = rows[0];
   if (row === undefined) return null;
@@ -188,9 +210,11 @@ export async function findRework(manager: EntityManager, id: string): Promise<Re
     'SELECT cause, reason, overridden_by, overridden_at FROM cause_override WHERE rework_item_id = $1 ORDER BY overridden_at DESC, id DESC',
     [id],
   );
+  const item = view(row);
   return {
-    ...view(row),
+    ...item,
     originContexts: await originContexts(manager, row.origin_work_item_keys),
+    sourceLinks: sourceLinksOf(item, links),
     overrides: history.map((entry) => ({
       cause: entry.cause,
       reason: entry.reason,
@@ -206,8 +230,9 @@ export async function overrideCause(
   id: string,
   request: ReworkOverrideRequest,
   by: string,
+  links: LinkBase,
 ): Promise<ReworkDetail | null> {
-  const current = await findRework(manager, id);
+  const current = await findRework(manager, id, links);
   if (current === null) return null;
   await manager.query(
     'INSERT INTO cause_override (id, rework_item_id, cause, reason, overridden_by, overridden_at, model_cause, model_version) VALUES ($1, $2, $3, $4, $5, now(), $6, $7)',
@@ -221,5 +246,5 @@ export async function overrideCause(
       current.model.version,
     ],
   );
-  return findRework(manager, id);
+  return findRework(manager, id, links);
 }

@@ -1,16 +1,23 @@
 import type { ReworkDetail } from '@rework-radar/shared';
 import { ApiRequestError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
-import { pullRequestLabel, pullRequestUrl, workItemUrl } from '../../../lib/references';
+import { pullRequestLabel } from '../../../lib/references';
 import { useWorkItems } from '../api/get-work-item';
+
+/** `acceptanceCriteria` or `acceptance_criteria` as people write it: "Acceptance criteria". */
+function componentLabel(name: string): string {
+  const words = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** The work that had to be redone: its tickets (with context score at start) and pull requests. */
 export function OriginSection({ item }: { item: ReworkDetail }) {
   const workItems = useWorkItems(item.origin.workItems);
-  const knownUrls = [
-    ...item.detection.links.map((link) => link.url),
-    ...item.evidence.flatMap((piece) => (piece.url === undefined ? [] : [piece.url])),
-  ];
+  const urlOf = (ref: string): string | undefined =>
+    item.sourceLinks.find((link) => link.ref === ref)?.url;
   return (
     <section className="card" aria-labelledby="origin-title">
       <h2 id="origin-title">Origin</h2>
@@ -30,15 +37,10 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
           <article key={key} className="origin-item" aria-label={`Work item ${key}`}>
             <h3>
               {key}
-              {workItemUrl(key, knownUrls) !== undefined && (
+              {urlOf(key) !== undefined && (
                 <>
                   {' '}
-                  <a
-                    className="heading-link"
-                    href={workItemUrl(key, knownUrls)}
-                    target="_blank"
-                    rel="noreferrer"
-                  >
+                  <a className="heading-link" href={urlOf(key)} target="_blank" rel="noreferrer">
                     Open in Jira
                   </a>
                 </>
@@ -87,7 +89,7 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
                   {context.components.map((component) => (
                     <li key={component.name}>
                       <strong>
-                        {component.name}: {component.points} / {component.max}
+                        {componentLabel(component.name)}: {component.points} / {component.max}
                       </strong>{' '}
                       <span className="muted">{component.reason}</span>
                     </li>
@@ -103,7 +105,7 @@ export function OriginSection({ item }: { item: ReworkDetail }) {
           <h3>Pull requests</h3>
           <ul>
             {item.origin.pullRequests.map((pr) => {
-              const url = pullRequestUrl(pr, knownUrls);
+              const url = urlOf(pr);
               return (
                 <li key={pr}>
                   {url === undefined ? (

@@ -33,7 +33,15 @@ function api(detail: () => ReworkDetail) {
 
 describe('a rework item page', () => {
   it('shows the origin work item with its context score, the model answer and the evidence with links', async () => {
-    api(() => build.reworkDetail());
+    api(() =>
+      build.reworkDetail({
+        origin: { pullRequests: ['github:acme/pay#9'], workItems: ['PAY-7'] },
+        sourceLinks: [
+          { ref: 'PAY-7', url: 'https://jira.example/browse/PAY-7' },
+          { ref: 'github:acme/pay#9', url: 'https://github.example/acme/pay/pull/9' },
+        ],
+      }),
+    );
     renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
     expect(
       await screen.findByRole('heading', { name: /Follow-up fix acme\/pay#12/ }),
@@ -57,6 +65,11 @@ describe('a rework item page', () => {
       'href',
       'https://github.example/acme/pay/pull/12',
     );
+    expect(
+      within(screen.getByRole('region', { name: 'Origin' })).getByRole('link', {
+        name: 'acme/pay#9',
+      }),
+    ).toHaveAttribute('href', 'https://github.example/acme/pay/pull/9');
     expect(screen.getByText(/Missing context \(80% confidence, model v1\)/)).toBeInTheDocument();
     expect(
       screen.getByText('One side outweighed the other by a clear margin.'),
@@ -74,7 +87,7 @@ describe('a rework item page', () => {
             score: 35,
             components: [
               {
-                name: 'acceptance criteria',
+                name: 'acceptanceCriteria',
                 points: 0,
                 max: 30,
                 reason: 'no criteria heading, checklist or Given/When/Then',
@@ -91,8 +104,8 @@ describe('a rework item page', () => {
     });
     const rows = within(components).getAllByRole('listitem');
     expect(rows.map((row) => row.textContent)).toEqual([
-      'acceptance criteria: 0 / 30 no criteria heading, checklist or Given/When/Then',
-      'estimate: 10 / 10 estimated at 5 points',
+      'Acceptance criteria: 0 / 30 no criteria heading, checklist or Given/When/Then',
+      'Estimate: 10 / 10 estimated at 5 points',
     ]);
   });
 
