@@ -33,7 +33,7 @@ test('the overview opens from the root, interactive fast, with every chart named
     'Review calibration',
     'Story points per sprint',
   ]) {
-    const figure = page.getByRole('figure', { name });
+    const figure = page.getByRole('figure', { name, exact: true });
     await expect(figure).toBeVisible();
     await expect(figure).toHaveAttribute('aria-describedby', /.+/);
   }
