@@ -148,3 +148,38 @@ export async function deleteOtherScopes(
   );
   return rows[0]?.n ?? 0;
 }
+
+/** How many scopes have stored rollups (a refresh that finds fewer than it left recomputes). */
+export async function storedScopeCount(manager: EntityManager): Promise<number> {
+  const rows = await manager.query<Array<{ n: number }>>(
+    'SELECT count(*)::int AS n FROM metric_rollup_scope',
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** One table's change by one transaction since the last complete refresh (`metric_input_change`). */
+export interface InputChange {
+  tableName: string;
+  transactionId: string;
+}
+
+/** The changes to what the rollups read, recorded by triggers since the last complete refresh. */
+export async function pendingInputChanges(manager: EntityManager): Promise<InputChange[]> {
+  const rows = await manager.query<Array<{ table_name: string; transaction_id: string }>>(
+    'SELECT table_name, transaction_id::text FROM metric_input_change',
+  );
+  return rows.map((row) => ({ tableName: row.table_name, transactionId: row.transaction_id }));
+}
+
+/** Forgets exactly the changes a refresh read: one committed while it ran stays for the next. */
+export async function forgetInputChanges(
+  manager: EntityManager,
+  changes: readonly InputChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await manager.query(
+    `DELETE FROM metric_input_change c USING unnest($1::text[], $2::xid8[]) AS seen(table_name, transaction_id)
+     WHERE c.table_name = seen.table_name AND c.transaction_id = seen.transaction_id`,
+    [changes.map((change) => change.tableName), changes.map((change) => change.transactionId)],
+  );
+}

@@ -51,6 +51,45 @@ describe('refreshMetricRollups', () => {
     expect(await rollupRows(dataSource)).toEqual(incremental);
 
     const again = await refreshMetricRollups(dataSource, silentLogger());
-    expect(again).toMatchObject({ scopesRecomputed: 0, periodsRecomputed: 0, rowsWritten: 0 });
+    expect(again).toMatchObject({ skipped: true, periodsRecomputed: 0, rowsWritten: 0 });
+  }, 300_000);
+
+  it('reads nothing when nothing it reads changed, even after statements that changed no row', async () => {
+    await refreshMetricRollups(dataSource, silentLogger());
+    await dataSource.query(`UPDATE pull_request SET title = 'x' WHERE id = 'no such pull request'`);
+    await dataSource.query(
+      `INSERT INTO team (slug, name, member_config, updated_at) SELECT slug, name, member_config, updated_at FROM team
+       ON CONFLICT (slug) DO UPDATE SET name = excluded.name WHERE team.name IS DISTINCT FROM excluded.name`,
+    );
+    const unchanged = await refreshMetricRollups(dataSource, silentLogger());
+    expect(unchanged).toMatchObject({ skipped: true, scopes: 0, rowsWritten: 0 });
+
+    await dataSource.query(
+      `UPDATE sprint SET name = name || ' (renamed)' WHERE id = (SELECT min(id) FROM sprint)`,
+    );
+    const renamed = await refreshMetricRollups(dataSource, silentLogger());
+    expect(renamed.skipped).toBe(false);
+    expect(renamed.scopes).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('refreshes next time what a transaction committed while a refresh ran', async () => {
+    await refreshMetricRollups(dataSource, silentLogger());
+    const writer = dataSource.createQueryRunner();
+    await writer.connect();
+    await writer.startTransaction();
+    await writer.query(
+      `UPDATE pull_request SET merged_at = merged_at + interval '40 days' WHERE id = (SELECT min(id) FROM pull_request WHERE merged_at IS NOT NULL)`,
+    );
+    const during = await refreshMetricRollups(dataSource, silentLogger());
+    await writer.commitTransaction();
+    await writer.release();
+    expect(during.skipped).toBe(true);
+
+    const after = await refreshMetricRollups(dataSource, silentLogger());
+    expect(after.skipped).toBe(false);
+    expect(after.periodsRecomputed).toBeGreaterThan(0);
+    expect(await refreshMetricRollups(dataSource, silentLogger())).toMatchObject({
+      skipped: true,
+    });
   }, 300_000);
 });

@@ -8,12 +8,16 @@ import {
 } from '@rework-radar/shared';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
 import { loadMemberships, reresolveTeams } from '../teams/teams.store';
 import { loadMetricDataset } from './metric-dataset.repository';
 import {
   deleteOtherScopes,
   deleteStaleScopeRows,
+  forgetInputChanges,
+  pendingInputChanges,
   periodKey,
+  storedScopeCount,
   saveFingerprint,
   storedFingerprint,
   storedPeriodFingerprints,
@@ -27,6 +31,8 @@ import { dataSpan, rollupPeriods, rollupScopes } from './rollup-plan';
 export const rollupFormulasVersion = 'metrics-3';
 
 export interface RollupRefreshReport {
+  /** Nothing the rollups read changed since the last complete refresh: nothing was read or written. */
+  skipped: boolean;
   scopes: number;
   scopesRecomputed: number;
   periods: number;
@@ -37,12 +43,17 @@ export interface RollupRefreshReport {
   durationMs: number;
 }
 
+const refreshKey = { source: 'metrics', scope: 'rollups', stream: 'refresh' };
+
 /**
  * Recomputes the metric rollups after a sync, an analysis or a team change, for every scope
  * (organisation, each team, each repository) and every period of the data's span. Each period's
  * values are computed from that period's inputs only (`periodInputs`), and only when the
  * fingerprint of those inputs differs from the one its stored rows were computed from: new data
- * in one week recomputes that week, its month, quarter and sprint, not the history.
+ * in one week recomputes that week, its month, quarter and sprint, not the history. When no table
+ * it reads changed since the last complete refresh of the same formulas (`metric_input_change`,
+ * kept by triggers) and its rows are all there, it reads nothing: a sync that found nothing new
+ * costs no history scan.
  */
 export async function refreshMetricRollups(
   dataSource: DataSource,
@@ -50,22 +61,26 @@ export async function refreshMetricRollups(
 ): Promise<RollupRefreshReport> {
   const started = Date.now();
   await dataSource.transaction((manager) => reresolveTeams(manager));
+  // Read before the data, so a change committed from here on is still pending afterwards.
+  const changes = await pendingInputChanges(dataSource.manager);
+  const last = (await readCheckpoint(dataSource.manager, refreshKey)) as
+    { formulas?: string; scopes?: number } | undefined;
+  if (
+    changes.length === 0 &&
+    last?.formulas === rollupFormulasVersion &&
+    last.scopes === (await storedScopeCount(dataSource.manager))
+  ) {
+    const skipped = { ...emptyReport(true), durationMs: Date.now() - started };
+    logger.info(skipped, 'metric rollups unchanged: nothing they read changed');
+    return skipped;
+  }
   const data = await loadMetricDataset(dataSource.manager);
   const memberships = await loadMemberships(dataSource.manager);
   const teamSlugs = (
     await dataSource.query<Array<{ slug: string }>>('SELECT slug FROM team ORDER BY slug')
   ).map((row) => row.slug);
   const scopes = rollupScopes(data, teamSlugs);
-  const report: RollupRefreshReport = {
-    scopes: scopes.length,
-    scopesRecomputed: 0,
-    periods: 0,
-    periodsRecomputed: 0,
-    valuesComputed: 0,
-    rowsWritten: 0,
-    rowsDeleted: 0,
-    durationMs: 0,
-  };
+  const report: RollupRefreshReport = { ...emptyReport(false), scopes: scopes.length };
   const span = dataSpan(data);
   const at = new Date();
   for (const scope of scopes) {
@@ -104,10 +119,30 @@ export async function refreshMetricRollups(
       await saveFingerprint(manager, scope, scopeFingerprint, at);
     });
   }
-  report.rowsDeleted += await dataSource.transaction((manager) =>
-    deleteOtherScopes(manager, scopes),
-  );
+  report.rowsDeleted += await dataSource.transaction(async (manager) => {
+    const deleted = await deleteOtherScopes(manager, scopes);
+    await forgetInputChanges(manager, changes);
+    await saveCheckpoint(manager, refreshKey, {
+      formulas: rollupFormulasVersion,
+      scopes: scopes.length,
+    });
+    return deleted;
+  });
   report.durationMs = Date.now() - started;
   logger.info(report, 'metric rollups refreshed');
   return report;
+}
+
+function emptyReport(skipped: boolean): RollupRefreshReport {
+  return {
+    skipped,
+    scopes: 0,
+    scopesRecomputed: 0,
+    periods: 0,
+    periodsRecomputed: 0,
+    valuesComputed: 0,
+    rowsWritten: 0,
+    rowsDeleted: 0,
+    durationMs: 0,
+  };
 }

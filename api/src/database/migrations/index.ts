@@ -17,6 +17,7 @@ import { ReworkItemEffectiveCause1764560000000 } from './1764560000000-rework-it
 import { PeriodWindowIndexes1764580000000 } from './1764580000000-period-window-indexes';
 import { WorkItemContextInProgress1764600000000 } from './1764600000000-work-item-context-in-progress';
 import { EffectiveCauseComputedOnce1764610000000 } from './1764610000000-effective-cause-computed-once';
+import { MetricInputChanges1764620000000 } from './1764620000000-metric-input-changes';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PeriodWindowIndexes1764580000000,
   WorkItemContextInProgress1764600000000,
   EffectiveCauseComputedOnce1764610000000,
+  MetricInputChanges1764620000000,
 ];
