@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../database/data-source-options';
+import { metricInputTables } from '../database/migrations/1764620000000-metric-input-changes';
 import { silentLogger } from '../testing/silent-logger';
 import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 import { seedBenchOrganisation } from './metrics-bench-seed';
@@ -91,5 +93,40 @@ describe('refreshMetricRollups', () => {
     expect(await refreshMetricRollups(dataSource, silentLogger())).toMatchObject({
       skipped: true,
     });
+  }, 300_000);
+
+  it('watches every table a refresh reads for changes (else a change there would never reach the rollups)', async () => {
+    // One connection, so the table scans counted are this refresh's own.
+    const single = new DataSource({ ...dataSourceOptions(database.url), extra: { max: 1 } });
+    await single.initialize();
+    const scans = async (): Promise<Map<string, number>> => {
+      await single.query('SELECT pg_stat_force_next_flush()');
+      await single.query('SELECT pg_stat_clear_snapshot()');
+      const rows = await single.query<Array<{ relname: string; scans: string }>>(
+        'SELECT relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0) AS scans FROM pg_stat_user_tables',
+      );
+      return new Map(rows.map((row) => [row.relname, Number(row.scans)]));
+    };
+    try {
+      await single.query('DELETE FROM metric_rollup_scope');
+      const before = await scans();
+      await refreshMetricRollups(single, silentLogger());
+      const after = await scans();
+      const read = [...after]
+        .filter(([table, count]) => count > (before.get(table) ?? 0))
+        .map(([table]) => table);
+      const ownTables = [
+        'metric_rollup',
+        'metric_rollup_scope',
+        'metric_input_change',
+        'sync_checkpoint',
+      ];
+      expect(read.filter((table) => ![...metricInputTables, ...ownTables].includes(table))).toEqual(
+        [],
+      );
+      expect(read).toEqual(expect.arrayContaining(['pull_request', 'work_item', 'rework_item']));
+    } finally {
+      await single.destroy();
+    }
   }, 300_000);
 });
