@@ -80,6 +80,68 @@ function matches(
 const ratio = (a: number, b: number): number | null =>
   b === 0 ? null : Math.round((a / b) * 1000) / 1000;
 
+function indexByReworkKey(detected: readonly DetectedItem[]): Map<string, DetectedItem[]> {
+  const byKey = new Map<string, DetectedItem[]>();
+  for (const item of detected) {
+    for (const key of [
+      ...lower(item.reworkPullRequestIds),
+      ...lower(item.reworkWorkItemKeys),
+      ...(item.incidentId === null ? [] : [item.incidentId.toLowerCase()]),
+    ]) {
+      const list = byKey.get(key) ?? [];
+      list.push(item);
+      byKey.set(key, list);
+    }
+  }
+  return byKey;
+}
+
+/**
+ * Each ground-truth item with the detected items that share its rework and its origin, and the
+ * one it is scored against: the candidate filed under the same kind, else the first.
+ */
+function matchEach(
+  truth: GroundTruthFile,
+  detected: readonly DetectedItem[],
+): Array<{ truth: GroundTruthItem; candidates: DetectedItem[]; best: DetectedItem | undefined }> {
+  // Indexed by every rework key, so matching is linear.
+  const byKey = indexByReworkKey(detected);
+  return truth.items.map((item) => {
+    const keys = keysOfTruth(item, truth.organization);
+    const candidates = [...new Set([...keys.rework].flatMap((key) => byKey.get(key) ?? []))].filter(
+      (candidate) => matches(candidate, keys),
+    );
+    return {
+      truth: item,
+      candidates,
+      best: candidates.find((candidate) => candidate.kind === item.kind) ?? candidates[0],
+    };
+  });
+}
+
+/** The found ground-truth items, each with the detected item it is scored against. */
+export function matchedPairs(
+  truth: GroundTruthFile,
+  detected: readonly DetectedItem[],
+): Array<{ truth: GroundTruthItem; detected: DetectedItem }> {
+  return matchEach(truth, detected).flatMap(({ truth: item, best }) =>
+    best === undefined ? [] : [{ truth: item, detected: best }],
+  );
+}
+
+/** Mean F1 of the two causes over a truth cause -> predicted cause confusion (`unknown` is a miss). */
+export function causeMacroF1(confusion: Record<string, Record<string, number>>): number {
+  const f1 = (side: 'missing_context' | 'execution'): number => {
+    const tp = confusion[side]?.[side] ?? 0;
+    const predicted = Object.values(confusion).reduce((sum, row) => sum + (row[side] ?? 0), 0);
+    const actual = Object.values(confusion[side] ?? {}).reduce((sum, n) => sum + n, 0);
+    const precision = predicted === 0 ? 0 : tp / predicted;
+    const recall = actual === 0 ? 0 : tp / actual;
+    return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  };
+  return Math.round(((f1('missing_context') + f1('execution')) / 2) * 1000) / 1000;
+}
+
 export function evaluateAgainstGroundTruth(
   truth: GroundTruthFile,
   detected: readonly DetectedItem[],
@@ -97,33 +159,12 @@ export function evaluateAgainstGroundTruth(
   const kindConfusion: Record<string, Record<string, number>> = {};
   const causeConfusion: Record<string, Record<string, number>> = {};
   const matchedDetected = new Set<string>();
-  const truthKeys = truth.items.map((item) => ({
-    item,
-    keys: keysOfTruth(item, truth.organization),
-  }));
-  // Index detected items by every rework key, so matching is linear.
-  const byKey = new Map<string, DetectedItem[]>();
-  for (const item of detected) {
-    for (const key of [
-      ...lower(item.reworkPullRequestIds),
-      ...lower(item.reworkWorkItemKeys),
-      ...(item.incidentId === null ? [] : [item.incidentId.toLowerCase()]),
-    ]) {
-      const list = byKey.get(key) ?? [];
-      list.push(item);
-      byKey.set(key, list);
-    }
-  }
   let matched = 0;
   let unknown = 0;
-  for (const { item, keys } of truthKeys) {
+  for (const { truth: item, candidates, best } of matchEach(truth, detected)) {
     const kind = figure(item.kind);
     kind.truth += 1;
-    const candidates = [...new Set([...keys.rework].flatMap((key) => byKey.get(key) ?? []))].filter(
-      (candidate) => matches(candidate, keys),
-    );
     for (const candidate of candidates) matchedDetected.add(candidate.id);
-    const best = candidates.find((candidate) => candidate.kind === item.kind) ?? candidates[0];
     if (best === undefined) continue;
     kind.found += 1;
     matched += 1;
@@ -141,19 +182,11 @@ export function evaluateAgainstGroundTruth(
     kind.recall = ratio(kind.found, kind.truth);
     kind.precision = ratio(kind.correct, kind.detected);
   }
-  const f1 = (side: 'missing_context' | 'execution'): number => {
-    const tp = causeConfusion[side]?.[side] ?? 0;
-    const predicted = Object.values(causeConfusion).reduce((sum, row) => sum + (row[side] ?? 0), 0);
-    const actual = Object.values(causeConfusion[side] ?? {}).reduce((sum, n) => sum + n, 0);
-    const precision = predicted === 0 ? 0 : tp / predicted;
-    const recall = actual === 0 ? 0 : tp / actual;
-    return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  };
   return {
     kinds,
     kindConfusion,
     causeConfusion,
-    macroF1: Math.round(((f1('missing_context') + f1('execution')) / 2) * 1000) / 1000,
+    macroF1: causeMacroF1(causeConfusion),
     unknownShare: matched === 0 ? 0 : Math.round((unknown / matched) * 1000) / 1000,
     matched,
   };
