@@ -42,7 +42,7 @@ test('a new team saved from the form survives a reload', async ({ page }) => {
   await form.getByLabel('Slug').fill(slug);
   await form.getByLabel('Name').fill(`E2E ${slug}`);
   await form.getByRole('button', { name: 'Add member' }).click();
-  await form.getByLabel('Identity of member 1').fill('e2e-ghost-login');
+  await form.getByLabel('GitHub login, member 1').fill('e2e-ghost-login');
   await form.getByLabel('From, member 1').fill('2026-01-01');
   await form.getByLabel('Repositories').fill('acme/e2e');
   await form.getByRole('button', { name: 'Save team' }).click();

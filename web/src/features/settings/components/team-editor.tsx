@@ -2,98 +2,16 @@ import { teamSlugSchema, type Team } from '@rework-radar/shared';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useSaveTeam } from '../api/put-team';
 import { describeError } from '../../../lib/send-json';
-import {
-  formToUpdate,
-  identityKinds,
-  newRowKey,
-  teamToForm,
-  type IdentityKind,
-  type MemberRow,
-  type TeamFormValues,
-} from './team-form-model';
+import { formToUpdate, teamToForm, type TeamFormValues } from './team-form-model';
+import { TeamMemberRows } from './team-member-rows';
 
-const kindLabels: Record<IdentityKind, string> = {
-  github: 'GitHub login',
-  jira: 'Jira account id',
-  email: 'E-mail',
-  person: 'Person id',
-};
-
-function MemberRowFields({
-  row,
-  index,
-  onChange,
-  onRemove,
-}: {
-  row: MemberRow;
-  index: number;
-  onChange: (row: MemberRow) => void;
-  onRemove: () => void;
-}) {
-  const who = row.displayName === '' ? `member ${index + 1}` : row.displayName;
-  return (
-    <tr>
-      <td>
-        {row.kind === 'person' && row.displayName !== '' ? (
-          <span>{row.displayName}</span>
-        ) : (
-          <div className="settings-inline">
-            <select
-              aria-label={`Identity kind of ${who}`}
-              value={row.kind}
-              onChange={(event) => onChange({ ...row, kind: event.target.value as IdentityKind })}
-            >
-              {identityKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {kindLabels[kind]}
-                </option>
-              ))}
-            </select>
-            <input
-              aria-label={`Identity of ${who}`}
-              value={row.value}
-              onChange={(event) => onChange({ ...row, value: event.target.value })}
-            />
-          </div>
-        )}
-      </td>
-      <td>
-        <input
-          type="date"
-          aria-label={`From, ${who}`}
-          value={row.from}
-          onChange={(event) => onChange({ ...row, from: event.target.value })}
-        />
-      </td>
-      <td>
-        <input
-          type="date"
-          aria-label={`To, ${who}`}
-          value={row.to}
-          onChange={(event) => onChange({ ...row, to: event.target.value })}
-        />
-      </td>
-      <td>
-        <button type="button" className="button button--secondary" onClick={onRemove}>
-          Remove {who}
-        </button>
-      </td>
-    </tr>
-  );
-}
-
-/** Creates or edits one team: members with from/to dates, repositories and Jira projects. */
+/** Creates or edits one team: members by their accounts and dates, repositories and Jira projects. */
 export function TeamEditor({ team, onDone }: { team: Team | undefined; onDone: () => void }) {
   const ids = { slug: useId(), name: useId(), repos: useId(), projects: useId() };
   const [values, setValues] = useState<TeamFormValues>(() => teamToForm(team));
   const [slug, setSlug] = useState(team?.slug ?? '');
   const save = useSaveTeam();
   const slugCheck = teamSlugSchema.safeParse(slug);
-  const setRow = (key: string, row: MemberRow) =>
-    setValues((current) => ({
-      ...current,
-      members: current.members.map((entry) => (entry.key === key ? row : entry)),
-    }));
   const onSubmit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (!slugCheck.success) return;
@@ -101,7 +19,7 @@ export function TeamEditor({ team, onDone }: { team: Team | undefined; onDone: (
   };
   const title = team === undefined ? 'New team' : `Edit team ${team.name}`;
   return (
-    <form aria-label={title} className="settings-form" onSubmit={onSubmit}>
+    <form aria-label={title} className="settings-form settings-form--wide" onSubmit={onSubmit}>
       <h3>{title}</h3>
       {team === undefined && (
         <div className="settings-field">
@@ -130,56 +48,12 @@ export function TeamEditor({ team, onDone }: { team: Team | undefined; onDone: (
           onChange={(event) => setValues({ ...values, name: event.target.value })}
         />
       </div>
-      <div className="table-scroll">
-        <table className="data-table" aria-label="Members">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {values.members.map((row, index) => (
-              <MemberRowFields
-                key={row.key}
-                row={row}
-                index={index}
-                onChange={(next) => setRow(row.key, next)}
-                onRemove={() =>
-                  setValues((current) => ({
-                    ...current,
-                    members: current.members.filter((entry) => entry.key !== row.key),
-                  }))
-                }
-              />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted">
-        A move between teams: a To date here and the same day as From in the other team.
-      </p>
-      <div className="settings-actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            setValues((current) => ({
-              ...current,
-              members: [
-                ...current.members,
-                { key: newRowKey(), kind: 'github', value: '', displayName: '', from: '', to: '' },
-              ],
-            }))
-          }
-        >
-          Add member
-        </button>
-      </div>
+      <TeamMemberRows
+        members={values.members}
+        onChange={(update) =>
+          setValues((current) => ({ ...current, members: update(current.members) }))
+        }
+      />
       <div className="settings-field">
         <label htmlFor={ids.repos}>Repositories</label>
         <textarea

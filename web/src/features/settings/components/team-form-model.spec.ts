@@ -1,56 +1,107 @@
+import type { TeamMember } from '@rework-radar/shared';
 import { build } from '../../../testing/build';
-import { formToUpdate, teamToForm } from './team-form-model';
+import { emptyMemberRow, formToUpdate, teamToForm, type MemberRow } from './team-form-model';
+
+const member = (overrides: Partial<TeamMember>): TeamMember => ({
+  personId: 'person:github:ann',
+  displayName: 'Ann',
+  githubLogins: [],
+  jiraAccountIds: [],
+  from: null,
+  to: null,
+  ...overrides,
+});
+
+const row = (overrides: Partial<MemberRow>): MemberRow => ({ ...emptyMemberRow(), ...overrides });
+
+const membersOf = (rows: MemberRow[]) =>
+  formToUpdate({ name: 'Team', members: rows, repositories: '', jiraProjects: '' }).members;
 
 describe('team form model', () => {
-  it('round-trips a team: members by person with their dates, unmatched entries kept', () => {
+  it('names a resolved member again by its GitHub login and Jira account, not a bare person id', () => {
     const team = build.team({
       name: 'Payments',
-      members: [
-        {
-          personId: 'person:github:ann',
-          displayName: 'Ann',
-          githubLogins: ['ann'],
-          jiraAccountIds: ['acc-ann'],
-          from: '2026-01-01T00:00:00.000Z',
-          to: null,
-        },
-      ],
-      unresolved: ['github:ghost', 'email:cy@acme.test'],
       repositories: ['acme/pay', 'acme/ledger'],
-      jiraProjects: ['PAY'],
+      jiraProjects: ['PAY', 'BILL'],
+      members: [
+        member({
+          githubLogins: ['ann', 'ann-old'],
+          jiraAccountIds: ['acc-ann', 'acc-ann-2'],
+          from: '2026-01-01T00:00:00.000Z',
+        }),
+      ],
     });
     const form = teamToForm(team);
-    expect(form.members.map((row) => [row.kind, row.value, row.displayName, row.from])).toEqual([
-      ['person', 'person:github:ann', 'Ann', '2026-01-01'],
-      ['github', 'ghost', '', ''],
-      ['email', 'cy@acme.test', '', ''],
+    expect(form.members).toEqual([
+      expect.objectContaining({
+        displayName: 'Ann',
+        github: 'ann',
+        jiraAccountId: 'acc-ann',
+        email: '',
+        personId: '',
+        from: '2026-01-01',
+        to: '',
+      }),
     ]);
     expect(formToUpdate(form)).toEqual({
       name: 'Payments',
-      members: [
-        { personId: 'person:github:ann', from: '2026-01-01' },
-        { github: 'ghost' },
-        { email: 'cy@acme.test' },
-      ],
+      members: [{ github: 'ann', jiraAccountId: 'acc-ann', from: '2026-01-01' }],
       repositories: ['acme/pay', 'acme/ledger'],
-      jiraProjects: ['PAY'],
+      jiraProjects: ['PAY', 'BILL'],
     });
   });
 
-  it('drops empty rows, trims, splits lists and upper-cases project keys', () => {
+  it('keeps the person id of a resolved member with no GitHub or Jira account', () => {
+    const team = build.team({
+      members: [
+        member({ personId: 'person:x', displayName: 'Xi', to: '2026-07-01T00:00:00.000Z' }),
+      ],
+    });
+    const form = teamToForm(team);
+    expect(form.members[0]).toMatchObject({ displayName: 'Xi', personId: 'person:x', github: '' });
+    expect(formToUpdate(form).members).toEqual([{ personId: 'person:x', to: '2026-07-01' }]);
+  });
+
+  it('turns each unmatched label into a row with that one account filled', () => {
+    const form = teamToForm(
+      build.team({
+        unresolved: ['github:ghost', 'jira:acc-9', 'email:cy@acme.test', 'person:person:github:p'],
+      }),
+    );
+    expect(formToUpdate(form).members).toEqual([
+      { github: 'ghost' },
+      { jiraAccountId: 'acc-9' },
+      { email: 'cy@acme.test' },
+      { personId: 'person:github:p' },
+    ]);
+  });
+
+  it('leaves out rows that name no account, even with dates', () => {
+    expect(
+      membersOf([
+        row({ github: '  ', jiraAccountId: '', from: '2026-01-01' }),
+        row({ email: 'cy@acme.test' }),
+      ]),
+    ).toEqual([{ email: 'cy@acme.test' }]);
+  });
+
+  it('writes the accounts of one row as one member, trimmed, without the empty ones', () => {
+    expect(
+      membersOf([row({ github: ' bo ', jiraAccountId: ' acc-2 ', email: ' ', to: '2026-07-01' })]),
+    ).toEqual([{ github: 'bo', jiraAccountId: 'acc-2', to: '2026-07-01' }]);
+  });
+
+  it('trims the name, splits lists and upper-cases project keys', () => {
     expect(
       formToUpdate({
         name: ' Core ',
-        members: [
-          { key: 'a', kind: 'github', value: ' bob ', displayName: '', from: '', to: '2026-07-01' },
-          { key: 'b', kind: 'jira', value: '  ', displayName: '', from: '', to: '' },
-        ],
+        members: [],
         repositories: 'acme/core, acme/api\nacme/web',
         jiraProjects: 'core ops',
       }),
     ).toEqual({
       name: 'Core',
-      members: [{ github: 'bob', to: '2026-07-01' }],
+      members: [],
       repositories: ['acme/core', 'acme/api', 'acme/web'],
       jiraProjects: ['CORE', 'OPS'],
     });

@@ -1,14 +1,17 @@
 import type { Team, TeamMemberInput, TeamUpdate } from '@rework-radar/shared';
 
-export const identityKinds = ['github', 'jira', 'email', 'person'] as const;
-export type IdentityKind = (typeof identityKinds)[number];
+/** The fields of a member that name the person; the api joins the accounts named on one member. */
+const memberIdentityFields = ['github', 'jiraAccountId', 'email', 'personId'] as const;
+type MemberIdentityField = (typeof memberIdentityFields)[number];
 
-/** One member row of the team form: who (by one identity) and when (dates, empty = open). */
-export interface MemberRow {
+/**
+ * One member row of the team form: one person named by up to three accounts (GitHub login, Jira
+ * account, e-mail), and when (dates, empty = open). `personId` is never typed: it keeps a member
+ * the api knows only by person id, so saving the form does not drop them.
+ */
+export interface MemberRow extends Record<MemberIdentityField, string> {
   key: string;
-  kind: IdentityKind;
-  value: string;
-  /** What the row shows for a resolved person (their name), empty for typed rows. */
+  /** The resolved person's name, empty for typed rows. */
   displayName: string;
   from: string;
   to: string;
@@ -24,39 +27,61 @@ export interface TeamFormValues {
 let rowCounter = 0;
 export const newRowKey = (): string => `row-${(rowCounter += 1)}`;
 
+export const emptyMemberRow = (): MemberRow => ({
+  key: newRowKey(),
+  github: '',
+  jiraAccountId: '',
+  email: '',
+  personId: '',
+  displayName: '',
+  from: '',
+  to: '',
+});
+
 /** `2026-03-01T00:00:00.000Z` -> `2026-03-01` for a date input; other instants keep their day. */
 const dateOf = (instant: string | null): string => (instant === null ? '' : instant.slice(0, 10));
 
+/** The prefixes of the api's unresolved member labels (`github:ghost`, `person:p`). */
+const labelFields: Readonly<Record<string, MemberIdentityField>> = {
+  github: 'github',
+  jira: 'jiraAccountId',
+  email: 'email',
+  person: 'personId',
+};
+
+function rowOfLabel(label: string): MemberRow {
+  const at = label.indexOf(':');
+  const field = at < 0 ? undefined : labelFields[label.slice(0, at)];
+  // A label the api did not prefix stays visible as a GitHub login, for the admin to correct.
+  return field === undefined
+    ? { ...emptyMemberRow(), github: label }
+    : { ...emptyMemberRow(), [field]: label.slice(at + 1) };
+}
+
 /**
- * The form for a team as the api answers it: resolved members by person id (names shown), and
- * configured members that match no identity yet (`github:ghost`) kept as typed rows, so saving
- * the form does not drop them.
+ * The form for a team as the api answers it. A resolved member is named again by its first GitHub
+ * login and first Jira account, so saving keeps the pair the configuration joined into one person;
+ * one with neither keeps its person id. Configured members that match no identity yet
+ * (`github:ghost`) are kept as typed rows.
  */
 export function teamToForm(team: Team | undefined): TeamFormValues {
   if (team === undefined) return { name: '', members: [], repositories: '', jiraProjects: '' };
-  const resolved = team.members.map((member): MemberRow => ({
-    key: newRowKey(),
-    kind: 'person',
-    value: member.personId,
-    displayName: member.displayName,
-    from: dateOf(member.from),
-    to: dateOf(member.to),
-  }));
-  const unresolved = team.unresolved.map((label): MemberRow => {
-    const at = label.indexOf(':');
-    const kind = label.slice(0, at);
+  const resolved = team.members.map((member): MemberRow => {
+    const github = member.githubLogins[0] ?? '';
+    const jiraAccountId = member.jiraAccountIds[0] ?? '';
     return {
-      key: newRowKey(),
-      kind: (identityKinds as readonly string[]).includes(kind) ? (kind as IdentityKind) : 'github',
-      value: at < 0 ? label : label.slice(at + 1),
-      displayName: '',
-      from: '',
-      to: '',
+      ...emptyMemberRow(),
+      github,
+      jiraAccountId,
+      personId: github === '' && jiraAccountId === '' ? member.personId : '',
+      displayName: member.displayName,
+      from: dateOf(member.from),
+      to: dateOf(member.to),
     };
   });
   return {
     name: team.name,
-    members: [...resolved, ...unresolved],
+    members: [...resolved, ...team.unresolved.map(rowOfLabel)],
     repositories: team.repositories.join('\n'),
     jiraProjects: team.jiraProjects.join(', '),
   };
@@ -68,24 +93,24 @@ const listOf = (text: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-const identityField: Record<IdentityKind, keyof TeamMemberInput> = {
-  github: 'github',
-  jira: 'jiraAccountId',
-  email: 'email',
-  person: 'personId',
-};
+/** A row as the api takes it, or null when it names nobody. */
+function memberOf(row: MemberRow): TeamMemberInput | null {
+  const member: TeamMemberInput = {};
+  for (const field of memberIdentityFields) {
+    const value = row[field].trim();
+    if (value !== '') member[field] = value;
+  }
+  if (Object.keys(member).length === 0) return null;
+  if (row.from !== '') member.from = row.from;
+  if (row.to !== '') member.to = row.to;
+  return member;
+}
 
-/** The `PUT /api/teams/:slug` body; rows with no identity typed are left out. */
+/** The `PUT /api/teams/:slug` body; rows that name no account are left out. */
 export function formToUpdate(values: TeamFormValues): TeamUpdate {
   return {
     name: values.name.trim(),
-    members: values.members
-      .filter((row) => row.value.trim() !== '')
-      .map((row) => ({
-        [identityField[row.kind]]: row.value.trim(),
-        ...(row.from === '' ? {} : { from: row.from }),
-        ...(row.to === '' ? {} : { to: row.to }),
-      })),
+    members: values.members.map(memberOf).filter((member) => member !== null),
     repositories: listOf(values.repositories),
     jiraProjects: listOf(values.jiraProjects).map((key) => key.toUpperCase()),
   };

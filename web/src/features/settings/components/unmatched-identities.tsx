@@ -18,6 +18,10 @@ export function UnmatchedIdentities() {
   return (
     <section aria-labelledby="unmatched-title">
       <h3 id="unmatched-title">Unmatched identities</h3>
+      <p className="muted">
+        To join a GitHub account with a Jira account, name both on one member of a team: its GitHub
+        login and its Jira account id (what follows jira: here) on the same row.
+      </p>
       <div className="settings-field settings-field--inline">
         <label htmlFor={filterId}>Show</label>
         <select

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { build } from '../../../testing/build';
 import { mockApi, renderRoute } from '../../../testing/render-route';
@@ -50,7 +50,7 @@ describe('settings: teams and identity mapping', () => {
     await userEvent.type(within(form).getByLabelText('To, Ann'), '2026-07-01');
     await userEvent.click(within(form).getByRole('button', { name: 'Remove Bob' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Add member' }));
-    await userEvent.type(within(form).getByLabelText('Identity of member 3'), 'cy');
+    await userEvent.type(within(form).getByLabelText('GitHub login, member 3'), 'cy');
     await userEvent.type(within(form).getByLabelText('From, member 3'), '2026-07-01');
     await userEvent.type(within(form).getByLabelText('Jira projects'), ', bill');
     await userEvent.click(within(form).getByRole('button', { name: 'Save team' }));
@@ -61,12 +61,49 @@ describe('settings: teams and identity mapping', () => {
     expect(api.requests.find((request) => request.method === 'PUT')?.body).toEqual({
       name: 'Payments and billing',
       members: [
-        { personId: 'person:github:ann', from: '2026-01-01', to: '2026-07-01' },
+        { github: 'ann', jiraAccountId: 'acc-ann', from: '2026-01-01', to: '2026-07-01' },
         { github: 'ghost' },
         { github: 'cy', from: '2026-07-01' },
       ],
       repositories: ['acme/pay'],
       jiraProjects: ['PAY', 'BILL'],
+    });
+  });
+
+  it('pairs a GitHub login with a Jira account on one member, so the api joins them', async () => {
+    const api = mockApi(
+      settingsAnswers({
+        '/api/teams': () => ({ status: 200, body: { teams: [payments] } }),
+        'PUT /api/teams/payments': () => ({ status: 200, body: { teams: [payments] } }),
+      }),
+    );
+    renderRoute('/settings');
+    const teams = await screen.findByRole('table', { name: 'Teams' });
+    await userEvent.click(within(teams).getByRole('button', { name: 'Edit Payments' }));
+    const form = screen.getByRole('form', { name: 'Edit team Payments' });
+    expect(within(form).getByLabelText('GitHub login, Bob')).toHaveValue('bob');
+    await userEvent.type(within(form).getByLabelText('Jira account id, Bob'), ' acc-bob ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add member' }));
+    await userEvent.type(within(form).getByLabelText('GitHub login, member 4'), 'dee');
+    await userEvent.type(
+      within(form).getByLabelText('Jira account id, member 4'),
+      '557058:f58131cb-b67d',
+    );
+    expect(within(form).getByLabelText('Jira account id, member 4')).toHaveAccessibleDescription(
+      /accountId.*Data Center the user key/,
+    );
+    await userEvent.click(within(form).getByRole('button', { name: 'Save team' }));
+    await waitFor(() => expect(form).not.toBeInTheDocument());
+    expect(api.requests.find((request) => request.method === 'PUT')?.body).toEqual({
+      name: 'Payments',
+      members: [
+        { github: 'ann', jiraAccountId: 'acc-ann', from: '2026-01-01' },
+        { github: 'bob', jiraAccountId: 'acc-bob' },
+        { github: 'ghost' },
+        { github: 'dee', jiraAccountId: '557058:f58131cb-b67d' },
+      ],
+      repositories: ['acme/pay'],
+      jiraProjects: ['PAY'],
     });
   });
 
