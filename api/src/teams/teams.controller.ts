@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -10,25 +10,27 @@ import {
   type TeamsResponse,
   type TeamUpdate,
 } from '@rework-radar/shared';
-import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { APP_LOGGER } from '../app.tokens';
 import { openApiSchema } from '../http/openapi';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { refreshMetricRollups } from '../metrics/refresh-metric-rollups';
+import { RollupRefreshQueue } from '../jobs/rollup-refresh.queue';
 import { recordAudit } from '../audit/record-audit';
 import { CurrentPrincipal } from '../auth/current-principal';
 import type { Principal } from '../auth/principal';
-import { applyTeamsConfig, listTeams, updateTeam } from './teams.store';
+import { applyTeamsConfig, listTeams, reresolveTeams, updateTeam } from './teams.store';
 import { Access } from '../auth/access';
 
-/** Teams and their members over time; a change recomputes the rollups of the scopes it touches. */
+/**
+ * Teams and their members over time. A change answers with the members resolved (accounts a
+ * member names joined into one person) and queues a rollup refresh for a worker: at a million
+ * PRs a refresh takes minutes, too long for a request.
+ */
 @ApiTags('teams')
 @Controller('teams')
 export class TeamsController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_LOGGER) private readonly logger: Logger,
+    private readonly rollups: RollupRefreshQueue,
   ) {}
 
   @Get()
@@ -63,7 +65,8 @@ export class TeamsController {
         details: { teams: body.teams.map((team) => team.slug) },
       });
     });
-    await refreshMetricRollups(this.dataSource, this.logger);
+    await this.dataSource.transaction((manager) => reresolveTeams(manager));
+    await this.rollups.request('team change');
     return this.list();
   }
 
@@ -89,7 +92,8 @@ export class TeamsController {
         details: { ...body },
       });
     });
-    await refreshMetricRollups(this.dataSource, this.logger);
+    await this.dataSource.transaction((manager) => reresolveTeams(manager));
+    await this.rollups.request('team change');
     return this.list();
   }
 }
