@@ -152,15 +152,26 @@ async function startAndMeasure(label, clone, dataDir, logPath) {
   }
 }
 
+/** Whether any process of the group is still running (npm can exit before the node it started). */
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function stopGroup(child, hasExited) {
-  if (hasExited()) return;
+  if (hasExited() && !groupAlive(child.pid)) return;
   try {
     process.kill(-child.pid, 'SIGTERM');
   } catch {
     return;
   }
-  for (let waited = 0; waited < 30_000 && !hasExited(); waited += 250) await sleep(250);
-  if (!hasExited()) {
+  const stopped = () => hasExited() && !groupAlive(child.pid);
+  for (let waited = 0; waited < 30_000 && !stopped(); waited += 250) await sleep(250);
+  if (!stopped()) {
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {

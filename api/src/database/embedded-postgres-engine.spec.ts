@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,30 @@ describe('the embedded PostgreSQL engine', () => {
       expect(rows).toEqual([{ count: '1' }]);
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+
+  it('waits for an owner that is stopping (its server refuses), then runs its own server', async () => {
+    // `npm start` again right after Ctrl-C: the old process is alive but its server is going.
+    const stopping = spawn('sleep', ['2']);
+    const gone = new Promise((resolve) => stopping.on('exit', resolve));
+    writeFileSync(
+      join(dataDir, 'embedded-postgres.lock'),
+      JSON.stringify({ pid: stopping.pid, port: 1 }),
+    );
+    const started = Date.now();
+    const engine = await startEmbeddedPostgres(dataDir, silentLogger());
+    try {
+      expect(engine.attached).toBe(false);
+      expect(stopping.exitCode).toBe(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+      const rows = await withDataSource(engine.url, (dataSource) =>
+        dataSource.query<{ count: string }[]>('SELECT count(*) FROM raw_payload'),
+      );
+      expect(rows).toEqual([{ count: '1' }]);
+    } finally {
+      await engine.stop();
+      await gone;
     }
   }, 60_000);
 });

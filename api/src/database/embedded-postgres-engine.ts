@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
 
 /**
@@ -43,15 +44,21 @@ export async function startEmbeddedPostgres(
   const lockFile = join(dataDir, 'embedded-postgres.lock');
   const owner = await readLock(lockFile);
   if (owner !== undefined && isAlive(owner.pid)) {
+    const url = connectionUrl(credentials, owner.port);
+    if (await answers(url)) {
+      logger.info(
+        { ownerPid: owner.pid, port: owner.port },
+        'using the embedded PostgreSQL another process runs',
+      );
+      return { url, attached: true, stop: () => Promise.resolve() };
+    }
+    // Its server no longer answers: the owner is stopping (a start right after Ctrl-C), or the
+    // lock is stale and its pid now someone else's. Either way this process runs its own.
     logger.info(
-      { ownerPid: owner.pid, port: owner.port },
-      'using the embedded PostgreSQL another process runs',
+      { ownerPid: owner.pid },
+      'the process that ran the embedded PostgreSQL is stopping: waiting for it',
     );
-    return {
-      url: connectionUrl(credentials, owner.port),
-      attached: true,
-      stop: () => Promise.resolve(),
-    };
+    await waitForExit(owner.pid, ownerStopTimeoutMs);
   }
   await stopOrphanedPostmaster(clusterDir, logger);
 
@@ -161,6 +168,28 @@ export async function stopOrphanedPostmaster(clusterDir: string, logger: Logger)
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** How long a stopping owner gets to shut its server down before this process starts its own. */
+const ownerStopTimeoutMs = 30_000;
+
+/** Whether the server at `url` takes connections (a server shutting down refuses them). */
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function isAlive(pid: number): boolean {
