@@ -245,5 +245,9 @@ export async function listTeams(manager: EntityManager): Promise<TeamView[]> {
     unresolved: (resolved[index] ?? []).flatMap((member) =>
       'unresolved' in member ? [member.unresolved] : [],
     ),
+    unresolvedMembers: team.members.filter((_, at) => {
+      const member = resolved[index]?.[at];
+      return member !== undefined && 'unresolved' in member;
+    }),
   }));
 }

@@ -105,6 +105,8 @@ export const teamSchema = z.object({
   jiraProjects: z.array(z.string()),
   /** Members given in the configuration that match no known identity yet (kept, resolved on the next save or start). */
   unresolved: z.array(z.string()),
+  /** The same members as configured (every account and date they name), so an editor saves them back whole. */
+  unresolvedMembers: z.array(teamMemberInputSchema),
 });
 export type Team = z.infer<typeof teamSchema>;
 

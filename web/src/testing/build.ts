@@ -95,6 +95,7 @@ export const build = {
       repositories: ['acme/pay'],
       jiraProjects: ['PAY'],
       unresolved: [],
+      unresolvedMembers: [],
       ...overrides,
     };
   },

@@ -62,17 +62,19 @@ describe('team form model', () => {
     expect(formToUpdate(form).members).toEqual([{ personId: 'person:x', to: '2026-07-01' }]);
   });
 
-  it('turns each unmatched label into a row with that one account filled', () => {
+  it('keeps an unmatched member whole: every account and date it was configured with', () => {
     const form = teamToForm(
       build.team({
-        unresolved: ['github:ghost', 'jira:acc-9', 'email:cy@acme.test', 'person:person:github:p'],
+        unresolved: ['github:bo', 'email:cy@acme.test'],
+        unresolvedMembers: [
+          { github: 'bo', jiraAccountId: 'acc-2', from: '2026-02-01' },
+          { email: 'cy@acme.test', to: '2026-03-01T00:00:00.000Z' },
+        ],
       }),
     );
     expect(formToUpdate(form).members).toEqual([
-      { github: 'ghost' },
-      { jiraAccountId: 'acc-9' },
-      { email: 'cy@acme.test' },
-      { personId: 'person:github:p' },
+      { github: 'bo', jiraAccountId: 'acc-2', from: '2026-02-01' },
+      { email: 'cy@acme.test', to: '2026-03-01' },
     ]);
   });
 

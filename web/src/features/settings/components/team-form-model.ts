@@ -41,28 +41,24 @@ export const emptyMemberRow = (): MemberRow => ({
 /** `2026-03-01T00:00:00.000Z` -> `2026-03-01` for a date input; other instants keep their day. */
 const dateOf = (instant: string | null): string => (instant === null ? '' : instant.slice(0, 10));
 
-/** The prefixes of the api's unresolved member labels (`github:ghost`, `person:p`). */
-const labelFields: Readonly<Record<string, MemberIdentityField>> = {
-  github: 'github',
-  jira: 'jiraAccountId',
-  email: 'email',
-  person: 'personId',
-};
-
-function rowOfLabel(label: string): MemberRow {
-  const at = label.indexOf(':');
-  const field = at < 0 ? undefined : labelFields[label.slice(0, at)];
-  // A label the api did not prefix stays visible as a GitHub login, for the admin to correct.
-  return field === undefined
-    ? { ...emptyMemberRow(), github: label }
-    : { ...emptyMemberRow(), [field]: label.slice(at + 1) };
+/** A configured member no identity matches yet, as a row with every account and date it names. */
+function rowOfConfigured(member: TeamMemberInput): MemberRow {
+  return {
+    ...emptyMemberRow(),
+    github: member.github ?? '',
+    jiraAccountId: member.jiraAccountId ?? '',
+    email: member.email ?? '',
+    personId: member.personId ?? '',
+    from: member.from?.slice(0, 10) ?? '',
+    to: member.to?.slice(0, 10) ?? '',
+  };
 }
 
 /**
  * The form for a team as the api answers it. A resolved member is named again by its first GitHub
  * login and first Jira account, so saving keeps the pair the configuration joined into one person;
- * one with neither keeps its person id. Configured members that match no identity yet
- * (`github:ghost`) are kept as typed rows.
+ * one with neither keeps its person id. Configured members that match no identity yet are kept
+ * as typed rows with every account and date they were configured with.
  */
 export function teamToForm(team: Team | undefined): TeamFormValues {
   if (team === undefined) return { name: '', members: [], repositories: '', jiraProjects: '' };
@@ -81,7 +77,7 @@ export function teamToForm(team: Team | undefined): TeamFormValues {
   });
   return {
     name: team.name,
-    members: [...resolved, ...team.unresolved.map(rowOfLabel)],
+    members: [...resolved, ...team.unresolvedMembers.map(rowOfConfigured)],
     repositories: team.repositories.join('\n'),
     jiraProjects: team.jiraProjects.join(', '),
   };
