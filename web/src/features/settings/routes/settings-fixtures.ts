@@ -133,7 +133,11 @@ export function settingsAnswers(overrides: Record<string, Answer> = {}): Record<
     '/api/sync/status': () => ({ status: 200, body: syncStatus(0) }),
     '/api/teams': () => ({
       status: 200,
-      body: { teams: [build.team({ unresolved: ['github:ghost'] })] },
+      body: {
+        teams: [
+          build.team({ unresolved: ['github:ghost'], unresolvedMembers: [{ github: 'ghost' }] }),
+        ],
+      },
     }),
     '/api/identities/unmatched': () => ({ status: 200, body: unmatched }),
     '/api/settings/rules': () => ({ status: 200, body: rules }),

@@ -26,6 +26,7 @@ const payments = build.team({
     },
   ],
   unresolved: ['github:ghost'],
+  unresolvedMembers: [{ github: 'ghost' }],
 });
 
 describe('settings: teams and identity mapping', () => {
