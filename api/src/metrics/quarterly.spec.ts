@@ -28,8 +28,8 @@ describe('quarterly review', () => {
     expect(failure).toMatchObject({ delta: -0.1, relativeDelta: null, verdict: 'better' });
     expect(throughput).toMatchObject({ delta: 10, relativeDelta: 0.5 });
     expect(highlights('2025-Q2', [failure, throughput, cause])).toEqual([
-      'Pull requests merged per week rose from 20.0 per week to 30.0 per week (+50%) in 2025-Q2, an improvement.',
-      'Change failure rate fell from 20.0% to 10.0% (-10.0 points) in 2025-Q2, an improvement.',
+      'Pull requests merged per week rose from 20.0 per week to 30.0 per week (+50%) in 2025-Q2 (390 pull requests), an improvement.',
+      'Change failure rate fell from 20.0% to 10.0% (-10.0 points) in 2025-Q2 (40 deployments), an improvement.',
       'Missing context caused 25.0% of the 12 rework items in 2025-Q2.',
     ]);
     expect(quarterPeriod('2025-Q2')).toMatchObject({
@@ -51,8 +51,8 @@ describe('quarterly review', () => {
     );
     expect(calibration.relativeDelta).toBeNull();
     expect(highlights('2025-Q4', [calibration, stamps])).toEqual([
-      'Rubber-stamp rate fell from 55.9% to 30.6% (-25.3 points) in 2025-Q4, an improvement.',
-      'Review calibration (depth vs risk) rose from -0.12 to 0.01 (+0.13) in 2025-Q4, an improvement.',
+      'Rubber-stamp rate fell from 55.9% to 30.6% (-25.3 points) in 2025-Q4 (36 pull requests), an improvement.',
+      'Review calibration (depth vs risk) rose from -0.12 to 0.01 (+0.13) in 2025-Q4 (656 pull requests), an improvement.',
     ]);
   });
 });

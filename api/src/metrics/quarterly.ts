@@ -119,7 +119,7 @@ function changeText(h: QuarterlyHeadline): string {
     : ` (${sign(h.relativeDelta)}${(h.relativeDelta * 100).toFixed(0)}%)`;
 }
 
-/** Up to five sentences: the largest better/worse moves first, then what caused the quarter's rework. */
+/** Up to five sentences: the largest better/worse moves first, each with how many records it stands on, then what caused the quarter's rework. */
 export function highlights(quarter: string, headlines: readonly QuarterlyHeadline[]): string[] {
   const moves = headlines
     .filter(
@@ -133,7 +133,7 @@ export function highlights(quarter: string, headlines: readonly QuarterlyHeadlin
     .map((h) => {
       const value = h.value ?? 0;
       const previous = h.previousValue ?? 0;
-      return `${h.name} ${value > previous ? 'rose' : 'fell'} from ${formatValue(previous, h.unit)} to ${formatValue(value, h.unit)}${changeText(h)} in ${quarter}, ${h.verdict === 'better' ? 'an improvement' : 'a deterioration'}.`;
+      return `${h.name} ${value > previous ? 'rose' : 'fell'} from ${formatValue(previous, h.unit)} to ${formatValue(value, h.unit)}${changeText(h)} in ${quarter} (${h.universe.count} ${h.universe.noun}), ${h.verdict === 'better' ? 'an improvement' : 'a deterioration'}.`;
     });
   const cause = headlines.find((h) => h.metricId === 'context-missing-context-rework-share');
   if (cause?.value !== null && cause?.value !== undefined && cause.universe.count > 0) {
