@@ -76,18 +76,18 @@ export function planIdentityMerge(
     groups.set(find(identity.id), [...(groups.get(find(identity.id)) ?? []), identity]);
   const order = (identity: MergeIdentity) =>
     `${identity.system === 'github' ? 0 : 1}:${identity.id}`;
-  const planned = [...groups.entries()].map(([root, members]) => ({
-    root,
-    sorted: [...members].sort((a, b) => order(a).localeCompare(order(b))),
-  }));
-  const assigned = personIds(planned.map((group) => group.sorted));
-  return planned.map(({ root, sorted }, index) => {
+  return [...groups.entries()].map(([root, members]) => {
+    const sorted = [...members].sort((a, b) => order(a).localeCompare(order(b)));
+    const existing = sorted
+      .map((member) => member.personId)
+      .filter((id): id is string => id !== null)
+      .sort();
     const jiraName = sorted.find(
       (member) => member.system === 'jira' && member.displayName !== null,
     )?.displayName;
     const first = sorted[0] as MergeIdentity;
     return {
-      id: assigned[index] ?? `person:${first.id}`,
+      id: existing[0] ?? `person:${first.id}`,
       displayName:
         jiraName ??
         sorted.find((member) => member.displayName !== null)?.displayName ??
@@ -95,37 +95,7 @@ export function planIdentityMerge(
       email: sorted.find((member) => member.email !== null)?.email?.toLowerCase() ?? null,
       isBot: sorted.every((member) => member.isBot),
       identityIds: sorted.map((member) => member.id),
-      matchedBy: sorted.length > 1 ? (how.get(root) ?? 'mapping') : 'none',
+      matchedBy: members.length > 1 ? (how.get(root) ?? 'mapping') : 'none',
     };
-  });
-}
-
-/**
- * A person id per group of identities. A group keeps an id its identities already have, so merging
- * again changes nothing. When an earlier merge gave one id to identities that now fall in several
- * groups (a pairing removed from the configuration), the id stays with the group it was made from
- * (`person:<identity id>`), else the first group; the others get their own, so the pair splits.
- */
-function personIds(groups: ReadonlyArray<readonly MergeIdentity[]>): string[] {
-  const taken = new Set<string>();
-  const ids: Array<string | undefined> = groups.map((members) => {
-    const own = members
-      .map((member) => member.personId)
-      .find((id) => id !== null && members.some((member) => id === `person:${member.id}`));
-    if (own === undefined || own === null || taken.has(own)) return undefined;
-    taken.add(own);
-    return own;
-  });
-  return groups.map((members, index) => {
-    const claimed = ids[index];
-    if (claimed !== undefined) return claimed;
-    const existing = members
-      .map((member) => member.personId)
-      .filter((id): id is string => id !== null && !taken.has(id))
-      .sort()[0];
-    let id = existing ?? `person:${(members[0] as MergeIdentity).id}`;
-    for (let n = 2; taken.has(id); n += 1) id = `person:${(members[0] as MergeIdentity).id}:${n}`;
-    taken.add(id);
-    return id;
   });
 }

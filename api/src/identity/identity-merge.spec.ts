@@ -87,18 +87,6 @@ describe('planIdentityMerge', () => {
     ]);
   });
 
-  it('splits a pair no longer configured: each account gets its own person again', () => {
-    const merged = 'person:github:bo';
-    const plan = planIdentityMerge([
-      { ...identity('github', 'bo', null), personId: merged },
-      { ...identity('jira', 'acc-2', null, 'Bo'), personId: merged },
-    ]);
-    expect(plan.map(({ id, identityIds }) => ({ id, identityIds }))).toEqual([
-      { id: 'person:github:bo', identityIds: ['github:bo'] },
-      { id: 'person:jira:acc-2', identityIds: ['jira:acc-2'] },
-    ]);
-  });
-
   it('keeps an existing person id', () => {
     const plan = planIdentityMerge([
       { ...identity('jira', 'acc-1', 'a@x.test'), personId: 'person:legacy' },
