@@ -4,6 +4,7 @@ import { metricInputTables } from '../database/migrations/1764620000000-metric-i
 import { silentLogger } from '../testing/silent-logger';
 import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 import { seedBenchOrganisation } from './metrics-bench-seed';
+import { forgetInputChanges, pendingInputChanges } from './metric-rollup.store';
 import { refreshMetricRollups } from './refresh-metric-rollups';
 
 /** Every rollup row except when it was written. */
@@ -92,6 +93,25 @@ describe('refreshMetricRollups', () => {
     expect(after.periodsRecomputed).toBeGreaterThan(0);
     expect(await refreshMetricRollups(dataSource, silentLogger())).toMatchObject({
       skipped: true,
+    });
+  }, 300_000);
+
+  it('forgets only the changes it read: one committed after the read stays pending', async () => {
+    await refreshMetricRollups(dataSource, silentLogger());
+    await dataSource.query(
+      `UPDATE sprint SET name = name || '.' WHERE id = (SELECT min(id) FROM sprint)`,
+    );
+    const read = await pendingInputChanges(dataSource.manager);
+    expect(read.map((change) => change.tableName)).toEqual(['sprint']);
+    await dataSource.query(
+      `UPDATE pull_request SET title = title || '.' WHERE id = (SELECT min(id) FROM pull_request)`,
+    );
+    await forgetInputChanges(dataSource.manager, read);
+    expect(
+      (await pendingInputChanges(dataSource.manager)).map((change) => change.tableName),
+    ).toEqual(['pull_request']);
+    expect(await refreshMetricRollups(dataSource, silentLogger())).toMatchObject({
+      skipped: false,
     });
   }, 300_000);
 

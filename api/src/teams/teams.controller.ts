@@ -64,8 +64,9 @@ export class TeamsController {
         target: 'all teams',
         details: { teams: body.teams.map((team) => team.slug) },
       });
+      // The accounts the members name are joined now, so the answer shows them resolved.
+      await reresolveTeams(manager);
     });
-    await this.dataSource.transaction((manager) => reresolveTeams(manager));
     await this.rollups.request('team change');
     return this.list();
   }
@@ -91,8 +92,9 @@ export class TeamsController {
         target: slug,
         details: { ...body },
       });
+      // The accounts the members name are joined now, so the answer shows them resolved.
+      await reresolveTeams(manager);
     });
-    await this.dataSource.transaction((manager) => reresolveTeams(manager));
     await this.rollups.request('team change');
     return this.list();
   }

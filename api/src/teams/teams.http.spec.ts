@@ -2,13 +2,10 @@ import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { teamsResponseSchema } from '@rework-radar/shared';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
-import { runMigrations } from '../database/migration-runner';
 import { upsertIdentities } from '../identity/identity.store';
 import { startTestApp } from '../testing/test-app';
 import { bearerHeaders } from '../testing/test-auth';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
 
 describe('GET/PUT /api/teams', () => {
   let database: TestDatabase;
@@ -17,10 +14,9 @@ describe('GET/PUT /api/teams', () => {
   const server = (): Server => app.getHttpServer() as Server;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const dataSource = new DataSource(dataSourceOptions(database.url));
-    await dataSource.initialize();
-    await runMigrations(dataSource);
+    const migrated = await createMigratedDataSource();
+    database = migrated.database;
+    const { dataSource } = migrated;
     const identity = (system: 'github' | 'jira', externalId: string) => ({
       id: `${system}:${externalId}`,
       externalId,

@@ -269,15 +269,18 @@ describe('rework API', () => {
     expect(byAccept.text).toBe(byFormat.text);
   });
 
-  it('links every pull request and work item the item names to GitHub and Jira', async () => {
-    const detail = reworkDetailSchema.parse(
+  const detailOf = async (id: string) =>
+    reworkDetailSchema.parse(
       (
         await request(server())
-          .get(`/api/rework/${encodeURIComponent('revert:github:acme/api#101')}`)
+          .get(`/api/rework/${encodeURIComponent(id)}`)
           .set(auth)
           .expect(200)
       ).body,
     );
+
+  it('links every pull request and work item the item names to GitHub and Jira', async () => {
+    const detail = await detailOf('revert:github:acme/api#101');
     expect(detail.sourceLinks).toEqual([
       { ref: 'github:acme/api#101', url: 'https://github.com/acme/api/pull/101' },
       { ref: 'github:acme/api#2', url: 'https://github.com/acme/api/pull/2' },
@@ -286,14 +289,7 @@ describe('rework API', () => {
   });
 
   it("shows the origin work item's context score components as they were at start", async () => {
-    const detail = reworkDetailSchema.parse(
-      (
-        await request(server())
-          .get(`/api/rework/${encodeURIComponent('revert:github:acme/api#101')}`)
-          .set(auth)
-          .expect(200)
-      ).body,
-    );
+    const detail = await detailOf('revert:github:acme/api#101');
     expect(detail.originContexts).toEqual([
       {
         workItemKey: 'PAY-1',
