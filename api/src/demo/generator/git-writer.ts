@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileHeader, renderFunction } from './code-render';
 import type { CodeOp, GenCommit, GenPullRequest, GenRepo } from './org-model';
+import { forgetOldLandings } from './org-stream';
 
 /**
  * Writes one repository's real history with one `git fast-import` process: an initial commit,
@@ -78,7 +79,8 @@ export class RepoHistoryWriter {
   /** Full models, least recently touched first. */
   private readonly files = new Map<string, FileModel>();
   private readonly coldFiles = new Map<string, string>();
-  private readonly undo = new Map<number, { undo: Undo[]; paths: Set<string> }>();
+  /** Per landed PR, in landing order: how to take it back out (a revert). */
+  private readonly undo = new Map<number, { undo: Undo[]; paths: Set<string>; at: number }>();
   private mainTip = rootMark;
   private readonly answers: ((line: string) => void)[] = [];
   private exited: Promise<number>;
@@ -178,8 +180,9 @@ export class RepoHistoryWriter {
       this.contents([...paths]),
     );
     this.mainTip = landing.id;
-    this.undo.set(pr.number, { undo, paths });
-    if (this.undo.size > 800) this.undo.delete(this.undo.keys().next().value as number);
+    const at = Date.parse(landing.committedAt);
+    this.undo.set(pr.number, { undo, paths, at });
+    forgetOldLandings(this.undo, at, 800);
     await this.drained();
   }
 

@@ -65,7 +65,8 @@ interface RepoState {
   /** Per area and kind (source/test): the file new functions go to and how many it holds (only the current one: bounded). */
   files: Map<string, { index: number; fill: number }>;
   recent: RecentFunction[];
-  landings: Map<number, number>;
+  /** PR number -> its landing commit and time, in landing order: what a later revert quotes. */
+  landings: Map<number, { commitId: number; at: number }>;
   lastLanding: { commitId: number; at: number } | null;
 }
 
@@ -103,6 +104,23 @@ export const slicePullRequests = 400;
 
 export function slicesPerMonth(prs: number): number {
   return Math.max(1, Math.ceil(prs / demoMonths / slicePullRequests));
+}
+
+/**
+ * Forgets the oldest landings (a map in landing order) that no revert can quote any more. A count
+ * alone is not enough: at a million PRs a repository lands 600 PRs in three days, while a revert
+ * can come a week after its origin. So a landing goes only when more than `keep` are remembered
+ * and it is older than 45 days.
+ */
+export function forgetOldLandings(
+  landings: Map<number, { at: number }>,
+  now: number,
+  keep: number,
+): void {
+  for (const [number, landing] of landings) {
+    if (landings.size <= keep || landing.at >= now - 45 * dayMs) return;
+    landings.delete(number);
+  }
 }
 
 /**
@@ -273,7 +291,7 @@ class MonthGenerator {
     for (const commit of pr.commits) commit.id = state.nextCommitId++;
     if (pr.state === 'MERGED' && pr.landing !== null) {
       pr.landing.id = state.nextCommitId++;
-      state.landings.set(pr.number, pr.landing.id);
+      state.landings.set(pr.number, { commitId: pr.landing.id, at: entry.landAt });
       state.lastLanding = { commitId: pr.landing.id, at: entry.landAt };
       const revert = pr.commits
         .flatMap((commit) => commit.ops)
@@ -281,7 +299,12 @@ class MonthGenerator {
       if (revert?.kind === 'revert-pr') {
         // The reverted PR's functions are gone from main: nobody may change them any more.
         state.recent = state.recent.filter((fn) => fn.owner !== revert.originNumber);
-        const originCommit = state.landings.get(revert.originNumber) ?? 0;
+        const origin = state.landings.get(revert.originNumber);
+        if (origin === undefined)
+          throw new Error(
+            `${state.repo.name}#${pr.number} reverts #${revert.originNumber}, whose landing is no longer remembered`,
+          );
+        const originCommit = origin.commitId;
         const fill = (text: string): string =>
           text.replace('{{origin}}', `{{sha:${originCommit}}}`);
         for (const commit of pr.commits) commit.message = fill(commit.message);
@@ -301,8 +324,7 @@ class MonthGenerator {
           });
       }
       if (state.recent.length > 400) state.recent.splice(0, state.recent.length - 400);
-      if (state.landings.size > 600)
-        state.landings.delete(state.landings.keys().next().value as number);
+      forgetOldLandings(state.landings, entry.landAt, 600);
     }
   }
 
