@@ -34,6 +34,7 @@ export class NdjsonReader<T> {
       } catch (error) {
         throw new Error(
           `${this.path}:${this.lineNumber} is not JSON (${error instanceof Error ? error.message : String(error)})`,
+          { cause: error },
         );
       }
     }
