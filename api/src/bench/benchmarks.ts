@@ -7,6 +7,7 @@ import { readApiBenchmark } from '../read-api/read-api.benchmark';
 import { analysisDemoBenchmark } from '../analysis/bench/analysis-demo.benchmark';
 import { metricsApiBenchmark } from '../metrics/metrics-api.benchmark';
 import { analysis100kBenchmark } from '../analysis/bench/analysis-100k.benchmark';
+import { generatedOrgBenchmark } from '../demo/replay/generated-org.benchmark';
 
 /** Every benchmark `npm run bench -w api` runs, in order; each feature adds its own. */
 export const benchmarks: Benchmark[] = [
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   analysisDemoBenchmark,
   metricsApiBenchmark,
   analysis100kBenchmark,
+  generatedOrgBenchmark,
 ];

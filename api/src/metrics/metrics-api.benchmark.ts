@@ -1,14 +1,17 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../app.factory';
-import { createAccount, createApiToken } from '../auth/accounts.store';
 import type { Benchmark, Figures } from '../bench/benchmark';
-import { loadInWorker } from '../bench/http-load';
-import { parseConfig } from '../config/app-config';
+import {
+  clients,
+  measureEndpoints,
+  measureExplains,
+  peakRssMiB,
+  requestsPerClient,
+  seconds,
+  startSignedInApp,
+} from '../bench/dashboard-load';
 import { silentLogger } from '../testing/silent-logger';
 import { startThrowawayServer, stopThrowawayServer } from '../testing/postgres-server';
 import { createMigratedDataSource } from '../testing/test-database';
-import { benchTeams, seedBenchOrganisation } from './metrics-bench-seed';
+import { benchRepos, benchTeams, seedBenchOrganisation } from './metrics-bench-seed';
 import { refreshMetricRollups } from './refresh-metric-rollups';
 
 /**
@@ -24,99 +27,6 @@ const sizes = (process.env.METRICS_BENCH_SIZES ?? '10000,100000,1000000')
   .split(',')
   .map((size) => Number(size.trim()))
   .filter((size) => Number.isInteger(size) && size > 0);
-const clients = 20;
-const requestsPerClient = 25;
-const teams = benchTeams;
-
-/** `clients` lists of `perClient` paths, the n-th request of the whole run from `pathAt(n)`. */
-function plan(pathAt: (turn: number) => string, perClient = requestsPerClient): string[][] {
-  return Array.from({ length: clients }, (_, client) =>
-    Array.from({ length: perClient }, (_, index) => pathAt(client * perClient + index)),
-  );
-}
-
-/** Requests per client sent first and reported apart: a fresh process compiles its request path on them. */
-const warmUpPerClient = 3;
-
-const seconds = (ms: number): number => Math.round(ms / 100) / 10;
-
-/** Peak RSS of this process so far, MiB (the benchmark runs in its own process). */
-const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
-
-/** The dashboard's three endpoints under `clients` concurrent clients: first requests apart, then the steady state. */
-async function measureEndpoints(
-  base: string,
-  headers: Record<string, string>,
-  label: string,
-  figures: Figures,
-): Promise<void> {
-  const endpoints: Array<[string, (turn: number) => string]> = [
-    [
-      'overview',
-      (turn) =>
-        `/api/metrics?period=quarter&from=2024-07-01&to=2026-01-01${turn % 6 === 0 ? '' : `&team=${teams[turn % teams.length] ?? ''}`}`,
-    ],
-    [
-      'quarterly',
-      (turn) =>
-        `/api/quarterly?quarter=2025-Q${1 + (turn % 4)}&team=${teams[turn % teams.length] ?? ''}`,
-    ],
-    [
-      'filtered rework page',
-      (turn) => `/api/rework?cause=missing_context&repo=acme/repo-${1 + (turn % 10)}&limit=50`,
-    ],
-  ];
-  for (const [name, pathAt] of endpoints) {
-    const first = await loadInWorker({
-      base,
-      headers,
-      clients: plan(pathAt, warmUpPerClient),
-    });
-    figures[`${label}: ${name} first requests p95 ms`] = first.p95;
-    const latencies = await loadInWorker({ base, headers, clients: plan(pathAt) });
-    figures[`${label}: ${name} p50 ms`] = latencies.p50;
-    figures[`${label}: ${name} p95 ms`] = latencies.p95;
-    figures[`${label}: ${name} errors`] = latencies.errors + first.errors;
-  }
-}
-
-/** Explain requests one at a time (a person drilling into a number), the slowest of three each. */
-async function measureExplains(
-  base: string,
-  headers: Record<string, string>,
-  label: string,
-  figures: Figures,
-): Promise<void> {
-  const explains: Array<[string, string]> = [
-    [
-      'explain merged PRs, org quarter',
-      '/api/metrics/velocity-pull-request-throughput/explain?period=quarter&start=2025-04-01&limit=50',
-    ],
-    [
-      'explain merged PRs, team month',
-      `/api/metrics/velocity-pull-request-throughput/explain?period=month&start=2025-05-01&team=${teams[0] ?? ''}&limit=50`,
-    ],
-    [
-      'explain deployments, team quarter',
-      `/api/metrics/dora-change-failure-rate/explain?period=quarter&start=2025-04-01&team=${teams[0] ?? ''}&limit=50`,
-    ],
-    [
-      'explain rework, repo month',
-      '/api/metrics/context-missing-context-rework-share/explain?period=month&start=2025-05-01&repo=acme/repo-1&limit=50',
-    ],
-  ];
-  for (const [name, path] of explains) {
-    const times: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const started = performance.now();
-      const response = await fetch(`${base}${path}`, { headers });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-      times.push(performance.now() - started);
-    }
-    figures[`${label}: ${name} ms (slowest of 3)`] = Math.round(Math.max(...times));
-  }
-}
 
 async function measure(prs: number, figures: Figures): Promise<void> {
   const { dataSource, database } = await createMigratedDataSource();
@@ -143,31 +53,11 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     figures[`${label}: refresh after one late PR s`] = seconds(Date.now() - started);
     figures[`${label}: periods recomputed after one late PR`] =
       `${late.periodsRecomputed} of ${late.periods}`;
-    const config = parseConfig(
-      // Requests only: no job worker polling beside the measured endpoints.
-      { DATABASE_URL: database.url, WEB_DIST_DIR: '/nonexistent', WORKER_IN_API: 'false' },
-      '/tmp',
-    );
-    const app = await createApp(
-      config,
-      { engine: 'external', url: database.url, close: () => Promise.resolve() },
-      silentLogger(),
-    );
-    await app.listen(0, '127.0.0.1');
-    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
-    const account = await createAccount(dataSource.manager, {
-      email: `bench-${prs}@rework-radar.test`,
-      displayName: 'Benchmark',
-      role: 'admin',
-      teamSlugs: [],
-      passwordHash: null,
-    });
-    const { token } = await createApiToken(dataSource.manager, account.id, 'bench');
-    const headers = { Authorization: `Bearer ${token}` };
+    const app = await startSignedInApp(database.url, dataSource, `bench-${prs}@rework-radar.test`);
     try {
-      await measureEndpoints(base, headers, label, figures);
-      await measureExplains(base, headers, label, figures);
+      const scope = { teams: benchTeams, repos: benchRepos };
+      await measureEndpoints(app, label, figures, scope);
+      await measureExplains(app, label, figures, scope);
       figures[`${label}: peak RSS MiB`] = peakRssMiB();
     } finally {
       await app.close();

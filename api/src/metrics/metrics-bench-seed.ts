@@ -8,6 +8,9 @@ import { applyTeamsConfig } from '../teams/teams.store';
  * per 10 PRs and an incident per 40 deployments, spread over 18 months from 2024-07-01.
  */
 export const benchTeams = ['growth', 'mobile', 'payments', 'platform', 'search'];
+
+/** The seed's repositories (`acme/repo-1` to `acme/repo-10`). */
+export const benchRepos = Array.from({ length: 10 }, (_, index) => `acme/repo-${index + 1}`);
 const people = 40;
 const days = 547;
 

@@ -7,12 +7,14 @@ import type { TeamsConfig } from '@rework-radar/shared';
 import type { IdentityMergeReport } from '../identity/identity-merge';
 import { applyTeamsConfig, mergeConfiguredIdentities } from '../teams/teams.store';
 import { linkPullRequestsToWorkItems, type LinkingReport } from '../linking';
+import type { RollupRefreshReport } from '../metrics/refresh-metric-rollups';
 import { reanalyse } from './reanalyse';
 
 export interface AfterSyncReport {
   identities: IdentityMergeReport;
   links: LinkingReport;
   analysis: AnalysisReport;
+  rollups: RollupRefreshReport;
 }
 
 export interface AfterSyncOptions {
@@ -40,13 +42,13 @@ export async function runAfterSyncSteps(
     await dataSource.transaction((manager) => applyTeamsConfig(manager, teams));
   const identities = await dataSource.transaction((manager) => mergeConfiguredIdentities(manager));
   const links = await linkPullRequestsToWorkItems(dataSource, logger);
-  const { analysis } = await reanalyse(dataSource, logger, {
+  const { analysis, rollups } = await reanalyse(dataSource, logger, {
     dataDir: options.dataDir,
     analysis: options.analysis,
     links: options.links,
     full: false,
   });
-  return { identities, links, analysis };
+  return { identities, links, analysis, rollups };
 }
 
 export function describeAfterSync({ identities, links, analysis }: AfterSyncReport): string[] {
