@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { exerciseSqlCapabilities, expectedSqlAnswers } from '../testing/sql-capabilities';
 import { silentLogger } from '../testing/silent-logger';
+import { openDatabase } from './database-connection';
 import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres-engine';
 import { readMigrationState, runMigrations } from './migration-runner';
@@ -112,6 +113,47 @@ describe('the embedded PostgreSQL engine', () => {
     } finally {
       await engine.stop();
       await gone;
+    }
+  }, 60_000);
+
+  it('keeps the demo in a database of its own, so your own organisation starts empty and the demo comes back as it was', async () => {
+    const scopes = (url: string) =>
+      withDataSource(url, async (dataSource) => {
+        await runMigrations(dataSource);
+        return dataSource.query<{ scope: string }[]>('SELECT scope FROM raw_payload');
+      });
+    const demo = await openDatabase(
+      { databaseUrl: undefined, dataDir, demo: true },
+      silentLogger(),
+    );
+    try {
+      expect(demo.url.endsWith('/rework_radar_demo')).toBe(true);
+      expect(await scopes(demo.url)).toEqual([]);
+      await withDataSource(demo.url, (dataSource) =>
+        dataSource.query(
+          `INSERT INTO raw_payload (source, endpoint, request_params, request_key, scope, http_status, fetched_at, payload, content_hash)
+           VALUES ('github', 'graphql PullRequestPage', '{}', 'k', 'acme-corp/payments-api', 200, now(), '{}', 'h')`,
+        ),
+      );
+      // A CLI run beside it, configured for a real organisation, attaches to the same server.
+      const own = await openDatabase(
+        { databaseUrl: undefined, dataDir, demo: false },
+        silentLogger(),
+      );
+      expect(own.url.endsWith('/rework_radar')).toBe(true);
+      expect(await scopes(own.url)).toEqual([{ scope: 'acme/api' }]);
+      await own.close();
+    } finally {
+      await demo.close();
+    }
+    const demoAgain = await openDatabase(
+      { databaseUrl: undefined, dataDir, demo: true },
+      silentLogger(),
+    );
+    try {
+      expect(await scopes(demoAgain.url)).toEqual([{ scope: 'acme-corp/payments-api' }]);
+    } finally {
+      await demoAgain.close();
     }
   }, 60_000);
 });

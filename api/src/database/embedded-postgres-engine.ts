@@ -29,11 +29,20 @@ interface EmbeddedCredentials {
   password: string;
 }
 
-const database = 'rework_radar';
+/** The database of a real organisation; the demo has its own beside it (`demoDatabase`). */
+export const appDatabase = 'rework_radar';
+
+/**
+ * The demo organisation's database in the same cluster: connecting your own GitHub and Jira (and
+ * restarting) starts from an empty database instead of mixing your data with the demo's, and
+ * unsetting them brings the demo back as it was.
+ */
+export const demoDatabase = 'rework_radar_demo';
 
 export async function startEmbeddedPostgres(
   dataDir: string,
   logger: Logger,
+  database: string = appDatabase,
 ): Promise<EmbeddedDatabase> {
   const clusterDir = join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
@@ -44,8 +53,9 @@ export async function startEmbeddedPostgres(
   const lockFile = join(dataDir, 'embedded-postgres.lock');
   const owner = await readLock(lockFile);
   if (owner !== undefined && isAlive(owner.pid)) {
-    const url = connectionUrl(credentials, owner.port);
-    if (await answers(url)) {
+    const url = connectionUrl(credentials, owner.port, database);
+    if (await answers(connectionUrl(credentials, owner.port, 'postgres'))) {
+      await ensureDatabase(credentials, owner.port, database);
       logger.info(
         { ownerPid: owner.pid, port: owner.port },
         'using the embedded PostgreSQL another process runs',
@@ -97,12 +107,12 @@ export async function startEmbeddedPostgres(
       { cause: error },
     );
   }
-  if (isNewCluster) await createAppDatabase(server);
+  await ensureDatabase(credentials, port, database);
   await writeFile(lockFile, JSON.stringify({ pid: process.pid, port } satisfies EngineLock));
   logger.info({ port, clusterDir }, 'embedded PostgreSQL is up');
 
   return {
-    url: connectionUrl(credentials, port),
+    url: connectionUrl(credentials, port, database),
     attached: false,
     stop: async () => {
       await server.stop();
@@ -111,7 +121,7 @@ export async function startEmbeddedPostgres(
   };
 }
 
-function connectionUrl(credentials: EmbeddedCredentials, port: number): string {
+function connectionUrl(credentials: EmbeddedCredentials, port: number, database: string): string {
   return `postgresql://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
 }
 
@@ -126,14 +136,25 @@ async function readLock(lockFile: string): Promise<EngineLock | undefined> {
   }
 }
 
-async function createAppDatabase(server: {
-  createDatabase(name: string): Promise<void>;
-}): Promise<void> {
+/** Creates the database on first use (a new cluster, or the first start in the other mode). */
+async function ensureDatabase(
+  credentials: EmbeddedCredentials,
+  port: number,
+  database: string,
+): Promise<void> {
+  const client = new Client({ connectionString: connectionUrl(credentials, port, 'postgres') });
+  await client.connect();
   try {
-    await server.createDatabase(database);
-  } catch (error) {
-    // A crash between initdb and here leaves a cluster whose database may already exist.
-    if (!errorText(error).includes('already exists')) throw error;
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount !== 0) return;
+    try {
+      await client.query(`CREATE DATABASE "${database}"`);
+    } catch (error) {
+      // Another process starting at the same moment created it first.
+      if (!errorText(error).includes('already exists')) throw error;
+    }
+  } finally {
+    await client.end();
   }
 }
 
