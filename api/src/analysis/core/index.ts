@@ -75,6 +75,7 @@ export {
 export { readDefectText, type DefectTextReading, type DefectTextSide } from './defect-text';
 export {
   readTestExpectationChanges,
+  touchesTestFiles,
   type ExpectationChange,
   type TestExpectationReading,
 } from './test-expectation-changes';

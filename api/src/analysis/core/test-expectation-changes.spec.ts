@@ -1,5 +1,5 @@
 import { defaultAnalysisConfig as config } from './analysis-config';
-import { readTestExpectationChanges } from './test-expectation-changes';
+import { readTestExpectationChanges, touchesTestFiles } from './test-expectation-changes';
 
 const globs = config.testFileGlobs;
 
@@ -113,5 +113,27 @@ describe('readTestExpectationChanges', () => {
       rewritesExpectations: false,
       testFilesTouched: [],
     });
+  });
+});
+
+describe('touchesTestFiles', () => {
+  it('answers yes for a test file or a snapshot, the files a reading looks at', () => {
+    expect(touchesTestFiles(['src/cart.ts', 'src/cart.test.ts'], globs)).toBe(true);
+    expect(touchesTestFiles(['src/__snapshots__/cart.tsx.snap'], globs)).toBe(true);
+  });
+
+  it('answers no for source files alone, whose reading is empty', () => {
+    const paths = ['src/cart.ts', 'README.md'];
+    expect(touchesTestFiles(paths, globs)).toBe(false);
+    const diff = [
+      'diff --git a/src/cart.ts b/src/cart.ts',
+      '--- a/src/cart.ts',
+      '+++ b/src/cart.ts',
+      '@@ -1 +1 @@',
+      '-expect(total).toBe(1);',
+      '+expect(total).toBe(2);',
+      '',
+    ].join('\n');
+    expect(readTestExpectationChanges(diff, globs).testFilesTouched).toEqual([]);
   });
 });

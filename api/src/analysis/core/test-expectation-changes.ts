@@ -71,6 +71,15 @@ function pathOf(file: FilePatch): string {
   return file.newPath ?? file.oldPath ?? '';
 }
 
+/** Whether any of these paths is a test or snapshot file: the only files a reading looks at. */
+export function touchesTestFiles(
+  paths: readonly string[],
+  testFileGlobs: readonly string[],
+): boolean {
+  const isTest = picomatch([...testFileGlobs], { dot: true });
+  return paths.some((path) => snapshotFile(path) || isTest(path));
+}
+
 export function readTestExpectationChanges(
   diff: string,
   testFileGlobs: readonly string[],

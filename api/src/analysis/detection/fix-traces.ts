@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { EntityManager } from 'typeorm';
 import { runGit } from '../../sources/git/git-command';
 import { mirrorPath, traceFix } from '../../sources/git';
-import { readTestExpectationChanges } from '../core';
+import { readTestExpectationChanges, touchesTestFiles } from '../core';
 import { upsertRows } from '../../sources/jira/domain/upsert-rows';
 import type { StoredExpectationReading, StoredIntroducer } from '../storage/analysis-model.entity';
 
@@ -105,7 +105,9 @@ async function traceOne(
     lines: introducer.lineCount,
     at: introducer.committerTime.toISOString(),
   }));
-  if (trace.parentSha === null) return { introducers, expectations: emptyExpectations };
+  // The reading looks at test and snapshot files only: without them the diff would be read for nothing.
+  if (trace.parentSha === null || !touchesTestFiles(trace.changedPaths, testFileGlobs))
+    return { introducers, expectations: emptyExpectations };
   const diff = await runGit(
     ['diff', '--no-color', '--no-ext-diff', '-U3', trace.parentSha, trace.fixSha],
     { cwd: gitDir },

@@ -47,28 +47,37 @@ export interface CommitMeta {
   committerTime: number;
 }
 
-/** Resolves any revision git understands to a commit; throws GitCommandError when it cannot. */
+/**
+ * Resolves any revision git understands to a commit; throws GitCommandError when it cannot. One
+ * git call: every trace starts here, and starting git costs more than its work on small fixes.
+ */
 export async function resolveCommit(gitDir: string, revision: string): Promise<CommitMeta> {
-  const sha = (
-    await runGit([
-      '--git-dir',
-      gitDir,
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      '--end-of-options',
-      `${revision}^{commit}`,
-    ]).catch(() => {
-      throw new GitCommandError(
-        ['rev-parse', revision],
-        128,
-        `unknown revision or not a commit: ${revision}`,
-      );
-    })
-  ).trim();
-  const [meta] = await commitMetas(gitDir, [sha]);
-  if (meta === undefined)
-    throw new GitCommandError(['show', sha], 128, `cannot read commit ${sha}`);
+  const output = await runGit([
+    '--git-dir',
+    gitDir,
+    'show',
+    '-s',
+    '--no-walk=unsorted',
+    '--no-show-signature',
+    '--format=%H %at %ct %P',
+    '--end-of-options',
+    `${revision}^{commit}`,
+  ]).catch(() => {
+    throw new GitCommandError(
+      ['rev-parse', revision],
+      128,
+      `unknown revision or not a commit: ${revision}`,
+    );
+  });
+  const metas = parseCommitMetas(output);
+  const [meta] = metas;
+  // A range (`a..b`) names several commits: not one revision.
+  if (meta === undefined || metas.length > 1)
+    throw new GitCommandError(
+      ['show', revision],
+      128,
+      `unknown revision or not a commit: ${revision}`,
+    );
   return meta;
 }
 
@@ -85,6 +94,10 @@ export async function commitMetas(gitDir: string, shas: readonly string[]): Prom
     '--format=%H %at %ct %P',
     ...shas,
   ]);
+  return parseCommitMetas(output);
+}
+
+function parseCommitMetas(output: string): CommitMeta[] {
   return output
     .split('\n')
     .filter((line) => line.length > 0)

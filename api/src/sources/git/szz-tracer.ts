@@ -68,6 +68,8 @@ export interface TraceResult {
   fixCommitTime: Date;
   /** Sorted by sha. Empty when the fix only added lines. */
   introducers: IntroducingCommit[];
+  /** Every path the fix changed, before and after (renames give both). */
+  changedPaths: string[];
   stats: TraceStats;
 }
 
@@ -165,12 +167,20 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
     fixAuthorTime: seconds(fix.authorTime),
     fixCommitTime: seconds(fix.committerTime),
     introducers: [],
+    changedPaths: [],
     stats,
   };
   if (parent === null) return result;
 
   const patches = await fixPatches(gitDir, parent, fix.sha, options);
   stats.filesChanged = patches.length;
+  result.changedPaths = [
+    ...new Set(
+      patches.flatMap((patch) =>
+        [patch.oldPath, patch.newPath].filter((path): path is string => path !== null),
+      ),
+    ),
+  ];
   const ignored =
     options.ignorePaths.length > 0 ? picomatch(options.ignorePaths, { dot: true }) : () => false;
   const candidates = patches.filter((patch) => {

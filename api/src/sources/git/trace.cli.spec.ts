@@ -100,6 +100,9 @@ describe('trace CLI', () => {
     const unknown = await run(['--repo', 'shop', '--fix', 'deadbeef']);
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toMatch(/unknown revision/);
+    const range = await run(['--repo', 'shop', '--fix', 'HEAD~2..HEAD']);
+    expect(range).toMatchObject({ code: 1, stdout: '' });
+    expect(range.stderr).toMatch(/unknown revision or not a commit: HEAD~2\.\.HEAD/);
     const usage = await run(['--repo', 'shop']);
     expect(usage).toMatchObject({ code: 2, stdout: '' });
     expect(usage.stderr).toMatch(/missing --fix/);
