@@ -95,10 +95,12 @@ export class ConnectionsController {
       'Saves the GitHub connection (token encrypted at rest); used when no GITHUB_* variables are set',
   })
   @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
+  @ApiConflictResponse({ description: 'The demo organisation is running (see DEMO)' })
   async saveGithub(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(githubConnectionInputSchema)) body: GithubConnectionInput,
   ): Promise<ConnectionsResponse> {
+    this.refuseDuringDemo();
     await this.dataSource.transaction(async (manager) => {
       await saveGithubConnection(manager, this.ring, body, principal.email);
       await recordAudit(manager, {
@@ -122,10 +124,12 @@ export class ConnectionsController {
       'Saves the Jira connection (API token or PAT encrypted at rest); used when no JIRA_* variables are set',
   })
   @ApiOkResponse({ schema: openApiSchema(connectionsResponseSchema) })
+  @ApiConflictResponse({ description: 'The demo organisation is running (see DEMO)' })
   async saveJira(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodValidationPipe(jiraConnectionInputSchema)) body: JiraConnectionInput,
   ): Promise<ConnectionsResponse> {
+    this.refuseDuringDemo();
     await this.dataSource.transaction(async (manager) => {
       await saveJiraConnection(manager, this.ring, body, principal.email);
       await recordAudit(manager, {
@@ -142,6 +146,22 @@ export class ConnectionsController {
       });
     });
     return this.list();
+  }
+
+  /**
+   * The demo's database holds the demo organisation: a connection saved into it would sync your
+   * data in beside the demo's, and the next start would still be the demo (it is chosen by the
+   * environment). So the demo asks for the switch to be made where it is decided.
+   */
+  private refuseDuringDemo(): void {
+    if (!this.config.demo) return;
+    throw new ConflictException({
+      code: 'demo_running',
+      message:
+        'The demo organisation is running: a connection saved here would mix your data with the demo. ' +
+        'Set GITHUB_TOKEN (with GITHUB_ORG or GITHUB_REPOS) and/or JIRA_BASE_URL with its credentials and restart, ' +
+        'or restart with DEMO=false to connect from Settings.',
+    });
   }
 
   @Post(':system/test')

@@ -40,7 +40,8 @@ describe('connections saved in settings', () => {
       auth: { pat: jiraPat },
     });
     database = await createTestDatabase();
-    app = await startTestApp(database.url, { SECRETS_KEY: secretsKey });
+    // No GitHub or Jira in the environment would mean the demo: this is an install without it.
+    app = await startTestApp(database.url, { SECRETS_KEY: secretsKey, DEMO: 'false' });
     admin = await bearerHeaders(app, 'admin');
   }, 60_000);
 
@@ -174,5 +175,43 @@ describe('connections saved in settings', () => {
       await request(server()).get('/api/connections').set(headers).expect(403);
       await request(server()).post('/api/connections/github/test').set(headers).expect(403);
     }
+  });
+});
+
+describe('connections while the demo organisation runs', () => {
+  let app: INestApplication;
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestApp(database.url, { SECRETS_KEY: randomBytes(32).toString('hex') });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('refuses to save one, saying how to switch to your own organisation, and stores nothing', async () => {
+    const admin = await bearerHeaders(app, 'admin');
+    const server = app.getHttpServer() as Server;
+    const refused = await request(server)
+      .put('/api/connections/github')
+      .set(admin)
+      .send({ apiUrl: 'https://api.github.com', token: githubToken, org: 'acme' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'demo_running' });
+    expect((refused.body as { message: string }).message).toMatch(
+      /GITHUB_TOKEN.*restart.*DEMO=false/,
+    );
+    await request(server)
+      .put('/api/connections/jira')
+      .set(admin)
+      .send({ baseUrl: 'https://jira.example.com', pat: jiraPat, projects: ['ACME'] })
+      .expect(409);
+    const listed = connectionsResponseSchema.parse(
+      (await request(server).get('/api/connections').set(admin).expect(200)).body,
+    );
+    expect(listed.connections.map((connection) => connection.source)).toEqual(['none', 'none']);
   });
 });
