@@ -25,7 +25,9 @@ export function ConnectionsSection() {
           <dt>GitHub and Jira</dt>
           <dd>
             {source.data.enabled
-              ? 'Demo organisation: generated data served by the built-in GitHub and Jira simulators.'
+              ? 'Demo organisation: generated data served by the built-in GitHub and Jira simulators. ' +
+                'To use your own, set GITHUB_TOKEN and/or JIRA_BASE_URL and restart, or restart with ' +
+                'DEMO=false to save connections below (the demo keeps its own database).'
               : 'Configured by environment variables (GITHUB_TOKEN or GitHub App, JIRA_BASE_URL and credentials).'}
           </dd>
           {source.data.enabled && (

@@ -11,7 +11,7 @@ describe('settings: connections', () => {
     renderRoute('/settings');
     const connections = await screen.findByRole('region', { name: 'Connections' });
     expect(
-      await within(connections).findByText(/Demo organisation: generated data/),
+      await within(connections).findByText(/Demo organisation: generated data.*DEMO=false/),
     ).toBeInTheDocument();
     expect(within(connections).getByText('Loading: 5400 issues (5400/6550)')).toBeInTheDocument();
     const gh = await within(connections).findByRole('article', { name: 'GitHub' });
