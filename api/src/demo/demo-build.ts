@@ -50,6 +50,28 @@ export function demoFingerprint(seed: number, prs: number): string {
     .slice(0, 16);
 }
 
+/** A generated organisation's ground truth: its rework items and the story the generator told. */
+export function groundTruthFileOf(
+  skeleton: OrgSkeleton,
+  seed: number,
+  prs: number,
+  items: GroundTruthItem[],
+): GroundTruthFile {
+  return {
+    generatorVersion,
+    seed,
+    scale: { prs },
+    organization: skeleton.organization,
+    story: {
+      contextFirstTeam: skeleton.story.contextFirstTeam,
+      contextFirstFrom: skeleton.story.contextFirstFrom,
+      velocityTeam: skeleton.story.velocityTeam,
+      velocityFrom: skeleton.story.velocityFrom,
+    },
+    items,
+  };
+}
+
 /**
  * Runs the streaming generator once: every PR goes to its repository's fast-import as it comes,
  * while the datasets are assembled in memory (demo sizes); SHAs are filled in when git is done.
@@ -111,19 +133,7 @@ export async function buildDemo(options: DemoBuildOptions): Promise<DemoBuild> {
   github.add(pullRequests, deployments, incidents, shaOf);
   const githubDataset = github.build();
   const jiraDataset = buildJiraDataset(skeleton, issues);
-  const groundTruth: GroundTruthFile = {
-    generatorVersion,
-    seed: options.seed,
-    scale: { prs: options.prs },
-    organization: skeleton.organization,
-    story: {
-      contextFirstTeam: skeleton.story.contextFirstTeam,
-      contextFirstFrom: skeleton.story.contextFirstFrom,
-      velocityTeam: skeleton.story.velocityTeam,
-      velocityFrom: skeleton.story.velocityFrom,
-    },
-    items: truths,
-  };
+  const groundTruth = groundTruthFileOf(skeleton, options.seed, options.prs, truths);
   const paths = {
     github: join(options.outDir, demoFiles.github),
     jira: join(options.outDir, demoFiles.jira),

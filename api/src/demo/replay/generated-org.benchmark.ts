@@ -20,6 +20,7 @@ import type { AfterSyncReport } from '../../sync/after-sync';
 import { demoTeamsConfig } from '../../teams/demo-teams';
 import { startThrowawayServer, stopThrowawayServer } from '../../testing/postgres-server';
 import { createMigratedDataSource } from '../../testing/test-database';
+import { groundTruthFileOf } from '../demo-build';
 import { buildSkeleton } from '../generator/org-skeleton';
 import type { GroundTruthFile, GroundTruthItem } from '../ground-truth';
 import type { StreamFigures } from '../stream-to-files';
@@ -86,25 +87,12 @@ async function generate(dir: string, prs: number, figures: Figures): Promise<Str
   return generated;
 }
 
-async function groundTruth(dir: string): Promise<GroundTruthFile> {
-  const skeleton = buildSkeleton(seed);
+async function groundTruth(dir: string, prs: number): Promise<GroundTruthFile> {
   const reader = new NdjsonReader<GroundTruthItem>(join(dir, generatedFiles.groundTruth));
   const items: GroundTruthItem[] = [];
   for (let batch = await reader.batch(10_000); batch.length > 0; batch = await reader.batch(10_000))
     items.push(...batch);
-  return {
-    generatorVersion: 'streamed',
-    seed,
-    scale: { prs: 0 },
-    organization: skeleton.organization,
-    story: {
-      contextFirstTeam: skeleton.story.contextFirstTeam,
-      contextFirstFrom: skeleton.story.contextFirstFrom,
-      velocityTeam: skeleton.story.velocityTeam,
-      velocityFrom: skeleton.story.velocityFrom,
-    },
-    items,
-  };
+  return groundTruthFileOf(buildSkeleton(seed), seed, prs, items);
 }
 
 export const generatedOrgBenchmark: Benchmark = {
@@ -160,7 +148,7 @@ export const generatedOrgBenchmark: Benchmark = {
       figures[`${label}: after-sync peak RSS MiB`] = afterSync.peakRssMiB;
 
       const evaluation = evaluateAgainstGroundTruth(
-        await groundTruth(dir),
+        await groundTruth(dir, prs),
         await loadDetectedItems(dataSource.manager),
       );
       for (const [key, value] of Object.entries(evaluationFigures(evaluation)))

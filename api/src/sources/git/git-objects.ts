@@ -47,6 +47,15 @@ export interface CommitMeta {
   committerTime: number;
 }
 
+/** One line per named commit: its SHA, author and committer times, parents. */
+const showCommitMetas = [
+  'show',
+  '-s',
+  '--no-walk=unsorted',
+  '--no-show-signature',
+  '--format=%H %at %ct %P',
+];
+
 /**
  * Resolves any revision git understands to a commit; throws GitCommandError when it cannot. One
  * git call: every trace starts here, and starting git costs more than its work on small fixes.
@@ -55,11 +64,7 @@ export async function resolveCommit(gitDir: string, revision: string): Promise<C
   const output = await runGit([
     '--git-dir',
     gitDir,
-    'show',
-    '-s',
-    '--no-walk=unsorted',
-    '--no-show-signature',
-    '--format=%H %at %ct %P',
+    ...showCommitMetas,
     '--end-of-options',
     `${revision}^{commit}`,
   ]).catch(() => {
@@ -84,16 +89,7 @@ export async function resolveCommit(gitDir: string, revision: string): Promise<C
 /** Parents and times of several commits in one call. */
 export async function commitMetas(gitDir: string, shas: readonly string[]): Promise<CommitMeta[]> {
   if (shas.length === 0) return [];
-  const output = await runGit([
-    '--git-dir',
-    gitDir,
-    'show',
-    '-s',
-    '--no-walk=unsorted',
-    '--no-show-signature',
-    '--format=%H %at %ct %P',
-    ...shas,
-  ]);
+  const output = await runGit(['--git-dir', gitDir, ...showCommitMetas, ...shas]);
   return parseCommitMetas(output);
 }
 
