@@ -36,7 +36,7 @@ import { generatedFiles, type ReplayReport } from './replay-generated-org';
  * their own process, so each peak RSS is that stage's.
  *
  * `GENERATED_ORG_PRS` (default 100000) sets the size; `GENERATED_ORG_DIR` keeps the generation
- * there, and a later run of the same size and seed reuses it (at 1M PRs it takes most of an hour).
+ * there, and a later run of the same size and seed reuses it (at 1M PRs the generation takes hours).
  */
 const seed = 7;
 const generatedManifest = 'generated.json';
