@@ -79,7 +79,7 @@ interface Pending {
 }
 
 /** Everything decided for a PR before it is emitted; commit ids are given at emission. */
-const generatorVersion = 'demo-org-2';
+const generatorVersion = 'demo-org-3';
 export { generatorVersion };
 
 /**
