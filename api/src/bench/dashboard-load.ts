@@ -1,17 +1,11 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { DataSource } from 'typeorm';
-import { createApp } from '../app.factory';
-import { createAccount, createApiToken } from '../auth/accounts.store';
-import { parseConfig } from '../config/app-config';
-import { silentLogger } from '../testing/silent-logger';
+import type { RunningApp } from '../reliability/in-process-app';
 import type { Figures } from './benchmark';
 import { loadInWorker } from './http-load';
 
 /**
- * What the API benchmarks measure the same way whatever wrote the organisation: the app started
- * in-process and signed in with an API token, the dashboard's three endpoints under concurrent
- * clients, and explain requests one at a time.
+ * What the API benchmarks measure the same way whatever wrote the organisation, against the app
+ * `startAppOn` runs in-process: the dashboard's three endpoints under concurrent clients, and
+ * explain requests one at a time.
  */
 export const clients = 20;
 export const requestsPerClient = 25;
@@ -30,44 +24,6 @@ export interface DashboardScope {
   repos: readonly string[];
 }
 
-export interface SignedInApp {
-  base: string;
-  headers: Record<string, string>;
-  close(): Promise<void>;
-}
-
-/** The api on 127.0.0.1 over an existing database, answering requests only (no job worker). */
-export async function startSignedInApp(
-  databaseUrl: string,
-  dataSource: DataSource,
-  email: string,
-): Promise<SignedInApp> {
-  const config = parseConfig(
-    { DATABASE_URL: databaseUrl, WEB_DIST_DIR: '/nonexistent', WORKER_IN_API: 'false' },
-    '/tmp',
-  );
-  const app = await createApp(
-    config,
-    { engine: 'external', url: databaseUrl, close: () => Promise.resolve() },
-    silentLogger(),
-  );
-  await app.listen(0, '127.0.0.1');
-  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
-  const account = await createAccount(dataSource.manager, {
-    email,
-    displayName: 'Benchmark',
-    role: 'admin',
-    teamSlugs: [],
-    passwordHash: null,
-  });
-  const { token } = await createApiToken(dataSource.manager, account.id, 'bench');
-  return {
-    base: `http://127.0.0.1:${port}`,
-    headers: { Authorization: `Bearer ${token}` },
-    close: () => app.close(),
-  };
-}
-
 /** `clients` lists of `perClient` paths, the n-th request of the whole run from `pathAt(n)`. */
 function plan(pathAt: (turn: number) => string, perClient = requestsPerClient): string[][] {
   return Array.from({ length: clients }, (_, client) =>
@@ -79,7 +35,7 @@ const pick = (list: readonly string[], turn: number): string => list[turn % list
 
 /** The dashboard's three endpoints under `clients` concurrent clients: first requests apart, then the steady state. */
 export async function measureEndpoints(
-  app: SignedInApp,
+  app: RunningApp,
   label: string,
   figures: Figures,
   scope: DashboardScope,
@@ -101,14 +57,14 @@ export async function measureEndpoints(
   ];
   for (const [name, pathAt] of endpoints) {
     const first = await loadInWorker({
-      base: app.base,
-      headers: app.headers,
+      base: app.baseUrl,
+      headers: app.auth,
       clients: plan(pathAt, warmUpPerClient),
     });
     figures[`${label}: ${name} first requests p95 ms`] = first.p95;
     const latencies = await loadInWorker({
-      base: app.base,
-      headers: app.headers,
+      base: app.baseUrl,
+      headers: app.auth,
       clients: plan(pathAt),
     });
     figures[`${label}: ${name} p50 ms`] = latencies.p50;
@@ -119,7 +75,7 @@ export async function measureEndpoints(
 
 /** Explain requests one at a time (a person drilling into a number), the slowest of three each. */
 export async function measureExplains(
-  app: SignedInApp,
+  app: RunningApp,
   label: string,
   figures: Figures,
   scope: DashboardScope,
@@ -147,7 +103,7 @@ export async function measureExplains(
     const times: number[] = [];
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const started = performance.now();
-      const response = await fetch(`${app.base}${path}`, { headers: app.headers });
+      const response = await fetch(`${app.baseUrl}${path}`, { headers: app.auth });
       await response.arrayBuffer();
       // One failed explain is a figure, not the end of the run (a lost run costs an hour at 1M).
       if (!response.ok) {

@@ -6,8 +6,8 @@ import {
   peakRssMiB,
   requestsPerClient,
   seconds,
-  startSignedInApp,
 } from '../bench/dashboard-load';
+import { startAppOn } from '../reliability/in-process-app';
 import { silentLogger } from '../testing/silent-logger';
 import { startThrowawayServer, stopThrowawayServer } from '../testing/postgres-server';
 import { createMigratedDataSource } from '../testing/test-database';
@@ -53,7 +53,7 @@ async function measure(prs: number, figures: Figures): Promise<void> {
     figures[`${label}: refresh after one late PR s`] = seconds(Date.now() - started);
     figures[`${label}: periods recomputed after one late PR`] =
       `${late.periodsRecomputed} of ${late.periods}`;
-    const app = await startSignedInApp(database.url, dataSource, `bench-${prs}@rework-radar.test`);
+    const app = await startAppOn(database.url);
     try {
       const scope = { teams: benchTeams, repos: benchRepos };
       await measureEndpoints(app, label, figures, scope);

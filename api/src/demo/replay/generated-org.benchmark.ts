@@ -9,13 +9,8 @@ import {
   loadDetectedItems,
 } from '../../analysis/evaluation/ground-truth-evaluation';
 import type { Benchmark, Figures } from '../../bench/benchmark';
-import {
-  measureEndpoints,
-  measureExplains,
-  peakRssMiB,
-  seconds,
-  startSignedInApp,
-} from '../../bench/dashboard-load';
+import { measureEndpoints, measureExplains, peakRssMiB, seconds } from '../../bench/dashboard-load';
+import { startAppOn } from '../../reliability/in-process-app';
 import type { AfterSyncReport } from '../../sync/after-sync';
 import { demoTeamsConfig } from '../../teams/demo-teams';
 import { startThrowawayServer, stopThrowawayServer } from '../../testing/postgres-server';
@@ -154,11 +149,7 @@ export const generatedOrgBenchmark: Benchmark = {
       for (const [key, value] of Object.entries(evaluationFigures(evaluation)))
         figures[`${label}: ${key}`] = value;
 
-      const app = await startSignedInApp(
-        database.url,
-        dataSource,
-        `bench-generated@rework-radar.test`,
-      );
+      const app = await startAppOn(database.url);
       try {
         const skeleton = buildSkeleton(seed);
         const scope = {
