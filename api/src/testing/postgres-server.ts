@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,14 +74,12 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export async function startThrowawayServer(): Promise<ThrowawayServer> {
-  const binDir = findPostgresBinDir();
-  const dataDir = mkdtempSync(join(tmpdir(), 'rr-pg-'));
+/** Creates a cluster in `dataDir`, owned by the server user. `durable` keeps fsync on. */
+function initCluster(binDir: string, dataDir: string, durable: boolean): void {
   if (asRoot) {
     execFileSync('chown', ['postgres:postgres', dataDir]);
     chmodSync(dataDir, 0o700);
   }
-  const port = await freePort();
   runAsServerUser(join(binDir, 'initdb'), [
     '-D',
     dataDir,
@@ -87,25 +93,55 @@ export async function startThrowawayServer(): Promise<ThrowawayServer> {
   appendFileSync(
     join(dataDir, 'postgresql.conf'),
     [
-      `port = ${port}`,
       "listen_addresses = '127.0.0.1'",
       `unix_socket_directories = '${dataDir}'`,
-      'fsync = off',
+      // Tests want speed; a kept cluster must survive the machine stopping under it.
+      `fsync = ${durable ? 'on' : 'off'}`,
       'synchronous_commit = off',
-      'full_page_writes = off',
+      `full_page_writes = ${durable ? 'on' : 'off'}`,
       'max_connections = 200',
       '',
     ].join('\n'),
   );
+}
+
+async function startCluster(binDir: string, dataDir: string): Promise<ThrowawayServer> {
+  const port = await freePort();
   runAsServerUser(join(binDir, 'pg_ctl'), [
     '-D',
     dataDir,
     '-l',
     join(dataDir, 'server.log'),
+    '-o',
+    `-p ${port}`,
     '-w',
     'start',
   ]);
   return { adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`, dataDir, binDir };
+}
+
+export async function startThrowawayServer(): Promise<ThrowawayServer> {
+  const binDir = findPostgresBinDir();
+  const dataDir = mkdtempSync(join(tmpdir(), 'rr-pg-'));
+  initCluster(binDir, dataDir, false);
+  return startCluster(binDir, dataDir);
+}
+
+/**
+ * A cluster kept in `dataDir` across runs (created on first use), for benchmarks whose loads take
+ * longer than one sitting. Stop it with `stopKeptServer`.
+ */
+export async function startKeptServer(dataDir: string): Promise<ThrowawayServer> {
+  const binDir = findPostgresBinDir();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(dataDir, { recursive: true });
+    initCluster(binDir, dataDir, true);
+  }
+  return startCluster(binDir, dataDir);
+}
+
+export function stopKeptServer(server: Pick<ThrowawayServer, 'dataDir' | 'binDir'>): void {
+  runAsServerUser(join(server.binDir, 'pg_ctl'), ['-D', server.dataDir, '-m', 'fast', 'stop']);
 }
 
 export function stopThrowawayServer(server: Pick<ThrowawayServer, 'dataDir' | 'binDir'>): void {

@@ -33,7 +33,13 @@ const emptyExpectations: StoredExpectationReading = {
 export async function traceFixes(
   manager: EntityManager,
   requests: ReadonlyArray<{ repositoryId: string; repo: string; sha: string }>,
-  options: { dataDir: string | null; testFileGlobs: readonly string[]; concurrency?: number },
+  options: {
+    dataDir: string | null;
+    testFileGlobs: readonly string[];
+    concurrency?: number;
+    /** Traces held before they are written to the cache. */
+    flushEvery?: number;
+  },
   counts: TraceCounts,
 ): Promise<Map<string, FixTrace>> {
   const result = new Map<string, FixTrace>();
@@ -53,7 +59,14 @@ export async function traceFixes(
   );
   if (options.dataDir === null || missing.length === 0) return result;
   const dataDir = options.dataDir;
-  const fresh: Array<{ id: string; trace: FixTrace }> = [];
+  let fresh: Array<{ id: string; trace: FixTrace }> = [];
+  // Written as they come, so a first analysis stopped after hours of tracing resumes where it was.
+  const flush = async (): Promise<void> => {
+    const batch = fresh;
+    fresh = [];
+    for (const { id, trace } of batch) result.set(id, trace);
+    await storeTraces(manager, batch);
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -72,9 +85,18 @@ export async function traceFixes(
         // A SHA missing from the mirror (force-pushed away, mirror behind): not cached, retried next run.
         counts.failed += 1;
       }
+      if (fresh.length >= (options.flushEvery ?? 500)) await flush();
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? 2 }, () => worker()));
+  await flush();
+  return result;
+}
+
+async function storeTraces(
+  manager: EntityManager,
+  traces: ReadonlyArray<{ id: string; trace: FixTrace }>,
+): Promise<void> {
   const tracedAt = new Date();
   await upsertRows(
     manager,
@@ -88,10 +110,8 @@ export async function traceFixes(
       ],
       keepOnUpdate: ['traced_at'],
     },
-    fresh,
+    traces,
   );
-  for (const { id, trace } of fresh) result.set(id, trace);
-  return result;
 }
 
 async function traceOne(

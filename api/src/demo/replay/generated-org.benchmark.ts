@@ -13,8 +13,16 @@ import { measureEndpoints, measureExplains, peakRssMiB, seconds } from '../../be
 import { startAppOn } from '../../reliability/in-process-app';
 import type { AfterSyncReport } from '../../sync/after-sync';
 import { demoTeamsConfig } from '../../teams/demo-teams';
-import { startThrowawayServer, stopThrowawayServer } from '../../testing/postgres-server';
-import { createMigratedDataSource } from '../../testing/test-database';
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { dataSourceOptions } from '../../database/data-source-options';
+import { runMigrations } from '../../database/migration-runner';
+import {
+  startKeptServer,
+  startThrowawayServer,
+  stopKeptServer,
+  stopThrowawayServer,
+} from '../../testing/postgres-server';
 import { groundTruthFileOf } from '../demo-build';
 import { buildSkeleton } from '../generator/org-skeleton';
 import type { GroundTruthFile, GroundTruthItem } from '../ground-truth';
@@ -30,11 +38,85 @@ import { generatedFiles, type ReplayReport } from './replay-generated-org';
  * dashboard's endpoints under 20 concurrent clients. Generation, replay and analysis each run in
  * their own process, so each peak RSS is that stage's.
  *
- * `GENERATED_ORG_PRS` (default 100000) sets the size; `GENERATED_ORG_DIR` keeps the generation
- * there, and a later run of the same size and seed reuses it (at 1M PRs the generation takes hours).
+ * `GENERATED_ORG_PRS` (default 100000) sets the size; `GENERATED_ORG_DIR` keeps the run there:
+ * the generation, the database cluster and each finished stage's report. A later run of the same
+ * size and seed goes on from the first unfinished stage: at 1M PRs the whole run takes longer
+ * than one sitting. An unfinished replay starts again on an empty database; an unfinished
+ * after-sync stage goes on with the line traces it already stored.
  */
 const seed = 7;
 const generatedManifest = 'generated.json';
+const stagesFile = 'stages.json';
+const keptDatabaseName = 'rr_generated_org';
+
+interface ReplayStage {
+  report: ReplayReport;
+  peakRssMiB: number;
+  seconds: number;
+}
+interface AfterSyncStage {
+  report: AfterSyncReport;
+  peakRssMiB: number;
+  seconds: number;
+}
+/** What a kept run has finished so far. */
+interface Stages {
+  replay?: ReplayStage;
+  afterSync?: AfterSyncStage;
+  /** After-sync runs started, the finished one included. */
+  afterSyncAttempts?: number;
+}
+
+async function readStages(dir: string): Promise<Stages> {
+  const path = join(dir, stagesFile);
+  return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as Stages) : {};
+}
+
+async function writeStages(dir: string, stages: Stages): Promise<void> {
+  await writeFile(join(dir, stagesFile), JSON.stringify(stages, null, 2));
+}
+
+interface BenchDatabase {
+  url: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * A throwaway cluster, or one kept in `<dir>/postgres` that a later run opens again. `fresh` drops
+ * the kept database first.
+ */
+async function openDatabase(keptDir: string | undefined, fresh: boolean): Promise<BenchDatabase> {
+  const server =
+    keptDir === undefined
+      ? await startThrowawayServer()
+      : await startKeptServer(join(keptDir, 'postgres'));
+  const admin = new Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${keptDatabaseName}" WITH (FORCE)`);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      keptDatabaseName,
+    ]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${keptDatabaseName}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${keptDatabaseName}`;
+  const dataSource = new DataSource(dataSourceOptions(url.toString()));
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return {
+    url: url.toString(),
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      if (keptDir === undefined) stopThrowawayServer(server);
+      else stopKeptServer(server);
+    },
+  };
+}
 
 /** Runs a script of this build in a child process and answers what it reported. */
 function runChild<T>(script: string, args: string[], execArgv: string[] = []): Promise<T> {
@@ -101,25 +183,32 @@ export const generatedOrgBenchmark: Benchmark = {
     await mkdir(dir, { recursive: true });
     const label = `${prs} PRs`;
     const figures: Figures = {};
-    const server = await startThrowawayServer();
-    process.env.RR_TEST_ADMIN_URL = server.adminUrl;
-    const { dataSource, database } = await createMigratedDataSource();
-    try {
-      let started = Date.now();
-      const generated = await generate(dir, prs, figures);
-      figures[`${label}: generated PRs / work items / rework items`] =
-        `${generated.pullRequests} / ${generated.workItems} / ${generated.reworkItems}`;
-      figures[`${label}: generation with git s`] = Math.round(generated.seconds);
-      figures[`${label}: generation PRs per s`] = generated.prsPerSecond;
-      figures[`${label}: generation peak RSS MiB (node / largest fast-import)`] =
-        `${generated.peakRssMb} / ${generated.importerPeakRssMb ?? '-'}`;
+    const generated = await generate(dir, prs, figures);
+    figures[`${label}: generated PRs / work items / rework items`] =
+      `${generated.pullRequests} / ${generated.workItems} / ${generated.reworkItems}`;
+    figures[`${label}: generation with git s`] = Math.round(generated.seconds);
+    figures[`${label}: generation PRs per s`] = generated.prsPerSecond;
+    figures[`${label}: generation peak RSS MiB (node / largest fast-import)`] =
+      `${generated.peakRssMb} / ${generated.importerPeakRssMb ?? '-'}`;
 
-      started = Date.now();
-      const replay = await runChild<{ report: ReplayReport; peakRssMiB: number }>(
-        join(__dirname, 'generated-org.child.js'),
-        ['replay', database.url, dir, String(seed)],
-      );
-      figures[`${label}: replay through simulators + connectors s`] = seconds(Date.now() - started);
+    const stages = keep === undefined ? {} : await readStages(dir);
+    const database = await openDatabase(
+      keep === undefined ? undefined : dir,
+      stages.replay === undefined,
+    );
+    const { dataSource } = database;
+    try {
+      if (stages.replay === undefined) {
+        const started = Date.now();
+        const child = await runChild<Omit<ReplayStage, 'seconds'>>(
+          join(__dirname, 'generated-org.child.js'),
+          ['replay', database.url, dir, String(seed)],
+        );
+        stages.replay = { ...child, seconds: seconds(Date.now() - started) };
+        if (keep !== undefined) await writeStages(dir, stages);
+      } else figures[`${label}: replay`] = `finished by an earlier run in ${dir}`;
+      const replay = stages.replay;
+      figures[`${label}: replay through simulators + connectors s`] = replay.seconds;
       figures[`${label}: replay GitHub s / Jira s (side by side)`] =
         `${Math.round(replay.report.github.seconds)} / ${Math.round(replay.report.jira.seconds)}`;
       figures[`${label}: replay PRs / work items stored`] =
@@ -128,17 +217,28 @@ export const generatedOrgBenchmark: Benchmark = {
         replay.report.github.quarantined + replay.report.jira.quarantined;
       figures[`${label}: replay peak RSS MiB`] = replay.peakRssMiB;
 
-      started = Date.now();
-      const afterSync = await runChild<{ report: AfterSyncReport; peakRssMiB: number }>(
-        join(__dirname, 'generated-org.child.js'),
-        ['after-sync', database.url, dir, String(seed)],
-        ['--max-old-space-size=20480'],
-      );
+      if (stages.afterSync === undefined) {
+        stages.afterSyncAttempts = (stages.afterSyncAttempts ?? 0) + 1;
+        if (keep !== undefined) await writeStages(dir, stages);
+        const started = Date.now();
+        const child = await runChild<Omit<AfterSyncStage, 'seconds'>>(
+          join(__dirname, 'generated-org.child.js'),
+          ['after-sync', database.url, dir, String(seed)],
+          ['--max-old-space-size=20480'],
+        );
+        stages.afterSync = { ...child, seconds: seconds(Date.now() - started) };
+        if (keep !== undefined) await writeStages(dir, stages);
+      }
+      const afterSync = stages.afterSync;
       const report = afterSync.report;
-      figures[`${label}: after-sync steps s`] = seconds(Date.now() - started);
+      figures[`${label}: after-sync runs (figures are the last one's)`] =
+        stages.afterSyncAttempts ?? 1;
+      figures[`${label}: after-sync steps s`] = afterSync.seconds;
       figures[`${label}: first analysis (line tracing) s`] = seconds(report.analysis.durationMs);
       figures[`${label}: fix commits traced / failed`] =
         `${report.analysis.counts.traces.traced} / ${report.analysis.counts.traces.failed}`;
+      figures[`${label}: fix commits traced by an earlier, unfinished run`] =
+        report.analysis.counts.traces.cached;
       figures[`${label}: rollup refresh s`] = seconds(report.rollups.durationMs);
       figures[`${label}: after-sync peak RSS MiB`] = afterSync.peakRssMiB;
 
@@ -169,9 +269,7 @@ export const generatedOrgBenchmark: Benchmark = {
       figures[`${label}: benchmark process peak RSS MiB`] = peakRssMiB();
       return figures;
     } finally {
-      await dataSource.destroy();
-      await database.drop();
-      stopThrowawayServer(server);
+      await database.close();
       if (keep === undefined) await rm(dir, { recursive: true, force: true });
     }
   },
