@@ -42,7 +42,8 @@ export class JobLease {
 
   /**
    * Takes the job's lease, then waits up to `scopeWaitMs` for the scope (a job of the same scope
-   * running elsewhere finishes first); throws ScopeBusyError when it does not free up.
+   * running elsewhere finishes first); throws ScopeBusyError when it does not free up. `stop`
+   * gives the lease up, waiting or held: the holder then fails its next `assertHeld`.
    */
   static async acquire(
     databaseUrl: string,
@@ -50,11 +51,16 @@ export class JobLease {
     scopeLock: string,
     scopeWaitMs: number,
     logger: Logger,
+    stop?: AbortSignal,
   ): Promise<JobLease> {
     const client = new Client({
       connectionString: databaseUrl,
       application_name: 'rework-radar-job-lease',
     });
+    if (stop?.aborted === true) throw new Error(`job ${jobId} not started: the worker is stopping`);
+    const endOnStop = (): void => void client.end().catch(() => undefined);
+    stop?.addEventListener('abort', endOnStop, { once: true });
+    client.on('end', () => stop?.removeEventListener('abort', endOnStop));
     let lease: JobLease | undefined;
     // An 'error' event without a listener would crash the worker when the database restarts.
     client.on('error', (error) => {
@@ -66,9 +72,17 @@ export class JobLease {
     });
     await client.connect();
     try {
-      const [pid] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      const [session] = (
+        await client.query<{ pid: number; version: number }>(
+          "SELECT pg_backend_pid() AS pid, current_setting('server_version_num')::int AS version",
+        )
+      ).rows;
+      // A backend blocked on a lock notices its client gone only with this check (PostgreSQL 14+):
+      // without it a stopped or killed worker's lease would wait on for the whole scope wait.
+      if ((session?.version ?? 0) >= 140000)
+        await client.query('SET client_connection_check_interval = 500');
       await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [leaseLockClass, jobId]);
-      lease = new JobLease(client, jobId, pid?.pid ?? 0);
+      lease = new JobLease(client, jobId, session?.pid ?? 0);
       await client.query(`SET lock_timeout = ${Math.max(1, Math.round(scopeWaitMs))}`);
       try {
         await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [

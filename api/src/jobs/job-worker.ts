@@ -55,12 +55,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   sweepPool.on('error', (error) => logger.warn({ err: error }, 'job sweep connection lost'));
 
+  const stopping = new AbortController();
+  const running = new Set<Promise<JobOutput>>();
   const handle = async (job: PgBoss.Job): Promise<JobOutput> => {
     const request = parseJobRequest(job.name, job.data);
     const scope = scopeOf(request);
     // Locked by scope alone, not queue and scope: the after-sync steps, a re-analysis and a rollup
     // refresh share the scope `all` because they write the same tables, so one waits for the other.
-    const lease = await JobLease.acquire(options.databaseUrl, job.id, scope, scopeWaitMs, logger);
+    const lease = await JobLease.acquire(
+      options.databaseUrl,
+      job.id,
+      scope,
+      scopeWaitMs,
+      logger,
+      stopping.signal,
+    );
     try {
       const runId = await recordRunStart(dataSource, {
         jobId: job.id,
@@ -106,7 +115,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 },
       async ([job]) => {
         if (job === undefined) return undefined;
-        return handle(job);
+        const run = handle(job);
+        running.add(run);
+        try {
+          return await run;
+        } finally {
+          running.delete(run);
+        }
       },
     );
   }
@@ -151,9 +166,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       clearInterval(sweepTimer);
       schedule?.stop();
       await queue.stop({ timeout: settings.stopTimeoutSeconds * 1000 });
+      // A job still running now was failed by pg-boss for a retry. Giving up its lease stops it at
+      // its next commit, or at once while it waits for its scope, instead of it running on alone.
+      stopping.abort();
+      await settledWithin([...running], settings.stopTimeoutSeconds * 1000);
       await sweepPool.end().catch(() => undefined);
       await dataSource.destroy().catch(() => undefined);
       logger.info({ worker: name }, 'worker stopped');
     },
   };
+}
+
+/** Waits for the promises to settle, or for `ms`, whichever comes first. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
+  if (promises.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(promises),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
 }
