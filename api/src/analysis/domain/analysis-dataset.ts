@@ -204,27 +204,32 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
   const categories = new Map<string, StatusCategory>(facts.statusCategories);
   const workItems = new Map<string, WorkItemRecord>();
   const workItemByKey = new Map<string, WorkItemRecord>();
-  for (const row of await manager.query<
-    {
-      id: string;
-      key: string;
-      issue_type: string;
-      status: string;
-      status_id: string;
-      status_category: string;
-      summary: string;
-      description_text: string | null;
-      acceptance_criteria_field_text: string | null;
-      story_points: number | null;
-      parent_key: string | null;
-      epic_key: string | null;
-      labels: string[];
-      created_at: Date;
-      resolved_at: Date | null;
-    }[]
-  >(
-    `SELECT id, key, issue_type, status, status_id, status_category, summary, description_text, acceptance_criteria_field_text, story_points, parent_key, epic_key, labels, created_at, resolved_at FROM work_item`,
-  )) {
+  type WorkItemRow = {
+    id: string;
+    key: string;
+    issue_type: string;
+    status: string;
+    status_id: string;
+    status_category: string;
+    summary: string;
+    description_text: string | null;
+    acceptance_criteria_field_text: string | null;
+    story_points: number | null;
+    parent_key: string | null;
+    epic_key: string | null;
+    labels: string[];
+    created_at: Date;
+    resolved_at: Date | null;
+  };
+  // Paged like the PRs: at 1.5M work items one result would hold every description twice over.
+  const workItemRows = pages<WorkItemRow>((after) =>
+    manager.query<WorkItemRow[]>(
+      `SELECT id, key, issue_type, status, status_id, status_category, summary, description_text, acceptance_criteria_field_text, story_points, parent_key, epic_key, labels, created_at, resolved_at
+         FROM work_item WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT ${pageSize}`,
+      [after?.id ?? null],
+    ),
+  );
+  for await (const row of workItemRows) {
     const category = asCategory(row.status_category);
     if (!categories.has(row.status_id)) categories.set(row.status_id, category);
     if (!categories.has(row.status)) categories.set(row.status, category);
@@ -279,17 +284,22 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     }
   }
   const links = new Map<string, LinkRecord[]>();
-  for (const row of await manager.query<
-    {
-      work_item_id: string;
-      link_type: string;
-      direction: 'inward' | 'outward';
-      relation: string;
-      other_key: string;
-    }[]
-  >(
-    'SELECT work_item_id, link_type, direction, relation, other_key FROM work_item_link ORDER BY id',
-  )) {
+  type LinkRow = {
+    id: string;
+    work_item_id: string;
+    link_type: string;
+    direction: 'inward' | 'outward';
+    relation: string;
+    other_key: string;
+  };
+  const linkRows = pages<LinkRow>((after) =>
+    manager.query<LinkRow[]>(
+      `SELECT id, work_item_id, link_type, direction, relation, other_key FROM work_item_link
+         WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT ${pageSize}`,
+      [after?.id ?? null],
+    ),
+  );
+  for await (const row of linkRows) {
     push(links, row.work_item_id, {
       workItemId: row.work_item_id,
       linkType: row.link_type,
