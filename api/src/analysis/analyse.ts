@@ -159,7 +159,16 @@ export async function analyse(
         });
 
   const counts = emptyCounts();
+  const loadStarted = Date.now();
   const dataset = await loadAnalysisDataset(manager);
+  options.logger.info(
+    {
+      pullRequests: dataset.pullRequests.size,
+      workItems: dataset.workItems.size,
+      ms: Date.now() - loadStarted,
+    },
+    'analysis dataset loaded',
+  );
   const traceCounts: TraceCounts = counts.traces;
   const reverts = await detectRevertReworks(manager, dataset, links);
   const revertIds = new Set(reverts.flatMap((item) => item.reworkPullRequestIds));
@@ -167,7 +176,7 @@ export async function analyse(
     manager,
     dataset,
     config,
-    { dataDir: options.dataDir, links, excludePullRequestIds: revertIds },
+    { dataDir: options.dataDir, links, excludePullRequestIds: revertIds, logger: options.logger },
     traceCounts,
   );
   const incidents = detectIncidentReworks(dataset, config, links, followUp.fixes);

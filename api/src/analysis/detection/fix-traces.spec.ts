@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { mirrorPath } from '../../sources/git';
 import { HistoryBuilder, isolateGitConfig } from '../../sources/git/evaluation/history-builder';
@@ -70,7 +71,14 @@ describe('traceFixes', () => {
       'DROP TRIGGER refuse_second_trace ON analysis_fix_trace; DROP FUNCTION refuse_second_trace();',
     );
     const second: TraceCounts = { cached: 0, traced: 0, failed: 0 };
-    const traces = await traceFixes(dataSource.manager, requests(), options, second);
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const traces = await traceFixes(dataSource.manager, requests(), { ...options, logger }, second);
+    // Each write is told, with how far the repository's tracing has come.
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ msg: 'fix commits traced', repository: repo, traced: 1, of: 2 }),
+      expect.objectContaining({ msg: 'fix commits traced', repository: repo, traced: 2, of: 2 }),
+    ]);
     expect(second).toEqual({ cached: 1, traced: 2, failed: 0 });
     expect([...traces.keys()].sort()).toEqual(fixes.map((sha) => `r1@${sha}`).sort());
     expect(await cachedIds()).toEqual(fixes.map((sha) => `r1@${sha}`).sort());

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { runGit } from '../../sources/git/git-command';
 import { mirrorPath, traceFix } from '../../sources/git';
@@ -39,6 +40,8 @@ export async function traceFixes(
     concurrency?: number;
     /** Traces held before they are written to the cache. */
     flushEvery?: number;
+    /** Told of each write: a first analysis of a large organisation traces for hours. */
+    logger?: Logger;
   },
   counts: TraceCounts,
 ): Promise<Map<string, FixTrace>> {
@@ -60,12 +63,19 @@ export async function traceFixes(
   if (options.dataDir === null || missing.length === 0) return result;
   const dataDir = options.dataDir;
   let fresh: Array<{ id: string; trace: FixTrace }> = [];
+  let done = 0;
   // Written as they come, so a first analysis stopped after hours of tracing resumes where it was.
   const flush = async (): Promise<void> => {
     const batch = fresh;
+    if (batch.length === 0) return;
     fresh = [];
     for (const { id, trace } of batch) result.set(id, trace);
     await storeTraces(manager, batch);
+    done += batch.length;
+    options.logger?.info(
+      { repository: missing[0]?.repo, traced: done, of: missing.length },
+      'fix commits traced',
+    );
   };
   let next = 0;
   const worker = async (): Promise<void> => {

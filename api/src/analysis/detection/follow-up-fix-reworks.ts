@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import {
   classifyFix,
@@ -90,7 +91,12 @@ export async function detectFollowUpFixes(
   manager: EntityManager,
   dataset: AnalysisDataset,
   config: AnalysisConfig,
-  options: { dataDir: string | null; links: LinkBase; excludePullRequestIds: ReadonlySet<string> },
+  options: {
+    dataDir: string | null;
+    links: LinkBase;
+    excludePullRequestIds: ReadonlySet<string>;
+    logger?: Logger;
+  },
   counts: TraceCounts,
 ): Promise<FollowUpResult> {
   const candidates: Array<{ pr: PullRequestRecord; reasons: string[] }> = [];
@@ -137,7 +143,7 @@ export async function detectFollowUpFixes(
         repo: pr.repo,
         sha: (pr.mergeCommitSha ?? '').toLowerCase(),
       })),
-      { dataDir: options.dataDir, testFileGlobs: config.testFileGlobs },
+      { dataDir: options.dataDir, testFileGlobs: config.testFileGlobs, logger: options.logger },
       counts,
     );
     const lookup = await shaLookup(manager, dataset, repositoryId);

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '../../database/data-source-options';
 import { runAfterSyncSteps } from '../../sync/after-sync';
 import { demoTeamsConfig } from '../../teams/demo-teams';
 import { peakRssMiB } from '../../bench/dashboard-load';
+import { createLogger } from '../../logging/logger';
 import { silentLogger } from '../../testing/silent-logger';
 import { replayGeneratedOrganisation } from './replay-generated-org';
 
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
       process.send?.({ report, seconds: (Date.now() - started) / 1000, peakRssMiB: peakRssMiB() });
     } else if (stage === 'after-sync') {
       log('teams, identities, links, analysis with line tracing, rollups');
-      const report = await runAfterSyncSteps(dataSource, silentLogger(), {
+      // Its own progress lines (dataset loaded, fix commits traced): this stage runs for hours at 1M.
+      const report = await runAfterSyncSteps(dataSource, createLogger('info', process.stderr), {
         // The generated repositories sit where the analysis looks for mirrors.
         dataDir: generatedDir,
         analysis: parseAnalysisConfig({}),
