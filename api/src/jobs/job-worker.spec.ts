@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { parseConfig } from '../config/app-config';
 import { silentLogger } from '../testing/silent-logger';
 import { createMigratedDataSource, type TestDatabase } from '../testing/test-database';
+import { until } from '../testing/until';
 import { scopeOf } from './job-kinds';
 import { JobLease } from './job-lease';
 import { JobQueue } from './job-queue';
@@ -33,14 +34,6 @@ describe('a stopped worker', () => {
         `SELECT pid FROM pg_stat_activity WHERE application_name = 'rework-radar-job-lease' ORDER BY pid`,
       )
     ).map((row) => row.pid);
-
-  async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   it('gives up the lease of a job still waiting for its scope, and leaves the job to a retry', async () => {
     const env = {
@@ -80,10 +73,14 @@ describe('a stopped worker', () => {
 
       // Only the other worker's lease is left: the stopped worker's job no longer waits (for up
       // to a minute) beside the retry pg-boss gives it. The server drops a closed session shortly.
-      await until('the stopped job to give up its lease', async () => {
-        const pids = await leaseConnections();
-        return pids.length === 1 && pids[0] === elsewhere.backendPid;
-      });
+      await until(
+        'the stopped job to give up its lease',
+        async () => {
+          const pids = await leaseConnections();
+          return pids.length === 1 && pids[0] === elsewhere.backendPid;
+        },
+        10_000,
+      );
       const [job] = await dataSource.query<{ state: string }[]>(
         `SELECT state FROM pgboss.job WHERE name = 'reanalyse'`,
       );

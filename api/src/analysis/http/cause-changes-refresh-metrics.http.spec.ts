@@ -16,6 +16,7 @@ import { silentLogger } from '../../testing/silent-logger';
 import { startTestApp } from '../../testing/test-app';
 import { bearerHeaders } from '../../testing/test-auth';
 import { createMigratedDataSource, type TestDatabase } from '../../testing/test-database';
+import { until } from '../../testing/until';
 import { defaultAnalysisConfig } from '../core';
 
 /**
@@ -47,14 +48,6 @@ async function seed(dataSource: DataSource): Promise<void> {
        VALUES ($1 || '@v1', $1, 1, $2, 0.8, 2, 0.5, 'decided', '[]')`,
       [id, index < 3 ? 'missing_context' : 'execution'],
     );
-  }
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
