@@ -53,11 +53,11 @@ export class JobLease {
     logger: Logger,
     stop?: AbortSignal,
   ): Promise<JobLease> {
+    if (stop?.aborted === true) throw new Error(`job ${jobId} not started: the worker is stopping`);
     const client = new Client({
       connectionString: databaseUrl,
       application_name: 'rework-radar-job-lease',
     });
-    if (stop?.aborted === true) throw new Error(`job ${jobId} not started: the worker is stopping`);
     const endOnStop = (): void => void client.end().catch(() => undefined);
     stop?.addEventListener('abort', endOnStop, { once: true });
     client.on('end', () => stop?.removeEventListener('abort', endOnStop));

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { evaluationFigures } from '../../analysis/bench/analysis-100k.benchmark';
 import {
   evaluateAgainstGroundTruth,
@@ -13,8 +15,6 @@ import { measureEndpoints, measureExplains, peakRssMiB, seconds } from '../../be
 import { startAppOn } from '../../reliability/in-process-app';
 import type { AfterSyncReport } from '../../sync/after-sync';
 import { demoTeamsConfig } from '../../teams/demo-teams';
-import { DataSource } from 'typeorm';
-import { Client } from 'pg';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { runMigrations } from '../../database/migration-runner';
 import {
