@@ -136,6 +136,13 @@ export async function startKeptServer(dataDir: string): Promise<ThrowawayServer>
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     mkdirSync(dataDir, { recursive: true });
     initCluster(binDir, dataDir, true);
+  } else if (existsSync(join(dataDir, 'postmaster.pid'))) {
+    // Left running by an interrupted run: stopped, to start again on a port of our own.
+    try {
+      stopKeptServer({ dataDir, binDir });
+    } catch {
+      // Not running after all (a stale pid file): pg_ctl start deals with it.
+    }
   }
   return startCluster(binDir, dataDir);
 }
