@@ -192,6 +192,9 @@ export const generatedOrgBenchmark: Benchmark = {
       `${generated.peakRssMb} / ${generated.importerPeakRssMb ?? '-'}`;
 
     const stages = keep === undefined ? {} : await readStages(dir);
+    const saveStages = async (): Promise<void> => {
+      if (keep !== undefined) await writeStages(dir, stages);
+    };
     const database = await openDatabase(
       keep === undefined ? undefined : dir,
       stages.replay === undefined,
@@ -205,7 +208,7 @@ export const generatedOrgBenchmark: Benchmark = {
           ['replay', database.url, dir, String(seed)],
         );
         stages.replay = { ...child, seconds: seconds(Date.now() - started) };
-        if (keep !== undefined) await writeStages(dir, stages);
+        await saveStages();
       } else figures[`${label}: replay`] = `finished by an earlier run in ${dir}`;
       const replay = stages.replay;
       figures[`${label}: replay through simulators + connectors s`] = replay.seconds;
@@ -219,7 +222,7 @@ export const generatedOrgBenchmark: Benchmark = {
 
       if (stages.afterSync === undefined) {
         stages.afterSyncAttempts = (stages.afterSyncAttempts ?? 0) + 1;
-        if (keep !== undefined) await writeStages(dir, stages);
+        await saveStages();
         const started = Date.now();
         const child = await runChild<Omit<AfterSyncStage, 'seconds'>>(
           join(__dirname, 'generated-org.child.js'),
@@ -227,7 +230,7 @@ export const generatedOrgBenchmark: Benchmark = {
           ['--max-old-space-size=20480'],
         );
         stages.afterSync = { ...child, seconds: seconds(Date.now() - started) };
-        if (keep !== undefined) await writeStages(dir, stages);
+        await saveStages();
       }
       const afterSync = stages.afterSync;
       const report = afterSync.report;
