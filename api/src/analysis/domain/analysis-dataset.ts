@@ -120,10 +120,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else list.push(value);
 }
 
-const pageSize = 10_000;
-
 /** Rows of a keyset-paged query, one page in memory at a time; `next` gets the last row of the page before. */
-async function* pages<T>(next: (after: T | undefined) => Promise<T[]>): AsyncGenerator<T> {
+async function* pages<T>(
+  pageSize: number,
+  next: (after: T | undefined) => Promise<T[]>,
+): AsyncGenerator<T> {
   let after: T | undefined;
   for (;;) {
     const page = await next(after);
@@ -133,7 +134,11 @@ async function* pages<T>(next: (after: T | undefined) => Promise<T[]>): AsyncGen
   }
 }
 
-export async function loadAnalysisDataset(manager: EntityManager): Promise<AnalysisDataset> {
+/** `pageSize`: rows per query of the large tables (smaller in specs, so that paging is exercised). */
+export async function loadAnalysisDataset(
+  manager: EntityManager,
+  pageSize = 10_000,
+): Promise<AnalysisDataset> {
   const repositories = new Map(
     (
       await manager.query<{ id: string; full_name: string }[]>(
@@ -167,7 +172,7 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     merge_commit_sha: string | null;
   };
   // Pages in (merged_at, id) order: the driver never holds every row at once beside the records.
-  const prRows = pages<PrRow>((after) =>
+  const prRows = pages<PrRow>(pageSize, (after) =>
     manager.query<PrRow[]>(
       `SELECT id, repository_id, number, title, labels, head_ref, author_login, is_agent, created_at, merged_at, additions, deletions, changed_files, merge_commit_sha
          FROM pull_request WHERE state = 'merged' AND merged_at IS NOT NULL
@@ -222,7 +227,7 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     resolved_at: Date | null;
   };
   // Paged like the PRs: at 1.5M work items one result would hold every description twice over.
-  const workItemRows = pages<WorkItemRow>((after) =>
+  const workItemRows = pages<WorkItemRow>(pageSize, (after) =>
     manager.query<WorkItemRow[]>(
       `SELECT id, key, issue_type, status, status_id, status_category, summary, description_text, acceptance_criteria_field_text, story_points, parent_key, epic_key, labels, created_at, resolved_at
          FROM work_item WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT ${pageSize}`,
@@ -292,7 +297,7 @@ export async function loadAnalysisDataset(manager: EntityManager): Promise<Analy
     relation: string;
     other_key: string;
   };
-  const linkRows = pages<LinkRow>((after) =>
+  const linkRows = pages<LinkRow>(pageSize, (after) =>
     manager.query<LinkRow[]>(
       `SELECT id, work_item_id, link_type, direction, relation, other_key FROM work_item_link
          WHERE ($1::text IS NULL OR id > $1) ORDER BY id LIMIT ${pageSize}`,
