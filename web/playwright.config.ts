@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
@@ -10,7 +10,13 @@ import { e2eAdmin, signedInStatePath } from './e2e/e2e-admin';
  */
 const port = Number(process.env.E2E_PORT ?? 3199);
 // Workers re-read this file: the environment keeps them on the data directory the server uses.
-process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'rr-e2e-'));
+if (process.env.E2E_DATA_DIR === undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rr-e2e-'));
+  process.env.E2E_DATA_DIR = dataDir;
+  // Each run leaves a database and a demo organisation (about 400 MB) behind otherwise. By exit the
+  // web server has been stopped; a directory given in E2E_DATA_DIR is the caller's and stays.
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
 
 export default defineConfig({
   testDir: 'e2e',
