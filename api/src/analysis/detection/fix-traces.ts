@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { runGit } from '../../sources/git/git-command';
-import { mirrorPath, traceFix } from '../../sources/git';
+import { CommitFacts, mirrorPath, traceFix } from '../../sources/git';
 import { readTestExpectationChanges, touchesTestFiles } from '../core';
 import { upsertRows } from '../../sources/jira/domain/upsert-rows';
 import type { StoredExpectationReading, StoredIntroducer } from '../storage/analysis-model.entity';
@@ -77,6 +77,15 @@ export async function traceFixes(
       'fix commits traced',
     );
   };
+  const commitFacts = new Map<string, CommitFacts>();
+  const factsOf = (gitDir: string): CommitFacts => {
+    let facts = commitFacts.get(gitDir);
+    if (facts === undefined) {
+      facts = new CommitFacts(gitDir);
+      commitFacts.set(gitDir, facts);
+    }
+    return facts;
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -88,7 +97,7 @@ export async function traceFixes(
         continue;
       }
       try {
-        const trace = await traceOne(gitDir, request.sha, options.testFileGlobs);
+        const trace = await traceOne(factsOf(gitDir), request.sha, options.testFileGlobs);
         fresh.push({ id: `${request.repositoryId}@${request.sha}`, trace });
         counts.traced += 1;
       } catch {
@@ -125,11 +134,12 @@ async function storeTraces(
 }
 
 async function traceOne(
-  gitDir: string,
+  commitFacts: CommitFacts,
   sha: string,
   testFileGlobs: readonly string[],
 ): Promise<FixTrace> {
-  const trace = await traceFix({ gitDir, fixSha: sha, options: { concurrency: 1 } });
+  const { gitDir } = commitFacts;
+  const trace = await traceFix({ gitDir, fixSha: sha, options: { concurrency: 1 }, commitFacts });
   const introducers = trace.introducers.map((introducer) => ({
     sha: introducer.sha,
     lines: introducer.lineCount,

@@ -1,6 +1,6 @@
 import { codeOfLines, normalizeCode } from './code-lines';
-import { runGit } from './git-command';
-import { parseUnifiedDiff, type FilePatch } from './unified-diff.parser';
+import { showCommitPatches } from './git-objects';
+import type { FilePatch } from './unified-diff.parser';
 
 /**
  * A cosmetic commit changes layout or comments only (re-indentation, a formatter run, line
@@ -26,39 +26,33 @@ export function isFormattingOnlyPatch(files: readonly FilePatch[]): boolean {
   return true;
 }
 
-/** Memoised per git dir: the answer for a commit never changes. */
-export class CosmeticCommitDetector {
-  private readonly known = new Map<string, Promise<boolean>>();
+export interface CommitFact {
+  parents: string[];
+  cosmetic: boolean;
+}
 
-  constructor(private readonly gitDir: string) {}
+/**
+ * What the tracer asks of blamed commits, memoised: history never changes, and the fixes of one
+ * repository keep blaming the same commits. Share one instance across a repository's traces.
+ */
+export class CommitFacts {
+  private readonly known = new Map<string, CommitFact>();
 
-  isCosmetic(sha: string, parents: readonly string[]): Promise<boolean> {
-    let answer = this.known.get(sha);
-    if (answer === undefined) {
-      answer = this.compute(sha, parents);
-      this.known.set(sha, answer);
+  constructor(readonly gitDir: string) {}
+
+  async of(shas: readonly string[]): Promise<Map<string, CommitFact>> {
+    const unknown = [...new Set(shas)].filter((sha) => !this.known.has(sha));
+    for (const { meta, patches } of await showCommitPatches(this.gitDir, unknown))
+      this.known.set(meta.sha, {
+        parents: meta.parents,
+        // Merges are resolved by blame itself (it walks every parent); root commits wrote everything.
+        cosmetic: meta.parents.length === 1 && isFormattingOnlyPatch(patches),
+      });
+    const facts = new Map<string, CommitFact>();
+    for (const sha of shas) {
+      const fact = this.known.get(sha);
+      if (fact !== undefined) facts.set(sha, fact);
     }
-    return answer;
-  }
-
-  private async compute(sha: string, parents: readonly string[]): Promise<boolean> {
-    // Merges are resolved by blame itself (it walks every parent); root commits wrote everything.
-    const [parent] = parents;
-    if (parents.length !== 1 || parent === undefined) return false;
-    const output = await runGit([
-      '--git-dir',
-      this.gitDir,
-      'diff',
-      '-U0',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--find-renames',
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      parent,
-      sha,
-    ]);
-    return isFormattingOnlyPatch(parseUnifiedDiff(output));
+    return facts;
   }
 }

@@ -1,4 +1,5 @@
 import { GitCommandError, runGit, runGitBytes } from './git-command';
+import { parseUnifiedDiff, type FilePatch } from './unified-diff.parser';
 
 /**
  * Reads many blobs through one `git cat-file --batch` process (one process per file would
@@ -47,63 +48,108 @@ export interface CommitMeta {
   committerTime: number;
 }
 
-/** One line per named commit: its SHA, author and committer times, parents. */
-const showCommitMetas = [
-  'show',
-  '-s',
-  '--no-walk=unsorted',
-  '--no-show-signature',
-  '--format=%H %at %ct %P',
+export interface ShownCommit {
+  meta: CommitMeta;
+  /** The `-U0` patch against the first parent; empty for a root commit and a merge shown without. */
+  patches: FilePatch[];
+}
+
+/** Diff arguments whose output `parseUnifiedDiff` reads: no context, explicit prefixes, no tools. */
+export const zeroContextDiff = [
+  '-U0',
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
 ];
 
 /**
- * Resolves any revision git understands to a commit; throws GitCommandError when it cannot. One
- * git call: every trace starts here, and starting git costs more than its work on small fixes.
+ * Each commit's record opens with a NUL, which no text diff contains (git prints binary files as
+ * "Binary files differ"), then SHA, author and committer times, parents.
  */
-export async function resolveCommit(gitDir: string, revision: string): Promise<CommitMeta> {
+const recordFormat = '--format=%x00%H %at %ct %P';
+
+/**
+ * Metadata and patch of several commits in one `git show`: starting git costs more than its work
+ * on the small commits a tracer reads. Root commits show no patch (`log.showRoot=false`): a root
+ * commit's "patch" is the whole tree.
+ */
+async function showCommits(
+  gitDir: string,
+  revisions: readonly string[],
+  diffArgs: readonly string[],
+): Promise<ShownCommit[]> {
   const output = await runGit([
+    '-c',
+    'log.showRoot=false',
     '--git-dir',
     gitDir,
-    ...showCommitMetas,
+    'show',
+    '--no-walk=unsorted',
+    '--no-show-signature',
+    recordFormat,
+    ...diffArgs,
     '--end-of-options',
-    `${revision}^{commit}`,
-  ]).catch(() => {
-    throw new GitCommandError(
-      ['rev-parse', revision],
-      128,
-      `unknown revision or not a commit: ${revision}`,
-    );
-  });
-  const metas = parseCommitMetas(output);
-  const [meta] = metas;
-  // A range (`a..b`) names several commits: not one revision.
-  if (meta === undefined || metas.length > 1)
-    throw new GitCommandError(
-      ['show', revision],
-      128,
-      `unknown revision or not a commit: ${revision}`,
-    );
-  return meta;
-}
-
-/** Parents and times of several commits in one call. */
-export async function commitMetas(gitDir: string, shas: readonly string[]): Promise<CommitMeta[]> {
-  if (shas.length === 0) return [];
-  const output = await runGit(['--git-dir', gitDir, ...showCommitMetas, ...shas]);
-  return parseCommitMetas(output);
-}
-
-function parseCommitMetas(output: string): CommitMeta[] {
+    ...revisions,
+  ]);
   return output
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const [sha = '', authorTime = '0', committerTime = '0', ...parents] = line.split(' ');
+    .split('\0')
+    .slice(1)
+    .map((record) => {
+      const newline = record.indexOf('\n');
+      const metaLine = newline < 0 ? record : record.slice(0, newline);
+      const [sha = '', authorTime = '0', committerTime = '0', ...parents] = metaLine.split(' ');
       return {
-        sha,
-        parents: parents.filter((parent) => parent.length > 0),
-        authorTime: Number(authorTime),
-        committerTime: Number(committerTime),
+        meta: {
+          sha,
+          parents: parents.filter((parent) => parent.length > 0),
+          authorTime: Number(authorTime),
+          committerTime: Number(committerTime),
+        },
+        patches: newline < 0 ? [] : parseUnifiedDiff(record.slice(newline + 1)),
       };
     });
+}
+
+/**
+ * Resolves any revision git understands to one commit, with its patch against its first parent
+ * (`diffArgs` added to `zeroContextDiff`); throws GitCommandError when it names no commit, or
+ * several. One git call: every trace starts here.
+ */
+export async function showCommitPatch(
+  gitDir: string,
+  revision: string,
+  diffArgs: readonly string[],
+): Promise<ShownCommit> {
+  const notOneCommit = (): GitCommandError =>
+    new GitCommandError(['show', revision], 128, `unknown revision or not a commit: ${revision}`);
+  const shown = await showCommits(
+    gitDir,
+    [`${revision}^{commit}`],
+    [...zeroContextDiff, '--diff-merges=first-parent', ...diffArgs],
+  ).catch(() => {
+    throw notOneCommit();
+  });
+  const [commit] = shown;
+  if (commit === undefined || shown.length > 1) throw notOneCommit();
+  return commit;
+}
+
+/** Several commits by SHA with their `-U0 --find-renames` patches; merges show none. */
+export async function showCommitPatches(
+  gitDir: string,
+  shas: readonly string[],
+): Promise<ShownCommit[]> {
+  const shown: ShownCommit[] = [];
+  // Bounded so the argument list stays far below the system's limit.
+  for (let start = 0; start < shas.length; start += 1000)
+    shown.push(
+      ...(await showCommits(gitDir, shas.slice(start, start + 1000), [
+        ...zeroContextDiff,
+        '--diff-merges=off',
+        '--find-renames',
+      ])),
+    );
+  return shown;
 }

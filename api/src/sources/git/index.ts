@@ -30,3 +30,4 @@ export {
   type PullRequestMapping,
 } from './pull-request-mapping';
 export { GitCommandError } from './git-command';
+export { CommitFacts } from './cosmetic-commit';

@@ -5,12 +5,11 @@ import {
   type BlameEntry,
 } from './blame-porcelain.parser';
 import { codeOfLines } from './code-lines';
-import { CosmeticCommitDetector } from './cosmetic-commit';
+import { CommitFacts } from './cosmetic-commit';
 import { runGit } from './git-command';
-import { commitMetas, readBlobs, resolveCommit } from './git-objects';
+import { readBlobs, showCommitPatch } from './git-objects';
 import { selectTraceableLines, toLineRanges } from './traceable-lines';
 import { traceOptionsSchema, type TraceOptions, type TraceOptionsInput } from './trace-options';
-import { parseUnifiedDiff, type FilePatch } from './unified-diff.parser';
 
 /**
  * SZZ-style line tracer: the lines a fix deleted or changed are blamed on the fix's first parent
@@ -78,6 +77,8 @@ export interface TraceFixInput {
   /** Any revision git understands. */
   fixSha: string;
   options?: TraceOptionsInput;
+  /** Shared by the traces of one repository so each blamed commit is read once. */
+  commitFacts?: CommitFacts;
 }
 
 interface FileTask {
@@ -121,34 +122,13 @@ async function inPool<T, R>(
   return results;
 }
 
-async function fixPatches(
-  gitDir: string,
-  parent: string,
-  fix: string,
-  options: TraceOptions,
-): Promise<FilePatch[]> {
-  const output = await runGit([
-    '--git-dir',
-    gitDir,
-    'diff',
-    '-U0',
-    '--no-color',
-    '--no-ext-diff',
-    '--no-textconv',
-    '--ignore-submodules=all',
-    options.followRenames ? '--find-renames' : '--no-renames',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    parent,
-    fix,
-  ]);
-  return parseUnifiedDiff(output);
-}
-
 export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   const options = traceOptionsSchema.parse(input.options ?? {});
   const { gitDir } = input;
-  const fix = await resolveCommit(gitDir, input.fixSha);
+  const { meta: fix, patches } = await showCommitPatch(gitDir, input.fixSha, [
+    '--ignore-submodules=all',
+    options.followRenames ? '--find-renames' : '--no-renames',
+  ]);
   const parent = fix.parents[0] ?? null;
   const stats: TraceStats = {
     filesChanged: 0,
@@ -172,7 +152,6 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   };
   if (parent === null) return result;
 
-  const patches = await fixPatches(gitDir, parent, fix.sha, options);
   stats.filesChanged = patches.length;
   result.changedPaths = [
     ...new Set(
@@ -228,7 +207,7 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
   const entries = new Map<string, BlameEntry>(); // key path:line in the parent
   const commits = new Map<string, BlameCommitInfo>();
   const ignoreRevs = new Set<string>();
-  const detector = new CosmeticCommitDetector(gitDir);
+  const facts = input.commitFacts ?? new CommitFacts(gitDir);
   let pending = tasks;
 
   for (let round = 0; pending.length > 0; round += 1) {
@@ -247,10 +226,8 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
     const blamed = [...new Set([...entries.values()].map((entry) => entry.sha))].filter(
       (sha) => !ignoreRevs.has(sha),
     );
-    const metas = await commitMetas(gitDir, blamed);
-    const cosmetic = new Set<string>();
-    for (const meta of metas)
-      if (await detector.isCosmetic(meta.sha, meta.parents)) cosmetic.add(meta.sha);
+    const blamedFacts = await facts.of(blamed);
+    const cosmetic = new Set(blamed.filter((sha) => blamedFacts.get(sha)?.cosmetic === true));
     if (cosmetic.size === 0) break;
     for (const sha of cosmetic) ignoreRevs.add(sha);
     // Re-blame only the lines that landed on a newly found cosmetic commit.
@@ -280,12 +257,7 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
     });
     byCommit.set(entry.sha, lines);
   }
-  const parentCounts = new Map(
-    (await commitMetas(gitDir, [...byCommit.keys()])).map((meta) => [
-      meta.sha,
-      meta.parents.length,
-    ]),
-  );
+  const introducerFacts = await facts.of([...byCommit.keys()]);
   result.introducers = [...byCommit]
     .map(([sha, lines]): IntroducingCommit => {
       const info = commits.get(sha);
@@ -297,7 +269,7 @@ export async function traceFix(input: TraceFixInput): Promise<TraceResult> {
         authorTime: seconds(info?.authorTime ?? 0),
         committerTime: seconds(info?.committerTime ?? 0),
         summary: info?.summary ?? '',
-        parentCount: parentCounts.get(sha) ?? 0,
+        parentCount: introducerFacts.get(sha)?.parents.length ?? 0,
         lines,
         lineCount: lines.length,
         files: [...new Set(lines.map((line) => line.originPath))].sort(),

@@ -1,3 +1,4 @@
+import { CommitFacts } from './cosmetic-commit';
 import { traceFix, type IntroducingCommit, type TraceResult } from './szz-tracer';
 import type { TraceOptionsInput } from './trace-options';
 
@@ -46,9 +47,15 @@ export async function traceFixRange(
   options?: TraceOptionsInput,
 ): Promise<RangeTraceResult> {
   const perFix: TraceResult[] = [];
+  const commitFacts = new CommitFacts(gitDir);
   for (const sha of shas)
     perFix.push(
-      await traceFix({ gitDir, fixSha: sha, ...(options === undefined ? {} : { options }) }),
+      await traceFix({
+        gitDir,
+        fixSha: sha,
+        commitFacts,
+        ...(options === undefined ? {} : { options }),
+      }),
     );
   const fixShas = perFix.map((result) => result.fixSha);
   return { fixShas, introducers: mergeIntroducers(perFix, new Set(fixShas)), perFix };
