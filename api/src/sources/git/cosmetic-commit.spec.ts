@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommitFacts, isFormattingOnlyPatch } from './cosmetic-commit';
@@ -80,6 +80,24 @@ describe('CommitFacts', () => {
       [formatter]: { parents: [initial], cosmetic: true },
       [code]: { parents: [initial], cosmetic: false },
       [merge]: { parents: [code, formatter], cosmetic: false },
+    });
+  });
+
+  it('reads commits whose diff holds NUL bytes (a file git is told to diff as text)', async () => {
+    const repo = await HistoryBuilder.create(join(root, 'nul'));
+    // In the repository's own attributes: a bare mirror reads no .gitattributes from the tree.
+    await writeFile(join(repo.gitDir, 'info', 'attributes'), '*.bin diff\n');
+    await repo.write('data.bin', 'rate\0 2\n');
+    const initial = await repo.commit('initial');
+    await repo.write('data.bin', '  rate\0 2\n');
+    const indent = await repo.commit('indent');
+    await repo.write('data.bin', '  rate\0 3\n');
+    const change = await repo.commit('change');
+
+    const facts = await new CommitFacts(repo.gitDir).of([indent, change]);
+    expect(Object.fromEntries(facts)).toEqual({
+      [indent]: { parents: [initial], cosmetic: true },
+      [change]: { parents: [indent], cosmetic: false },
     });
   });
 

@@ -65,8 +65,9 @@ export const zeroContextDiff = [
 ];
 
 /**
- * Each commit's record opens with a NUL, which no text diff contains (git prints binary files as
- * "Binary files differ"), then SHA, author and committer times, parents.
+ * Each commit's record opens a line with a NUL, then SHA, author and committer times, parents.
+ * A diff can hold NUL bytes (a file the attributes say to diff as text), but every diff line
+ * opens with its own marker (`+`, `-`, `@`, a header word), never with a NUL.
  */
 const recordFormat = '--format=%x00%H %at %ct %P';
 
@@ -93,8 +94,8 @@ async function showCommits(
     '--end-of-options',
     ...revisions,
   ]);
-  return output
-    .split('\0')
+  return `\n${output}`
+    .split('\n\0')
     .slice(1)
     .map((record) => {
       const newline = record.indexOf('\n');

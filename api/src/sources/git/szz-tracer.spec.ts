@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryBuilder, isolateGitConfig } from './evaluation/history-builder';
@@ -228,6 +228,23 @@ describe('traceFix', () => {
     expect(added.stats).toMatchObject({ removedLines: 0, tracedLines: 0 });
     const root = await traceFix({ gitDir: repo.gitDir, fixSha: initial });
     expect(root).toMatchObject({ parentSha: null, introducers: [] });
+  });
+
+  it('traces a fix whose diff holds NUL bytes (a file git is told to diff as text)', async () => {
+    const repo = await newRepo();
+    // In the repository's own attributes: a bare mirror reads no .gitattributes from the tree.
+    await writeFile(join(repo.gitDir, 'info', 'attributes'), '*.dat diff\n');
+    await repo.write('table.dat', 'rate\0 0.2\nlimit\0 10\n');
+    const initial = await repo.commit('initial');
+    await repo.edit('table.dat', (c) => c.replace('0.2', '2'));
+    const bug = await repo.commit('rate change');
+    await repo.edit('table.dat', (c) => c.replace('\0 2', '\0 0.2'));
+    const fix = await repo.commit('fix rate');
+
+    const result = await traceFix({ gitDir: repo.gitDir, fixSha: fix });
+    expect(result.parentSha).toBe(bug);
+    expect(shas(result)).toEqual([bug]);
+    expect(shas(result)).not.toContain(initial);
   });
 
   it('ignores documentation and lockfile changes, accepts any revision, rejects unknown ones', async () => {
