@@ -18,20 +18,36 @@ export function combineReworks(parts: {
     (item) => !item.reworkPullRequestIds.some((id) => parts.absorbedFixIds.has(id)),
   );
   const hosts = [...parts.incidents, ...followUps];
+  // Positions of the hosts naming each work item and PR: a scan of every host per linked bug was
+  // quadratic, over half an hour at a million PRs.
+  const hostsByKey = new Map<string, number[]>();
+  const hostsByPullRequest = new Map<string, number[]>();
+  const remember = (index: Map<string, number[]>, name: string, position: number): void => {
+    const positions = index.get(name);
+    if (positions === undefined) index.set(name, [position]);
+    else positions.push(position);
+  };
+  hosts.forEach((host, position) => {
+    for (const key of host.reworkWorkItemKeys) remember(hostsByKey, key, position);
+    for (const id of host.reworkPullRequestIds) remember(hostsByPullRequest, id, position);
+  });
   const incidentIds = new Set(parts.incidents.map((item) => item.incidentId));
   const linkedBugs: DetectedRework[] = [];
   for (const bug of parts.linkedBugs) {
     const bugKey = bug.reworkWorkItemKeys[0] ?? '';
     if (incidentIds.has(bug.id.replace(/^linked-bug:/, ''))) continue;
-    const host = hosts.find(
-      (item) =>
-        item.reworkWorkItemKeys.includes(bugKey) ||
-        item.reworkPullRequestIds.some((id) => bug.reworkPullRequestIds.includes(id)),
-    );
-    if (host === undefined) {
+    // The first host, in host order, that names the bug or shares a PR with it.
+    const positions = [
+      ...(hostsByKey.get(bugKey) ?? []),
+      ...bug.reworkPullRequestIds.flatMap((id) => hostsByPullRequest.get(id) ?? []),
+    ];
+    const hostPosition = positions.length === 0 ? undefined : Math.min(...positions);
+    const host = hostPosition === undefined ? undefined : hosts[hostPosition];
+    if (hostPosition === undefined || host === undefined) {
       linkedBugs.push(bug);
       continue;
     }
+    remember(hostsByKey, bugKey, hostPosition);
     host.reworkWorkItemKeys = uniqueSorted([...host.reworkWorkItemKeys, bugKey]);
     host.originWorkItemKeys = uniqueSorted([...host.originWorkItemKeys, ...bug.originWorkItemKeys]);
     host.detection = {
