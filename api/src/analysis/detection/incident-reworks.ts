@@ -31,12 +31,16 @@ const dayMs = 86_400_000;
 
 /** Each deployment ships the PRs merged since the previous deployment of its repository that did not fail. */
 export function deploymentRecords(dataset: AnalysisDataset): DeploymentRecord[] {
-  const merged = new Map<string, PullRequestRecord[]>();
+  // Per repository by merge time, so each deployment finds what it shipped by binary search.
+  const merged = new Map<string, Array<{ id: string; at: number; order: number }>>();
+  let order = 0;
   for (const pr of dataset.pullRequests.values()) {
-    const list = merged.get(pr.repositoryId) ?? [];
-    list.push(pr);
-    merged.set(pr.repositoryId, list);
+    const entry = { id: pr.id, at: pr.mergedAt.getTime(), order: order++ };
+    const list = merged.get(pr.repositoryId);
+    if (list === undefined) merged.set(pr.repositoryId, [entry]);
+    else list.push(entry);
   }
+  for (const list of merged.values()) list.sort((a, b) => a.at - b.at);
   const records: DeploymentRecord[] = [];
   let previous: { repositoryId: string; at: number } | null = null;
   for (const deployment of dataset.deployments) {
@@ -51,18 +55,15 @@ export function deploymentRecords(dataset: AnalysisDataset): DeploymentRecord[] 
         ? previous.at
         : Number.NEGATIVE_INFINITY;
     const at = deployment.createdAt.getTime();
-    const shipped =
-      status === 'failure'
-        ? []
-        : (merged.get(deployment.repositoryId) ?? []).filter(
-            (pr) => pr.mergedAt.getTime() > since && pr.mergedAt.getTime() <= at,
-          );
     records.push({
       id: deployment.id,
       repo: dataset.repositories.get(deployment.repositoryId)?.fullName ?? deployment.repositoryId,
       deployedAt: deployment.createdAt,
       status,
-      changeRefs: shipped.map((pr) => pr.id),
+      changeRefs:
+        status === 'failure'
+          ? []
+          : between(merged.get(deployment.repositoryId) ?? [], since, at).map((pr) => pr.id),
     });
     if (status !== 'failure') previous = { repositoryId: deployment.repositoryId, at };
     else if (previous === null || previous.repositoryId !== deployment.repositoryId)
@@ -93,6 +94,47 @@ function mentionedPullRequests(
   return found;
 }
 
+/**
+ * The entries with `from < at <= to` of a list sorted by `at`, in their original order (`order`):
+ * a scan of the whole list per deployment or incident was quadratic at a million PRs.
+ */
+function between<T extends { at: number; order: number }>(
+  sorted: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle]?.at ?? Infinity) <= from) low = middle + 1;
+    else high = middle;
+  }
+  const found: T[] = [];
+  for (let index = low; index < sorted.length; index += 1) {
+    const entry = sorted[index];
+    if (entry === undefined || entry.at > to) break;
+    found.push(entry);
+  }
+  return found.sort((a, b) => a.order - b.order);
+}
+
+/** Fixes per repository, sorted by when their PR was opened. */
+function fixesByOpening(
+  fixes: ReadonlyMap<string, FixFacts>,
+): Map<string, Array<{ fix: FixFacts; at: number; order: number }>> {
+  const byRepository = new Map<string, Array<{ fix: FixFacts; at: number; order: number }>>();
+  let order = 0;
+  for (const fix of fixes.values()) {
+    const opened = { fix, at: fix.pr.createdAt.getTime(), order: order++ };
+    const list = byRepository.get(fix.pr.repositoryId);
+    if (list === undefined) byRepository.set(fix.pr.repositoryId, [opened]);
+    else list.push(opened);
+  }
+  for (const list of byRepository.values()) list.sort((a, b) => a.at - b.at);
+  return byRepository;
+}
+
 export function detectIncidentReworks(
   dataset: AnalysisDataset,
   config: AnalysisConfig,
@@ -106,6 +148,7 @@ export function detectIncidentReworks(
   const incidentLabels = new Set(
     config.classification.incidentLabels.map((label) => label.toLowerCase()),
   );
+  const fixesByRepository = fixesByOpening(fixes);
   for (const incident of dataset.incidents) {
     const explicit = mentionedPullRequests(
       dataset,
@@ -133,13 +176,18 @@ export function detectIncidentReworks(
             .flatMap((d) => d.changeRefs)
         : link.changeRefs,
     );
-    const hotfixes = [...fixes.values()].filter(
-      (fix) =>
-        fix.pr.repositoryId === incident.repositoryId &&
-        fix.pr.createdAt.getTime() >= start - 3_600_000 &&
-        fix.pr.mergedAt.getTime() - start <= 3 * dayMs &&
-        fix.originIds.some((id) => suspects.has(id)),
-    );
+    // Opened from an hour before the incident (`between` excludes its lower bound) to 3 days after.
+    const hotfixes = between(
+      fixesByRepository.get(incident.repositoryId) ?? [],
+      start - 3_600_000 - 1,
+      start + 3 * dayMs,
+    )
+      .map((entry) => entry.fix)
+      .filter(
+        (fix) =>
+          fix.pr.mergedAt.getTime() - start <= 3 * dayMs &&
+          fix.originIds.some((id) => suspects.has(id)),
+      );
     let originIds = link.changeRefs;
     let rule: string = link.rule;
     const facts = [link.explanation];
