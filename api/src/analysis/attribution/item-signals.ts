@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import {
   addsTestForUntestedPathSignal,
   clarifyingQuestionsSignal,
@@ -7,6 +6,7 @@ import {
   failureMentionedIn,
   fastRevertAfterFailureSignal,
   faultTextSignal,
+  globMatcher,
   lightReviewForRiskSignal,
   noAcceptanceCriteriaSignal,
   readDefectText,
@@ -150,7 +150,7 @@ export function signalsFor(item: DetectedRework, context: SignalContext): Signal
         testExpectationRewriteSignal(reading, ref, config),
         addsTestForUntestedPathSignal(reading, ref, config),
       );
-    const isTest = picomatch([...config.testFileGlobs], { dot: true });
+    const isTest = globMatcher(config.testFileGlobs);
     const files = context.filesOf(fixPr.id);
     const code = files.filter((file) => !isTest(file.path));
     const size = {

@@ -147,3 +147,4 @@ export {
   type ProjectNorm,
   type TicketAtStart,
 } from './context-norms';
+export { globMatcher } from './glob-matcher';

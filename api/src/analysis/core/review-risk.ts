@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { globMatcher } from './glob-matcher';
 import type { AnalysisConfig } from './analysis-config';
 
 /**
@@ -49,8 +49,8 @@ const round = (value: number): number => Math.round(value * 10) / 10;
 export function reviewRisk(input: RiskInput, config: AnalysisConfig): RiskScore {
   const settings = config.risk;
   const weights = settings.weights;
-  const isCritical = picomatch(config.criticalPathGlobs, { dot: true });
-  const isManifest = picomatch(config.dependencyManifestGlobs, { dot: true });
+  const isCritical = globMatcher(config.criticalPathGlobs);
+  const isManifest = globMatcher(config.dependencyManifestGlobs);
   const paths = input.files.map((file) => file.path);
   const lines = input.files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
   const critical = paths.filter((path) => isCritical(path));

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { globMatcher } from './glob-matcher';
 import { parseUnifiedDiff, type FilePatch } from '../../sources/git/unified-diff.parser';
 
 /**
@@ -76,7 +77,7 @@ export function touchesTestFiles(
   paths: readonly string[],
   testFileGlobs: readonly string[],
 ): boolean {
-  const isTest = picomatch([...testFileGlobs], { dot: true });
+  const isTest = globMatcher(testFileGlobs);
   return paths.some((path) => snapshotFile(path) || isTest(path));
 }
 
@@ -84,7 +85,7 @@ export function readTestExpectationChanges(
   diff: string,
   testFileGlobs: readonly string[],
 ): TestExpectationReading {
-  const isTest = picomatch([...testFileGlobs], { dot: true });
+  const isTest = globMatcher(testFileGlobs);
   const changedAssertions: ExpectationChange[] = [];
   const touched: string[] = [];
   const addedFiles: string[] = [];
