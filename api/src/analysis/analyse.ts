@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { readCheckpoint, saveCheckpoint } from '../sources/sync-state/sync-state.store';
@@ -25,6 +26,7 @@ import { detectLinkedBugReworks } from './detection/linked-bug-reworks';
 import { detectReopenReworks } from './detection/reopen-reworks';
 import { detectRevertReworks } from './detection/revert-reworks';
 import { loadAnalysisDataset } from './domain/analysis-dataset';
+import { heapAdvice } from './heap-advice';
 import { contextsAtStart } from './scoring/context-at-start';
 import { reviewScores } from './scoring/review-scores';
 import { activationKey, loadScopeModels, modelFor } from './models/model-scope';
@@ -161,14 +163,18 @@ export async function analyse(
   const counts = emptyCounts();
   const loadStarted = Date.now();
   const dataset = await loadAnalysisDataset(manager);
+  const heap = getHeapStatistics();
   options.logger.info(
     {
       pullRequests: dataset.pullRequests.size,
       workItems: dataset.workItems.size,
       ms: Date.now() - loadStarted,
+      heapUsedMiB: Math.round(heap.used_heap_size / 2 ** 20),
     },
     'analysis dataset loaded',
   );
+  const advice = heapAdvice(heap.used_heap_size, heap.heap_size_limit);
+  if (advice !== null) options.logger.warn(advice);
   const traceCounts: TraceCounts = counts.traces;
   const reverts = await detectRevertReworks(manager, dataset, links);
   const revertIds = new Set(reverts.flatMap((item) => item.reworkPullRequestIds));
