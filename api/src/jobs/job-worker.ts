@@ -109,6 +109,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   };
 
+  let jobsStarted = 0;
   for (const queueName of jobQueues) {
     await queue.boss.work<object>(
       queueName,
@@ -116,6 +117,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       async ([job]) => {
         if (job === undefined) return undefined;
         const run = handle(job);
+        jobsStarted += 1;
         running.add(run);
         try {
           return await run;
@@ -163,6 +165,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     name,
     stop: async () => {
+      const busy = running.size;
+      const startedBefore = jobsStarted;
       clearInterval(sweepTimer);
       schedule?.stop();
       await queue.stop({ timeout: settings.stopTimeoutSeconds * 1000 });
@@ -172,10 +176,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       await settledWithin([...running], settings.stopTimeoutSeconds * 1000);
       await sweepPool.end().catch(() => undefined);
       await dataSource.destroy().catch(() => undefined);
+      // Without its connections a job still running fails at its next query.
+      await settledWithin([...running], settings.stopTimeoutSeconds * 1000);
+      // pg-boss checks once a second, after its stop() has returned, whether every worker loop has
+      // ended (a loop ends with its job). When a job was running, outwaiting one check keeps that
+      // timer from outliving this worker: in tests it fired into the next test file.
+      // A fetch under way when stopping began can still start a job.
+      if (busy > 0 || jobsStarted > startedBefore)
+        await new Promise((resolve) => setTimeout(resolve, pgBossWorkerCheckMs + 250));
       logger.info({ worker: name }, 'worker stopped');
     },
   };
 }
+
+/** How often pg-boss 10's `offWork` checks that stopped workers have finished their job. */
+const pgBossWorkerCheckMs = 1000;
 
 /** Waits for the promises to settle, or for `ms`, whichever comes first. */
 async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<void> {
