@@ -1,3 +1,4 @@
+import { push } from '../core/map-lists';
 import { uniqueSorted, type DetectedRework } from './detected-rework';
 
 /**
@@ -22,14 +23,9 @@ export function combineReworks(parts: {
   // quadratic, over half an hour at a million PRs.
   const hostsByKey = new Map<string, number[]>();
   const hostsByPullRequest = new Map<string, number[]>();
-  const remember = (index: Map<string, number[]>, name: string, position: number): void => {
-    const positions = index.get(name);
-    if (positions === undefined) index.set(name, [position]);
-    else positions.push(position);
-  };
   hosts.forEach((host, position) => {
-    for (const key of host.reworkWorkItemKeys) remember(hostsByKey, key, position);
-    for (const id of host.reworkPullRequestIds) remember(hostsByPullRequest, id, position);
+    for (const key of host.reworkWorkItemKeys) push(hostsByKey, key, position);
+    for (const id of host.reworkPullRequestIds) push(hostsByPullRequest, id, position);
   });
   const incidentIds = new Set(parts.incidents.map((item) => item.incidentId));
   const linkedBugs: DetectedRework[] = [];
@@ -47,7 +43,7 @@ export function combineReworks(parts: {
       linkedBugs.push(bug);
       continue;
     }
-    remember(hostsByKey, bugKey, hostPosition);
+    push(hostsByKey, bugKey, hostPosition);
     host.reworkWorkItemKeys = uniqueSorted([...host.reworkWorkItemKeys, bugKey]);
     host.originWorkItemKeys = uniqueSorted([...host.originWorkItemKeys, ...bug.originWorkItemKeys]);
     host.detection = {

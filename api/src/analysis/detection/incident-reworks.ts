@@ -14,6 +14,7 @@ import {
   type LinkBase,
 } from './detected-rework';
 import type { FixFacts } from './follow-up-fix-reworks';
+import { push } from '../core/map-lists';
 
 /**
  * Reads: incidents (GitHub issues with an incident label; Jira items of an incident type or
@@ -31,16 +32,12 @@ const dayMs = 86_400_000;
 
 /** Each deployment ships the PRs merged since the previous deployment of its repository that did not fail. */
 export function deploymentRecords(dataset: AnalysisDataset): DeploymentRecord[] {
-  // Per repository by merge time, so each deployment finds what it shipped by binary search.
-  const merged = new Map<string, Array<{ id: string; at: number; order: number }>>();
-  let order = 0;
-  for (const pr of dataset.pullRequests.values()) {
-    const entry = { id: pr.id, at: pr.mergedAt.getTime(), order: order++ };
-    const list = merged.get(pr.repositoryId);
-    if (list === undefined) merged.set(pr.repositoryId, [entry]);
-    else list.push(entry);
-  }
-  for (const list of merged.values()) list.sort((a, b) => a.at - b.at);
+  // By merge time, so each deployment finds what it shipped by binary search.
+  const merged = inTimeByRepository(
+    dataset.pullRequests.values(),
+    (pr) => pr.repositoryId,
+    (pr) => pr.mergedAt,
+  );
   const records: DeploymentRecord[] = [];
   let previous: { repositoryId: string; at: number } | null = null;
   for (const deployment of dataset.deployments) {
@@ -63,7 +60,9 @@ export function deploymentRecords(dataset: AnalysisDataset): DeploymentRecord[] 
       changeRefs:
         status === 'failure'
           ? []
-          : between(merged.get(deployment.repositoryId) ?? [], since, at).map((pr) => pr.id),
+          : between(merged.get(deployment.repositoryId) ?? [], since, at).map(
+              (entry) => entry.item.id,
+            ),
     });
     if (status !== 'failure') previous = { repositoryId: deployment.repositoryId, at };
     else if (previous === null || previous.repositoryId !== deployment.repositoryId)
@@ -119,18 +118,27 @@ function between<T extends { at: number; order: number }>(
   return found.sort((a, b) => a.order - b.order);
 }
 
-/** Fixes per repository, sorted by when their PR was opened. */
-function fixesByOpening(
-  fixes: ReadonlyMap<string, FixFacts>,
-): Map<string, Array<{ fix: FixFacts; at: number; order: number }>> {
-  const byRepository = new Map<string, Array<{ fix: FixFacts; at: number; order: number }>>();
+interface Timed<T> {
+  item: T;
+  at: number;
+  /** Position in the input: `between` gives its entries back in this order. */
+  order: number;
+}
+
+/** The items per repository, sorted by `timeOf`. */
+function inTimeByRepository<T>(
+  items: Iterable<T>,
+  repositoryOf: (item: T) => string,
+  timeOf: (item: T) => Date,
+): Map<string, Array<Timed<T>>> {
+  const byRepository = new Map<string, Array<Timed<T>>>();
   let order = 0;
-  for (const fix of fixes.values()) {
-    const opened = { fix, at: fix.pr.createdAt.getTime(), order: order++ };
-    const list = byRepository.get(fix.pr.repositoryId);
-    if (list === undefined) byRepository.set(fix.pr.repositoryId, [opened]);
-    else list.push(opened);
-  }
+  for (const item of items)
+    push(byRepository, repositoryOf(item), {
+      item,
+      at: timeOf(item).getTime(),
+      order: order++,
+    });
   for (const list of byRepository.values()) list.sort((a, b) => a.at - b.at);
   return byRepository;
 }
@@ -148,7 +156,11 @@ export function detectIncidentReworks(
   const incidentLabels = new Set(
     config.classification.incidentLabels.map((label) => label.toLowerCase()),
   );
-  const fixesByRepository = fixesByOpening(fixes);
+  const fixesByRepository = inTimeByRepository(
+    fixes.values(),
+    (fix) => fix.pr.repositoryId,
+    (fix) => fix.pr.createdAt,
+  );
   for (const incident of dataset.incidents) {
     const explicit = mentionedPullRequests(
       dataset,
@@ -182,7 +194,7 @@ export function detectIncidentReworks(
       start - 3_600_000 - 1,
       start + 3 * dayMs,
     )
-      .map((entry) => entry.fix)
+      .map((entry) => entry.item)
       .filter(
         (fix) =>
           fix.pr.mergedAt.getTime() - start <= 3 * dayMs &&

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { siteFactsFromRaw } from '../../sources/jira/jira-webhook';
 import type { StatusCategory } from '../core';
+import { push } from '../core/map-lists';
 
 /**
  * Reads: the domain layer (repositories, merged pull requests and their work item links, work
@@ -112,12 +113,6 @@ const analysedFields = [
 
 function asCategory(value: string): StatusCategory {
   return value === 'done' ? 'done' : value === 'new' ? 'new' : 'indeterminate';
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 /** Rows of a keyset-paged query, one page in memory at a time; `next` gets the last row of the page before. */
