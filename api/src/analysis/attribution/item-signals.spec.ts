@@ -6,29 +6,12 @@ import type {
 } from '../domain/analysis-dataset';
 import { defaultLinkBase, type DetectedRework } from '../detection/detected-rework';
 import type { ContextAtStart } from '../scoring/context-at-start';
+import { build } from '../testing/build';
 import { signalsFor, type SignalContext } from './item-signals';
 
 /** A small organisation: one repository, PRs and tickets given per test, nothing else. */
 function pullRequest(number: number, mergedAt: string, overrides: Partial<PullRequestRecord> = {}) {
-  return {
-    id: `github:acme/shop#${number}`,
-    repositoryId: 'github:acme/shop',
-    repo: 'acme/shop',
-    number,
-    title: `PR ${number}`,
-    labels: [],
-    headRef: `branch-${number}`,
-    authorLogin: 'dev',
-    isAgent: false,
-    createdAt: new Date(new Date(mergedAt).getTime() - 3_600_000),
-    mergedAt: new Date(mergedAt),
-    additions: 10,
-    deletions: 2,
-    changedFiles: 2,
-    mergeCommitSha: null,
-    workItemKeys: [],
-    ...overrides,
-  } satisfies PullRequestRecord;
+  return build.pullRequest({ number, mergedAt: new Date(mergedAt), ...overrides });
 }
 
 const story: WorkItemRecord = {

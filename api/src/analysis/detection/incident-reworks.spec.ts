@@ -5,6 +5,7 @@ import type {
   IncidentRow,
   PullRequestRecord,
 } from '../domain/analysis-dataset';
+import { build } from '../testing/build';
 import { defaultLinkBase } from './detected-rework';
 import type { FixFacts } from './follow-up-fix-reworks';
 import { deploymentRecords, detectIncidentReworks } from './incident-reworks';
@@ -13,24 +14,7 @@ const hour = 3_600_000;
 const at = (hours: number): Date => new Date(Date.parse('2025-03-03T00:00:00Z') + hours * hour);
 
 function pullRequest(number: number, mergedHour: number, repo = 'acme/shop'): PullRequestRecord {
-  return {
-    id: `github:${repo}#${number}`,
-    repositoryId: `github:${repo}`,
-    repo,
-    number,
-    title: `PR ${number}`,
-    labels: [],
-    headRef: `branch-${number}`,
-    authorLogin: 'dev',
-    isAgent: false,
-    createdAt: at(mergedHour - 1),
-    mergedAt: at(mergedHour),
-    additions: 5,
-    deletions: 1,
-    changedFiles: 1,
-    mergeCommitSha: null,
-    workItemKeys: [],
-  };
+  return build.pullRequest({ number, repo, mergedAt: at(mergedHour) });
 }
 
 function dataset(

@@ -1,5 +1,6 @@
 import { parseAnalysisConfig } from '../core';
 import type { AnalysisDataset, PullRequestRecord } from '../domain/analysis-dataset';
+import { build } from '../testing/build';
 import { affectedScope, touchesScope } from './affected-scope';
 
 const day = 86_400_000;
@@ -11,24 +12,15 @@ function pr(
   mergedDay: number,
   keys: string[] = [],
 ): PullRequestRecord {
-  return {
+  return build.pullRequest({
     id,
     repositoryId,
     repo: repositoryId.replace(/^github:/, ''),
     number: Number(id.split('#')[1]),
-    title: id,
-    labels: [],
-    headRef: 'b',
-    authorLogin: 'dev',
-    isAgent: false,
     createdAt: new Date(t0 + (mergedDay - 1) * day),
     mergedAt: new Date(t0 + mergedDay * day),
-    additions: 1,
-    deletions: 1,
-    changedFiles: 1,
-    mergeCommitSha: null,
     workItemKeys: keys,
-  };
+  });
 }
 
 function dataset(prs: PullRequestRecord[]): AnalysisDataset {

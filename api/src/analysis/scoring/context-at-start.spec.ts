@@ -5,6 +5,7 @@ import type {
   PullRequestRecord,
   WorkItemRecord,
 } from '../domain/analysis-dataset';
+import { build } from '../testing/build';
 import { contextRow, contextsAtStart } from './context-at-start';
 
 /** One Jira story, its changelog and its merged PRs, as the dataset loader gives them. */
@@ -71,24 +72,19 @@ function story(overrides: Partial<WorkItemRecord>): WorkItemRecord {
 }
 
 function pullRequest(number: number, createdAt: string, mergedAt: string): PullRequestRecord {
-  return {
-    id: `github:acme/billing#${number}`,
-    repositoryId: 'github:acme/billing',
-    repo: 'acme/billing',
+  return build.pullRequest({
     number,
+    repo: 'acme/billing',
     title: `BILL-412 invoice export (${number})`,
-    labels: [],
     headRef: 'feature/BILL-412-invoice-export',
     authorLogin: 'noor',
-    isAgent: false,
     createdAt: new Date(createdAt),
     mergedAt: new Date(mergedAt),
     additions: 240,
     deletions: 12,
     changedFiles: 6,
-    mergeCommitSha: null,
     workItemKeys: ['BILL-412'],
-  };
+  });
 }
 
 function dataset(
