@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'job_run' })
 @Index('IDX_job_run_job_id', ['jobId'])
+@Index('IDX_job_run_completed', ['finishedAt', 'queue'], { where: "outcome = 'completed'" })
 export class JobRun {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;

@@ -18,6 +18,7 @@ import { PeriodWindowIndexes1764580000000 } from './1764580000000-period-window-
 import { WorkItemContextInProgress1764600000000 } from './1764600000000-work-item-context-in-progress';
 import { EffectiveCauseComputedOnce1764610000000 } from './1764610000000-effective-cause-computed-once';
 import { MetricInputChanges1764620000000 } from './1764620000000-metric-input-changes';
+import { JobRunCompletedIndex1764630000000 } from './1764630000000-job-run-completed-index';
 
 /** Every migration, oldest first. Landed migrations are never edited: add a new one. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   WorkItemContextInProgress1764600000000,
   EffectiveCauseComputedOnce1764610000000,
   MetricInputChanges1764620000000,
+  JobRunCompletedIndex1764630000000,
 ];
