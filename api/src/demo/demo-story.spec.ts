@@ -133,6 +133,23 @@ describe('the demo organisation, analysed', () => {
     );
   });
 
+  // The generator's agents open 5% of feature PRs in the first month and 35% in the last; people
+  // write the fixes, so of all PRs about 5% and 30% (seed 7: 4.8% and 28%).
+  it('shows agent-authored PRs growing from about 5% of the first quarter to about 30% of the last, as the connector detects them', () => {
+    const agentShare = (from: string, to: string): number => {
+      const opened = allPrs.filter(
+        (pr) => pr.createdAt >= new Date(from) && pr.createdAt < new Date(to),
+      );
+      return opened.filter((pr) => pr.isAgent).length / Math.max(1, opened.length);
+    };
+    const first = agentShare('2024-07-01', '2024-10-01');
+    const last = agentShare('2025-10-01', '2026-01-01');
+    expect(first).toBeGreaterThan(0.02);
+    expect(first).toBeLessThan(0.1);
+    expect(last).toBeGreaterThan(0.2);
+    expect(last).toBeLessThan(0.4);
+  });
+
   it('shows the velocity team completing more story points per sprint once it chases velocity', () => {
     const switchedAt = Date.parse(truth.story.velocityFrom);
     const team = truth.story.velocityTeam;
