@@ -27,7 +27,15 @@ interface FileModel {
   header: string[] | null;
   functions: FunctionModel[];
 }
-type Undo = () => void;
+/**
+ * How to take one change of a landed PR back out, kept as data (a function in its compact text
+ * form) rather than a closure: a closure kept the function's rendered lines alive, and at a
+ * million PRs the 45 days of landings a revert may still quote held most of the heap.
+ */
+type UndoStep =
+  | { kind: 'remove-function'; path: string; fnId: number }
+  | { kind: 'restore-function'; path: string; index: number; encoded: string }
+  | { kind: 'restore-versions'; path: string; fnId: number; versions: string | null };
 
 const rootMark = 999_999_999;
 
@@ -38,15 +46,27 @@ const rootMark = 999_999_999;
  */
 export const defaultHotFiles = 200;
 
+function encodeVersions(versions: Map<number, number>): string {
+  return [...versions].map(([line, version]) => `${line}=${version}`).join(',');
+}
+
+function decodeVersions(text: string): Map<number, number> {
+  if (text === '') return new Map();
+  return new Map(
+    text.split(',').map((pair) => {
+      const [line = '0', version = '0'] = pair.split('=');
+      return [Number(line), Number(version)] as const;
+    }),
+  );
+}
+
+function encodeFunction(fn: FunctionModel): string {
+  const versions = fn.versions === null ? '' : `:${encodeVersions(fn.versions)}`;
+  return `${fn.fnId}.${fn.length}.${fn.isTest ? 1 : 0}${versions}`;
+}
+
 function encodeFile(file: FileModel): string {
-  const functions = file.functions.map((fn) => {
-    const versions =
-      fn.versions === null
-        ? ''
-        : `:${[...fn.versions].map(([line, version]) => `${line}=${version}`).join(',')}`;
-    return `${fn.fnId}.${fn.length}.${fn.isTest ? 1 : 0}${versions}`;
-  });
-  return `${file.isTest ? 1 : 0}|${functions.join(';')}`;
+  return `${file.isTest ? 1 : 0}|${file.functions.map(encodeFunction).join(';')}`;
 }
 
 function decodeFile(text: string): FileModel {
@@ -62,15 +82,7 @@ function decodeFunction(text: string): FunctionModel {
     fnId: Number(fnId),
     length: Number(length),
     isTest: isTest === '1',
-    versions:
-      versions === undefined
-        ? null
-        : new Map(
-            versions.split(',').map((pair) => {
-              const [line = '0', version = '0'] = pair.split('=');
-              return [Number(line), Number(version)] as const;
-            }),
-          ),
+    versions: versions === undefined ? null : decodeVersions(versions),
     cache: null,
   };
 }
@@ -80,7 +92,7 @@ export class RepoHistoryWriter {
   private readonly files = new Map<string, FileModel>();
   private readonly coldFiles = new Map<string, string>();
   /** Per landed PR, in landing order: how to take it back out (a revert). */
-  private readonly undo = new Map<number, { undo: Undo[]; paths: Set<string>; at: number }>();
+  private readonly undo = new Map<number, { steps: UndoStep[]; paths: string[]; at: number }>();
   private mainTip = rootMark;
   private readonly answers: ((line: string) => void)[] = [];
   private exited: Promise<number>;
@@ -144,7 +156,7 @@ export class RepoHistoryWriter {
   async write(pr: GenPullRequest): Promise<void> {
     const merged = pr.state === 'MERGED' && pr.landing !== null;
     const snapshot = merged ? undefined : this.snapshot(pr);
-    const undo: Undo[] = [];
+    const undo: UndoStep[] = [];
     const paths = new Set<string>();
     let branchTip = this.mainTip;
     for (const commit of pr.commits) {
@@ -181,7 +193,7 @@ export class RepoHistoryWriter {
     );
     this.mainTip = landing.id;
     const at = Date.parse(landing.committedAt);
-    this.undo.set(pr.number, { undo, paths, at });
+    this.undo.set(pr.number, { steps: undo, paths: [...paths], at });
     forgetOldLandings(this.undo, at, 800);
     await this.drained();
   }
@@ -248,23 +260,20 @@ export class RepoHistoryWriter {
     });
   }
 
-  private apply(ops: CodeOp[], undo: Undo[]): string[] {
+  private apply(ops: CodeOp[], undo: UndoStep[]): string[] {
     const changed = new Set<string>();
     for (const op of ops) {
       if (op.kind === 'revert-pr') {
         const origin = this.undo.get(op.originNumber);
         if (origin === undefined)
           throw new Error(`revert of unknown PR #${op.originNumber} in ${this.repo.name}`);
-        for (const step of [...origin.undo].reverse()) step();
+        for (const step of [...origin.steps].reverse()) this.undoStep(step);
         origin.paths.forEach((path) => changed.add(path));
         continue;
       }
       const path = op.path;
       changed.add(path);
       const file = this.file(path) ?? this.newFile(path, op.kind === 'add-function' && op.isTest);
-      // Undo steps find the file again by path: it may have gone cold and come back as another object.
-      const functionsOf = (): FunctionModel[] =>
-        (this.file(path) ?? this.newFile(path, false)).functions;
       if (op.kind === 'add-function') {
         file.functions.push({
           fnId: op.fnId,
@@ -273,35 +282,42 @@ export class RepoHistoryWriter {
           versions: null,
           cache: null,
         });
-        undo.push(() => {
-          const functions = functionsOf();
-          functions.splice(
-            functions.findIndex((fn) => fn.fnId === op.fnId),
-            1,
-          );
-        });
+        undo.push({ kind: 'remove-function', path, fnId: op.fnId });
       } else {
         const index = file.functions.findIndex((candidate) => candidate.fnId === op.fnId);
         const fn = file.functions[index];
         if (fn === undefined) throw new Error(`function ${op.fnId} not in ${path}`);
         if (op.kind === 'delete-function') {
           file.functions.splice(index, 1);
-          undo.push(() => functionsOf().splice(index, 0, { ...fn, cache: null }));
+          undo.push({ kind: 'restore-function', path, index, encoded: encodeFunction(fn) });
         } else {
-          const before = fn.versions === null ? null : new Map(fn.versions);
+          const before = fn.versions === null ? null : encodeVersions(fn.versions);
           fn.versions ??= new Map();
           for (const line of op.lines) fn.versions.set(line, op.version);
           fn.cache = null;
-          undo.push(() => {
-            const target = functionsOf().find((candidate) => candidate.fnId === op.fnId);
-            if (target === undefined) return;
-            target.versions = before === null ? null : new Map(before);
-            target.cache = null;
-          });
+          undo.push({ kind: 'restore-versions', path, fnId: op.fnId, versions: before });
         }
       }
     }
     return [...changed];
+  }
+
+  /** Takes one change back out. The file is found again by path: it may have gone cold since. */
+  private undoStep(step: UndoStep): void {
+    const functions = (this.file(step.path) ?? this.newFile(step.path, false)).functions;
+    if (step.kind === 'remove-function') {
+      functions.splice(
+        functions.findIndex((fn) => fn.fnId === step.fnId),
+        1,
+      );
+    } else if (step.kind === 'restore-function') {
+      functions.splice(step.index, 0, decodeFunction(step.encoded));
+    } else {
+      const target = functions.find((candidate) => candidate.fnId === step.fnId);
+      if (target === undefined) return;
+      target.versions = step.versions === null ? null : decodeVersions(step.versions);
+      target.cache = null;
+    }
   }
 
   /** The file's full model (rebuilt from its compact form when cold), marked as just touched. */
