@@ -12,6 +12,7 @@ import {
   scopeDataset,
   teamsResponseSchema,
   type MetricValue,
+  type ReviewCalibrationPoint,
 } from '@rework-radar/shared';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -338,6 +339,41 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     );
     expect(team.items.length).toBeGreaterThan(0);
     expect(team.items.length).toBeLessThan(seen.size);
+  });
+
+  it('lists every flagged pull request of a range by its flag, not only those on the first page', async () => {
+    const pages = async (query: Record<string, string | number>) => {
+      const items: ReviewCalibrationPoint[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = reviewCalibrationResponseSchema.parse(
+          (
+            await get('/api/review-calibration')
+              .query({ ...query, ...(cursor === null ? {} : { cursor }) })
+              .expect(200)
+          ).body,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return items;
+    };
+    const range = { from: '2025-01-01', to: '2026-01-01' };
+    const all = await pages({ ...range, limit: 500 });
+    const ids = (points: ReviewCalibrationPoint[]) => points.map((point) => point.pullRequestId);
+    for (const [flag, flagged] of [
+      ['rubber-stamp', (point: ReviewCalibrationPoint) => point.rubberStamp],
+      ['over-review', (point: ReviewCalibrationPoint) => point.overReview],
+    ] as const) {
+      const expected = ids(all.filter(flagged));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(ids(await pages({ ...range, flag, limit: 7 }))).toEqual(expected);
+    }
+    expect(
+      apiErrorSchema.parse(
+        (await get('/api/review-calibration').query({ flag: 'stamped' }).expect(400)).body,
+      ).issues?.[0]?.field,
+    ).toBe('flag');
   });
 
   it('lists exactly the rework items the team metrics count (same team rule for list and chart)', async () => {

@@ -61,6 +61,8 @@ export async function listReviewCalibration(
   if (query.to !== undefined) add((n) => `p.merged_at < ${n}`, instant(query.to));
   if (query.repo !== undefined)
     add((n) => `p.repository_id = ${n}`, `github:${query.repo.toLowerCase()}`);
+  if (query.flag === 'rubber-stamp') where.push('s.rubber_stamp');
+  if (query.flag === 'over-review') where.push('s.over_review');
   if (query.team !== undefined) {
     add(
       (n) => `EXISTS (SELECT 1 FROM identity i JOIN team_membership m ON m.person_id = i.person_id

@@ -159,6 +159,10 @@ export const reviewCalibrationQuerySchema = z
     ...scopeFields,
     from: dateOrInstantSchema.optional().describe('merged at or after'),
     to: dateOrInstantSchema.optional().describe('merged before'),
+    flag: z
+      .enum(['rubber-stamp', 'over-review'])
+      .optional()
+      .describe('only the pull requests review calibration flagged so'),
     limit: pageLimitSchema,
     cursor: pageCursorSchema.optional(),
     format: exportFormatSchema.optional(),

@@ -1,4 +1,4 @@
-import { reviewCalibrationResponseSchema } from '@rework-radar/shared';
+import { reviewCalibrationResponseSchema, type ReviewCalibrationQuery } from '@rework-radar/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson, queryString } from '../../../lib/api-client';
 
@@ -6,11 +6,19 @@ export interface CalibrationRequest {
   from: string;
   to: string;
   team: string | undefined;
+  /** Only the pull requests with this flag (all of the range's, not those of the first page). */
+  flag?: ReviewCalibrationQuery['flag'];
 }
 
 /** `GET /api/review-calibration`: risk and depth of PRs merged in the range (first 500). */
 export function reviewCalibrationQueryOptions(request: CalibrationRequest) {
-  const query = { from: request.from, to: request.to, team: request.team, limit: 500 };
+  const query = {
+    from: request.from,
+    to: request.to,
+    team: request.team,
+    flag: request.flag,
+    limit: 500,
+  };
   return queryOptions({
     queryKey: ['review-calibration', query],
     queryFn: ({ signal }) =>

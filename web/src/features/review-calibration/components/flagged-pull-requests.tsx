@@ -1,19 +1,27 @@
-import type { ReviewCalibrationPoint } from '@rework-radar/shared';
+import type { ReviewCalibrationResponse } from '@rework-radar/shared';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ErrorPanel, Skeleton } from '../../../components/states/query-states';
 import { formatDate } from '../../../lib/format';
 
 interface Props {
   title: string;
   explanation: string;
-  points: readonly ReviewCalibrationPoint[];
+  /** The range's pull requests with this flag (a page of up to 500). */
+  flagged: UseQueryResult<ReviewCalibrationResponse>;
   empty: string;
 }
 
-/** A short table of flagged pull requests, each linking to GitHub. */
-export function FlaggedPullRequests({ title, explanation, points, empty }: Props) {
+/** A short table of flagged pull requests, each linking to GitHub, with how many there are. */
+export function FlaggedPullRequests({ title, explanation, flagged, empty }: Props) {
+  if (flagged.isError)
+    return <ErrorPanel what={title} error={flagged.error} onRetry={() => void flagged.refetch()} />;
+  if (flagged.data === undefined) return <Skeleton label={`Loading ${title.toLowerCase()}`} />;
+  const points = flagged.data.items;
+  const count = `${points.length}${flagged.data.nextCursor === null ? '' : '+'}`;
   return (
     <section className="card" aria-label={title}>
       <h2>
-        {title} <span className="muted">({points.length})</span>
+        {title} <span className="muted">({count})</span>
       </h2>
       <p className="muted">{explanation}</p>
       {points.length === 0 ? (
@@ -56,7 +64,7 @@ export function FlaggedPullRequests({ title, explanation, points, empty }: Props
           </table>
         </div>
       )}
-      {points.length > 15 && <p className="muted">Showing the first 15 of {points.length}.</p>}
+      {points.length > 15 && <p className="muted">Showing the first 15 of {count}.</p>}
     </section>
   );
 }

@@ -28,11 +28,24 @@ const fine = build.calibrationPoint({
   riskBucket: 'medium',
 });
 
-function answers(items = [stamp, over, fine]) {
+/** The scatter's points, and each flag's own list (asked for apart: the scatter holds 500 at most). */
+function answers(
+  items = [stamp, over, fine],
+  flagged: Record<string, { items: (typeof stamp)[]; nextCursor: string | null }> = {
+    'rubber-stamp': { items: [stamp], nextCursor: null },
+    'over-review': { items: [over], nextCursor: null },
+  },
+) {
   return mockApi({
     '/api/rework': () => reworkPage([build.reworkItem()]),
     '/api/teams': () => ({ status: 200, body: { teams: [build.team()] } }),
-    '/api/review-calibration': () => ({ status: 200, body: { items, nextCursor: null } }),
+    '/api/review-calibration': ({ url }) => {
+      const flag = url.searchParams.get('flag');
+      return {
+        status: 200,
+        body: flag === null ? { items, nextCursor: null } : flagged[flag],
+      };
+    },
     '/api/metrics': () => ({
       status: 200,
       body: build.metrics([
@@ -66,9 +79,39 @@ describe('the review calibration page', () => {
         name: 'acme/pay#2',
       }),
     ).toBeInTheDocument();
-    const call = api.requests.find((request) => request.url.pathname === '/api/review-calibration');
-    expect(call?.url.searchParams.get('from')).toBe('2025-10-01T00:00:00.000Z');
-    expect(call?.url.searchParams.get('to')).toBe('2026-01-01T00:00:00.000Z');
+    const calls = api.requests.filter(
+      (request) => request.url.pathname === '/api/review-calibration',
+    );
+    expect(new Set(calls.map((call) => call.url.searchParams.get('flag')))).toEqual(
+      new Set([null, 'rubber-stamp', 'over-review']),
+    );
+    for (const call of calls) {
+      expect(call.url.searchParams.get('from')).toBe('2025-10-01T00:00:00.000Z');
+      expect(call.url.searchParams.get('to')).toBe('2026-01-01T00:00:00.000Z');
+    }
+  });
+
+  it("lists and counts every flagged PR of the quarter, also those past the scatter's first 500", async () => {
+    const later = build.calibrationPoint({
+      pullRequestId: 'p9',
+      number: 9,
+      rubberStamp: true,
+      risk: 70,
+      depth: 10,
+    });
+    answers([fine], {
+      'rubber-stamp': { items: [stamp, later], nextCursor: 'more' },
+      'over-review': { items: [], nextCursor: null },
+    });
+    renderRoute('/review-calibration?quarter=2025-Q4');
+    const stamps = await screen.findByRole('region', { name: 'Rubber stamps' });
+    expect(within(stamps).getByRole('heading', { name: 'Rubber stamps (2+)' })).toBeVisible();
+    expect(within(stamps).getByRole('link', { name: 'acme/pay#9' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Over-reviewed' })).getByText(
+        'No low-risk pull request was over-reviewed.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('links each point to its pull request in the table view, and charts calibration per team', async () => {

@@ -13,11 +13,14 @@ export function ReviewCalibrationPage() {
   const { scope } = useScope();
   const quarter = useFocusQuarter();
   const teams = useTeams();
-  const calibration = useReviewCalibration(
+  const range =
     quarter === undefined
       ? undefined
-      : { from: quarter.start.toISOString(), to: quarter.end.toISOString(), team: scope.team },
-  );
+      : { from: quarter.start.toISOString(), to: quarter.end.toISOString(), team: scope.team };
+  const calibration = useReviewCalibration(range);
+  // The flagged lists are asked for by flag: the scatter's first 500 would miss later ones.
+  const rubberStamps = useReviewCalibration(range && { ...range, flag: 'rubber-stamp' });
+  const overReviews = useReviewCalibration(range && { ...range, flag: 'over-review' });
   const points = calibration.data?.items ?? [];
   const yearStart =
     quarter === undefined ? '' : (quartersEndingWith(quarter, 4)[0]?.start.toISOString() ?? '');
@@ -46,13 +49,13 @@ export function ReviewCalibrationPage() {
             <FlaggedPullRequests
               title="Rubber stamps"
               explanation="High-risk pull requests approved fast with no comments."
-              points={points.filter((point) => point.rubberStamp)}
+              flagged={rubberStamps}
               empty="No high-risk pull request was rubber-stamped."
             />
             <FlaggedPullRequests
               title="Over-reviewed"
               explanation="Low-risk pull requests with many rounds or long waits."
-              points={points.filter((point) => point.overReview)}
+              flagged={overReviews}
               empty="No low-risk pull request was over-reviewed."
             />
           </div>
