@@ -22,11 +22,19 @@ export const causeDefinitions: Record<ReworkItemView['cause'], string> = {
   unknown: 'The evidence was too thin or too balanced to decide.',
 };
 
-/** Why the model gave its answer (the analysis's reason codes), in words. */
-export function modelReasonText(reason: string): string {
+/** Below this confidence a decided cause rests on little or mixed evidence. */
+const leadConfidence = 0.5;
+
+/**
+ * Why the model gave its answer (the analysis's reason codes), in words. A decision only needs a
+ * 10% margin, so a low-confidence one is worded as a lead to check, not as a clear win.
+ */
+export function modelReasonText(reason: string, confidence: number): string {
   switch (reason) {
     case 'decided':
-      return 'One side outweighed the other by a clear margin.';
+      return confidence < leadConfidence
+        ? 'One side outweighed the other, on little or mixed evidence: a lead to check, not a verdict.'
+        : 'One side outweighed the other by a clear margin.';
     case 'thin_evidence':
       return 'Too little evidence on either side to decide.';
     case 'small_margin':

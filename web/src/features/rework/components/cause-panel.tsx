@@ -25,7 +25,7 @@ export function CausePanel({ item }: { item: ReworkDetail }) {
           v{item.model.version})
         </dd>
         <dt>Why</dt>
-        <dd>{modelReasonText(item.model.reason)}</dd>
+        <dd>{modelReasonText(item.model.reason, item.model.confidence)}</dd>
         <dt>Scores</dt>
         <dd>
           <div

@@ -76,6 +76,22 @@ describe('a rework item page', () => {
     ).toBeInTheDocument();
   });
 
+  it('words a low-confidence decision as a lead to check, not a clear win', async () => {
+    const detail = build.reworkDetail();
+    api(() => ({
+      ...detail,
+      model: {
+        ...detail.model,
+        confidence: 0.3,
+        scores: { missing_context: 1.1, execution: 0.6 },
+      },
+      confidence: 0.3,
+    }));
+    renderRoute('/rework/follow-up-fix%3Agithub%3Aacme%2Fpay%2312');
+    expect(await screen.findByText(/a lead to check, not a verdict/)).toBeInTheDocument();
+    expect(screen.queryByText(/by a clear margin/)).not.toBeInTheDocument();
+  });
+
   it('lists each context-score component of the origin work item as it was when work started', async () => {
     api(() =>
       build.reworkDetail({
