@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Benchmark } from '../bench/benchmark';
+import { streamingGeneratorHeapMiB } from './stream-to-files';
 
 const cliFigures = z.object({
   mode: z.string(),
@@ -17,13 +18,23 @@ type CliFigures = z.infer<typeof cliFigures>;
 
 /** One generator run in its own process, so its peak RSS is its own (`process.resourceUsage().maxRSS`). */
 function generate(prs: number, mode: '--no-git' | '--stream' | null, outDir: string) {
-  const args = [join(__dirname, 'generate.cli.js'), '--prs', String(prs), '--seed', '7'];
+  const heapLimit = mode === null ? [] : [`--max-old-space-size=${streamingGeneratorHeapMiB}`];
+  const args = [
+    ...heapLimit,
+    join(__dirname, 'generate.cli.js'),
+    '--prs',
+    String(prs),
+    '--seed',
+    '7',
+  ];
   args.push('--out', outDir);
   if (mode !== null) args.push(mode);
   return new Promise<CliFigures>((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 16 * 1_048_576 }, (error, stdout) => {
       if (error !== null) {
-        reject(new Error(`generate.cli ${args.slice(1).join(' ')}: ${error.message}`));
+        reject(
+          new Error(`generate.cli ${args.slice(1 + heapLimit.length).join(' ')}: ${error.message}`),
+        );
         return;
       }
       const line = stdout.trim().split('\n').at(-1) ?? '';
@@ -33,18 +44,20 @@ function generate(prs: number, mode: '--no-git' | '--stream' | null, outDir: str
 }
 
 /**
- * Generator speed and memory: the streaming core (NDJSON, no git) at 100,000 and 1,000,000 PRs,
- * whose peak RSS must stay about flat with size; the streaming build with git histories at
- * 20,000 PRs; the demo build (datasets + git) at the default 4,000.
+ * Generator speed and memory: the streaming core (NDJSON, no git) at 100,000 and 1,000,000 PRs
+ * and the streaming build with git histories at 100,000, each inside a 512 MiB heap; the demo
+ * build (datasets + git, in memory) at the default 4,000.
  */
 export const demoGeneratorBenchmark: Benchmark = {
   name: 'demo-generator',
   description:
-    'Demo organisation generator: streaming core at 100k and 1M PRs (PRs/s, peak RSS), streaming with git at 20k, demo build with git at 4,000',
+    'Demo organisation generator: streaming core at 100k and 1M PRs and streaming with git at 100k, in a 512 MiB heap (PRs/s, peak RSS), demo build with git at 4,000',
   async run() {
     const dir = await mkdtemp(join(tmpdir(), 'rr-demo-bench-'));
     try {
-      const figures: Record<string, number | string> = {};
+      const figures: Record<string, number | string> = {
+        'streaming runs: heap limit MiB': streamingGeneratorHeapMiB,
+      };
       for (const [label, prs] of [
         ['100k', 100_000],
         ['1M', 1_000_000],
@@ -56,12 +69,13 @@ export const demoGeneratorBenchmark: Benchmark = {
         figures[`streaming core ${label}: PRs per second`] = run.prsPerSecond;
         figures[`streaming core ${label}: peak RSS MB`] = run.peakRssMb;
       }
-      const git = await generate(20_000, '--stream', join(dir, 'stream-git'));
+      const git = await generate(100_000, '--stream', join(dir, 'stream-git'));
       await rm(join(dir, 'stream-git'), { recursive: true, force: true });
-      figures['streaming with git 20k: PRs'] = git.pullRequests;
-      figures['streaming with git 20k: PRs per second'] = git.prsPerSecond;
-      figures['streaming with git 20k: peak RSS MB'] = git.peakRssMb;
-      figures['streaming with git 20k: largest git fast-import peak RSS MB'] =
+      figures['streaming with git 100k: PRs'] = git.pullRequests;
+      figures['streaming with git 100k: seconds'] = Number(git.seconds.toFixed(1));
+      figures['streaming with git 100k: PRs per second'] = git.prsPerSecond;
+      figures['streaming with git 100k: peak RSS MB'] = git.peakRssMb;
+      figures['streaming with git 100k: largest git fast-import peak RSS MB'] =
         git.importerPeakRssMb ?? 'n/a';
       const demo = await generate(4000, null, join(dir, 'demo'));
       figures['demo build 4,000 (datasets + git): PRs'] = demo.pullRequests;

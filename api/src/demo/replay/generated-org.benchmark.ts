@@ -26,7 +26,7 @@ import {
 import { groundTruthFileOf } from '../demo-build';
 import { buildSkeleton } from '../generator/org-skeleton';
 import type { GroundTruthFile, GroundTruthItem } from '../ground-truth';
-import type { StreamFigures } from '../stream-to-files';
+import { streamingGeneratorHeapMiB, type StreamFigures } from '../stream-to-files';
 import { NdjsonReader } from './ndjson-reader';
 import { generatedFiles, type ReplayReport } from './replay-generated-org';
 
@@ -151,15 +151,11 @@ async function generate(dir: string, prs: number, figures: Figures): Promise<Str
     }
   }
   await rm(dir, { recursive: true, force: true });
-  const generated = await runChild<StreamFigures>(join(__dirname, '..', 'generate.cli.js'), [
-    '--prs',
-    String(prs),
-    '--seed',
-    String(seed),
-    '--out',
-    dir,
-    '--stream',
-  ]);
+  const generated = await runChild<StreamFigures>(
+    join(__dirname, '..', 'generate.cli.js'),
+    ['--prs', String(prs), '--seed', String(seed), '--out', dir, '--stream'],
+    [`--max-old-space-size=${streamingGeneratorHeapMiB}`],
+  );
   await writeFile(manifestPath, JSON.stringify({ seed, prs, figures: generated }, null, 2));
   return generated;
 }
