@@ -341,25 +341,27 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     expect(team.items.length).toBeLessThan(seen.size);
   });
 
+  /** Every review calibration point the query's pages hold. */
+  const calibrationPages = async (query: Record<string, string | number>) => {
+    const items: ReviewCalibrationPoint[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = reviewCalibrationResponseSchema.parse(
+        (
+          await get('/api/review-calibration')
+            .query({ ...query, ...(cursor === null ? {} : { cursor }) })
+            .expect(200)
+        ).body,
+      );
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  };
+
   it('lists every flagged pull request of a range by its flag, not only those on the first page', async () => {
-    const pages = async (query: Record<string, string | number>) => {
-      const items: ReviewCalibrationPoint[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = reviewCalibrationResponseSchema.parse(
-          (
-            await get('/api/review-calibration')
-              .query({ ...query, ...(cursor === null ? {} : { cursor }) })
-              .expect(200)
-          ).body,
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor !== null);
-      return items;
-    };
     const range = { from: '2025-01-01', to: '2026-01-01' };
-    const all = await pages({ ...range, limit: 500 });
+    const all = await calibrationPages({ ...range, limit: 500 });
     const ids = (points: ReviewCalibrationPoint[]) => points.map((point) => point.pullRequestId);
     for (const [flag, flagged] of [
       ['rubber-stamp', (point: ReviewCalibrationPoint) => point.rubberStamp],
@@ -367,13 +369,44 @@ describe('metrics, teams and quarterly API over a small demo organisation', () =
     ] as const) {
       const expected = ids(all.filter(flagged));
       expect(expected.length).toBeGreaterThan(0);
-      expect(ids(await pages({ ...range, flag, limit: 7 }))).toEqual(expected);
+      expect(ids(await calibrationPages({ ...range, flag, limit: 7 }))).toEqual(expected);
     }
     expect(
       apiErrorSchema.parse(
         (await get('/api/review-calibration').query({ flag: 'stamped' }).expect(400)).body,
       ).issues?.[0]?.field,
     ).toBe('flag');
+  });
+
+  it('samples pull requests evenly over the whole range, the same ones on every call, with the total', async () => {
+    const range = { from: '2025-01-01', to: '2026-01-01' };
+    const all = await calibrationPages({ ...range, limit: 500 });
+    const sample = async () =>
+      reviewCalibrationResponseSchema.parse(
+        (
+          await get('/api/review-calibration')
+            .query({ ...range, sample: 100 })
+            .expect(200)
+        ).body,
+      );
+    const picked = await sample();
+    expect(picked.total).toBe(all.length);
+    expect(picked.items).toHaveLength(100);
+    expect(picked.nextCursor).toBeNull();
+    const mergedAt = picked.items.map((point) => point.mergedAt);
+    expect(mergedAt).toEqual([...mergedAt].sort());
+    // A first page of 100 would end in the range's first weeks; the sample reaches its second half.
+    const middle = all[Math.floor(all.length / 2)]?.mergedAt ?? '';
+    expect(mergedAt.filter((at) => at >= middle).length).toBeGreaterThan(25);
+    const known = new Set(all.map((point) => point.pullRequestId));
+    expect(picked.items.every((point) => known.has(point.pullRequestId))).toBe(true);
+    expect((await sample()).items).toEqual(picked.items);
+    expect(
+      apiErrorSchema.parse(
+        (await get('/api/review-calibration').query({ sample: 100, cursor: 'AAAA' }).expect(400))
+          .body,
+      ).issues?.[0]?.field,
+    ).toBe('cursor');
   });
 
   it('lists exactly the rework items the team metrics count (same team rule for list and chart)', async () => {

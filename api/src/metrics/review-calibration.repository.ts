@@ -22,6 +22,8 @@ interface Row {
   depth: number;
   rubber_stamp: boolean;
   over_review: boolean;
+  /** With a sample: every row of the range, counted before the sample's limit. */
+  total?: string;
 }
 
 export class InvalidCursorError extends Error {}
@@ -45,7 +47,11 @@ export function riskBucketOf(risk: number): ReviewCalibrationPoint['riskBucket']
       : 'medium';
 }
 
-/** Oldest merge first, by (merged_at, id): a stable order for the cursor. */
+/**
+ * Oldest merge first, by (merged_at, id): a stable order for the cursor. With `sample`, the
+ * pull requests whose id hashes lowest instead: spread over the whole range (the first page of a
+ * large organisation's quarter holds only its first days), the same ones on every call.
+ */
 export async function listReviewCalibration(
   manager: EntityManager,
   query: ReviewCalibrationQuery,
@@ -76,14 +82,38 @@ export async function listReviewCalibration(
     params.push(cursor.at, cursor.id);
     where.push(`(p.merged_at, p.id) > ($${params.length - 1}, $${params.length})`);
   }
+  const columns = `p.id, r.full_name, p.number, p.title, p.author_login, p.is_agent, p.merged_at, s.risk, s.depth, s.rubber_stamp, s.over_review`;
+  const from = `pull_request p JOIN pull_request_review_score s ON s.pull_request_id = p.id JOIN repository r ON r.id = p.repository_id
+     WHERE ${where.join(' AND ')}`;
+  if (query.sample !== undefined) {
+    params.push(query.sample);
+    const sampled = await manager.query<Row[]>(
+      `SELECT * FROM (SELECT ${columns}, count(*) OVER () AS total FROM ${from}
+         ORDER BY md5(p.id), p.id LIMIT $${params.length}) picked
+       ORDER BY merged_at, id`,
+      params,
+    );
+    return {
+      items: sampled.map((row) => calibrationPoint(row, links)),
+      nextCursor: null,
+      total: Number(sampled[0]?.total ?? 0),
+    };
+  }
   params.push(query.limit + 1);
   const rows = await manager.query<Row[]>(
-    `SELECT p.id, r.full_name, p.number, p.title, p.author_login, p.is_agent, p.merged_at, s.risk, s.depth, s.rubber_stamp, s.over_review
-     FROM pull_request p JOIN pull_request_review_score s ON s.pull_request_id = p.id JOIN repository r ON r.id = p.repository_id
-     WHERE ${where.join(' AND ')} ORDER BY p.merged_at, p.id LIMIT $${params.length}`,
+    `SELECT ${columns} FROM ${from} ORDER BY p.merged_at, p.id LIMIT $${params.length}`,
     params,
   );
-  const items = rows.slice(0, query.limit).map((row): ReviewCalibrationPoint => ({
+  const last = rows[query.limit - 1];
+  return {
+    items: rows.slice(0, query.limit).map((row) => calibrationPoint(row, links)),
+    nextCursor:
+      rows.length > query.limit && last !== undefined ? encode(last.merged_at, last.id) : null,
+  };
+}
+
+function calibrationPoint(row: Row, links: LinkBase): ReviewCalibrationPoint {
+  return {
     pullRequestId: row.id,
     repo: row.full_name,
     number: row.number,
@@ -97,11 +127,5 @@ export async function listReviewCalibration(
     riskBucket: riskBucketOf(row.risk),
     rubberStamp: row.rubber_stamp,
     overReview: row.over_review,
-  }));
-  const last = rows[query.limit - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last !== undefined ? encode(last.merged_at, last.id) : null,
   };
 }

@@ -163,13 +163,26 @@ export const reviewCalibrationQuerySchema = z
       .enum(['rubber-stamp', 'over-review'])
       .optional()
       .describe('only the pull requests review calibration flagged so'),
+    sample: z.coerce
+      .number({ error: 'sample must be a whole number from 1 to 2000' })
+      .int('sample must be a whole number from 1 to 2000')
+      .min(1, 'sample must be at least 1')
+      .max(2000, 'sample must be at most 2000')
+      .optional()
+      .describe(
+        'instead of a page: this many pull requests picked evenly over the whole range (the same ones on every call), with the total',
+      ),
     limit: pageLimitSchema,
     cursor: pageCursorSchema.optional(),
     format: exportFormatSchema.optional(),
   })
   .strict()
   .refine(oneScope, oneScopeIssue)
-  .refine(ordered, orderedIssue);
+  .refine(ordered, orderedIssue)
+  .refine((query) => query.sample === undefined || query.cursor === undefined, {
+    message: 'a sample has no pages: give sample or cursor, not both',
+    path: ['cursor'],
+  });
 export type ReviewCalibrationQuery = z.infer<typeof reviewCalibrationQuerySchema>;
 
 export const reviewCalibrationPointSchema = z.object({
@@ -192,5 +205,7 @@ export type ReviewCalibrationPoint = z.infer<typeof reviewCalibrationPointSchema
 export const reviewCalibrationResponseSchema = z.object({
   items: z.array(reviewCalibrationPointSchema),
   nextCursor: z.string().nullable(),
+  /** With `sample`: how many pull requests the range holds. */
+  total: z.number().int().nonnegative().optional(),
 });
 export type ReviewCalibrationResponse = z.infer<typeof reviewCalibrationResponseSchema>;

@@ -10,14 +10,16 @@ export interface CalibrationRequest {
   flag?: ReviewCalibrationQuery['flag'];
 }
 
-/** `GET /api/review-calibration`: risk and depth of PRs merged in the range (first 500). */
+/**
+ * `GET /api/review-calibration`: risk and depth of PRs merged in the range. With a flag, the
+ * first 500 so flagged; without, 500 picked evenly over the range (with how many it holds).
+ */
 export function reviewCalibrationQueryOptions(request: CalibrationRequest) {
   const query = {
     from: request.from,
     to: request.to,
     team: request.team,
-    flag: request.flag,
-    limit: 500,
+    ...(request.flag === undefined ? { sample: 500 } : { flag: request.flag, limit: 500 }),
   };
   return queryOptions({
     queryKey: ['review-calibration', query],

@@ -35,6 +35,7 @@ function answers(
     'rubber-stamp': { items: [stamp], nextCursor: null },
     'over-review': { items: [over], nextCursor: null },
   },
+  total = items.length,
 ) {
   return mockApi({
     '/api/rework': () => reworkPage([build.reworkItem()]),
@@ -43,7 +44,7 @@ function answers(
       const flag = url.searchParams.get('flag');
       return {
         status: 200,
-        body: flag === null ? { items, nextCursor: null } : flagged[flag],
+        body: flag === null ? { items, nextCursor: null, total } : flagged[flag],
       };
     },
     '/api/metrics': () => ({
@@ -91,7 +92,7 @@ describe('the review calibration page', () => {
     }
   });
 
-  it("lists and counts every flagged PR of the quarter, also those past the scatter's first 500", async () => {
+  it("lists and counts every flagged PR of the quarter, also those the scatter's sample leaves out", async () => {
     const later = build.calibrationPoint({
       pullRequestId: 'p9',
       number: 9,
@@ -127,6 +128,22 @@ describe('the review calibration page', () => {
     await userEvent.click(within(byTeam).getByRole('button', { name: 'Show table' }));
     expect(within(byTeam).getByRole('columnheader', { name: 'Payments' })).toBeInTheDocument();
     expect(within(byTeam).getByRole('row', { name: '2025-10 0.42' })).toBeInTheDocument();
+  });
+
+  it("plots a sample spread over the quarter, and says how much of the quarter's total it is", async () => {
+    const api = answers(undefined, undefined, 656);
+    renderRoute('/review-calibration?quarter=2025-Q4');
+    expect(
+      await screen.findByText(
+        "Showing 3 of the quarter's 656 pull requests, picked evenly over the quarter.",
+      ),
+    ).toBeInTheDocument();
+    const scatterCall = api.requests.find(
+      (request) =>
+        request.url.pathname === '/api/review-calibration' && !request.url.searchParams.has('flag'),
+    );
+    expect(scatterCall?.url.searchParams.get('sample')).toBe('500');
+    expect(scatterCall?.url.searchParams.has('limit')).toBe(false);
   });
 
   it('says why the scatter is empty', async () => {

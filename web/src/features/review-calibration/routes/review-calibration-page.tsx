@@ -42,8 +42,11 @@ export function ReviewCalibrationPage() {
       ) : (
         <div className="stack">
           <RiskDepthScatter points={points} />
-          {calibration.data.nextCursor !== null && (
-            <p className="muted">Showing the first 500 pull requests of the quarter.</p>
+          {(calibration.data.total ?? 0) > points.length && (
+            <p className="muted">
+              Showing {points.length} of the quarter&apos;s {calibration.data.total} pull requests,
+              picked evenly over the quarter.
+            </p>
           )}
           <div className="grid-2">
             <FlaggedPullRequests
