@@ -18,7 +18,7 @@ export function ReviewCalibrationPage() {
       ? undefined
       : { from: quarter.start.toISOString(), to: quarter.end.toISOString(), team: scope.team };
   const calibration = useReviewCalibration(range);
-  // The flagged lists are asked for by flag: the scatter's first 500 would miss later ones.
+  // The flagged lists are asked for by flag: the scatter's sample of 500 would miss some.
   const rubberStamps = useReviewCalibration(range && { ...range, flag: 'rubber-stamp' });
   const overReviews = useReviewCalibration(range && { ...range, flag: 'over-review' });
   const points = calibration.data?.items ?? [];
