@@ -19,22 +19,13 @@ type CliFigures = z.infer<typeof cliFigures>;
 /** One generator run in its own process, so its peak RSS is its own (`process.resourceUsage().maxRSS`). */
 function generate(prs: number, mode: '--no-git' | '--stream' | null, outDir: string) {
   const heapLimit = mode === null ? [] : [`--max-old-space-size=${streamingGeneratorHeapMiB}`];
-  const args = [
-    ...heapLimit,
-    join(__dirname, 'generate.cli.js'),
-    '--prs',
-    String(prs),
-    '--seed',
-    '7',
-  ];
-  args.push('--out', outDir);
+  const args = ['--prs', String(prs), '--seed', '7', '--out', outDir];
   if (mode !== null) args.push(mode);
+  const cli = [...heapLimit, join(__dirname, 'generate.cli.js'), ...args];
   return new Promise<CliFigures>((resolve, reject) => {
-    execFile(process.execPath, args, { maxBuffer: 16 * 1_048_576 }, (error, stdout) => {
+    execFile(process.execPath, cli, { maxBuffer: 16 * 1_048_576 }, (error, stdout) => {
       if (error !== null) {
-        reject(
-          new Error(`generate.cli ${args.slice(1 + heapLimit.length).join(' ')}: ${error.message}`),
-        );
+        reject(new Error(`generate.cli ${args.join(' ')}: ${error.message}`));
         return;
       }
       const line = stdout.trim().split('\n').at(-1) ?? '';

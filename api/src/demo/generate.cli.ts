@@ -34,7 +34,7 @@ async function main(args: string[]): Promise<number> {
   const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), out);
   const noGit = args.includes('--no-git');
   if (noGit || args.includes('--stream') || prs > largestInMemoryBuild) {
-    const figures = await streamOrganisation({ seed, prs, outDir: outDir, git: !noGit });
+    const figures = await streamOrganisation({ seed, prs, outDir, git: !noGit });
     process.stdout.write(
       `${JSON.stringify({ mode: noGit ? 'stream' : 'stream+git', ...figures, peakRssMb: peakRssMb() })}\n`,
     );
@@ -43,7 +43,7 @@ async function main(args: string[]): Promise<number> {
   const build = await buildDemo({
     seed,
     prs,
-    outDir: outDir,
+    outDir,
     onProgress: (event) => process.stderr.write(`${event.stage}: ${event.message}\n`),
   });
   const seconds = (Date.now() - started) / 1000;

@@ -165,8 +165,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     name,
     stop: async () => {
-      const busy = running.size;
-      const startedBefore = jobsStarted;
+      // Jobs that had ended when stopping began: any beyond them was running or started since.
+      const endedBeforeStop = jobsStarted - running.size;
       clearInterval(sweepTimer);
       schedule?.stop();
       await queue.stop({ timeout: settings.stopTimeoutSeconds * 1000 });
@@ -182,7 +182,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // ended (a loop ends with its job). When a job was running, outwaiting one check keeps that
       // timer from outliving this worker: in tests it fired into the next test file.
       // A fetch under way when stopping began can still start a job.
-      if (busy > 0 || jobsStarted > startedBefore)
+      if (jobsStarted > endedBeforeStop)
         await new Promise((resolve) => setTimeout(resolve, pgBossWorkerCheckMs + 250));
       logger.info({ worker: name }, 'worker stopped');
     },

@@ -156,11 +156,11 @@ export class RepoHistoryWriter {
   async write(pr: GenPullRequest): Promise<void> {
     const merged = pr.state === 'MERGED' && pr.landing !== null;
     const snapshot = merged ? undefined : this.snapshot(pr);
-    const undo: UndoStep[] = [];
+    const steps: UndoStep[] = [];
     const paths = new Set<string>();
     let branchTip = this.mainTip;
     for (const commit of pr.commits) {
-      const changed = this.apply(commit.ops, undo);
+      const changed = this.apply(commit.ops, steps);
       changed.forEach((path) => paths.add(path));
       const message = await this.resolve(commit.message);
       this.commitRaw(
@@ -193,7 +193,7 @@ export class RepoHistoryWriter {
     );
     this.mainTip = landing.id;
     const at = Date.parse(landing.committedAt);
-    this.undo.set(pr.number, { steps: undo, paths: [...paths], at });
+    this.undo.set(pr.number, { steps, paths: [...paths], at });
     forgetOldLandings(this.undo, at, 800);
     await this.drained();
   }
@@ -260,7 +260,7 @@ export class RepoHistoryWriter {
     });
   }
 
-  private apply(ops: CodeOp[], undo: UndoStep[]): string[] {
+  private apply(ops: CodeOp[], steps: UndoStep[]): string[] {
     const changed = new Set<string>();
     for (const op of ops) {
       if (op.kind === 'revert-pr') {
@@ -282,20 +282,20 @@ export class RepoHistoryWriter {
           versions: null,
           cache: null,
         });
-        undo.push({ kind: 'remove-function', path, fnId: op.fnId });
+        steps.push({ kind: 'remove-function', path, fnId: op.fnId });
       } else {
         const index = file.functions.findIndex((candidate) => candidate.fnId === op.fnId);
         const fn = file.functions[index];
         if (fn === undefined) throw new Error(`function ${op.fnId} not in ${path}`);
         if (op.kind === 'delete-function') {
           file.functions.splice(index, 1);
-          undo.push({ kind: 'restore-function', path, index, encoded: encodeFunction(fn) });
+          steps.push({ kind: 'restore-function', path, index, encoded: encodeFunction(fn) });
         } else {
           const before = fn.versions === null ? null : encodeVersions(fn.versions);
           fn.versions ??= new Map();
           for (const line of op.lines) fn.versions.set(line, op.version);
           fn.cache = null;
-          undo.push({ kind: 'restore-versions', path, fnId: op.fnId, versions: before });
+          steps.push({ kind: 'restore-versions', path, fnId: op.fnId, versions: before });
         }
       }
     }
